@@ -1,0 +1,143 @@
+import { Form, NavLink, useLocation } from '@remix-run/react'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { type Locale, LOCALES } from '#app/models/user.ts'
+import { type Toast } from '#app/utils/flash.server.ts'
+import { type Permission, hasPermission } from '#app/utils/permissions.ts'
+import { useLocale, useOptionalUser, useT } from '#app/utils/root-data.ts'
+
+type NavItem = { to: string; label: MessageKey; permission?: Permission }
+
+// Navigation per role: an item shows when the role has the permission its page checks.
+export const NAV_ITEMS: NavItem[] = [
+	{ to: '/', label: 'nav.home' },
+	{ to: '/team', label: 'nav.team', permission: 'read:team:scope' },
+	{ to: '/organisation', label: 'nav.organisation', permission: 'read:organisation:any' },
+	{ to: '/admin', label: 'nav.admin', permission: 'read:user:any' },
+]
+
+function navLinkClass({ isActive }: { isActive: boolean }) {
+	return `block rounded-md px-3 py-2 text-sm font-medium ${
+		isActive ? 'bg-brand-700 text-white' : 'text-brand-50 hover:bg-brand-700/60'
+	}`
+}
+
+export function AppShell({ children, toast }: { children: React.ReactNode; toast?: Toast | null }) {
+	const t = useT()
+	const user = useOptionalUser()
+	const items = user ? NAV_ITEMS.filter((i) => !i.permission || hasPermission(user.role, i.permission)) : []
+	const links = items.map((item) => (
+		<li key={item.to}>
+			<NavLink to={item.to} end={item.to === '/'} className={navLinkClass}>
+				{t(item.label)}
+			</NavLink>
+		</li>
+	))
+	return (
+		<div className="flex min-h-screen flex-col bg-slate-50">
+			<a
+				href="#main"
+				className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+			>
+				{t('app.skipToContent')}
+			</a>
+			<header className="bg-brand-900 text-white">
+				<div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+					<NavLink to="/" className="text-xl font-bold tracking-tight">
+						{t('app.name')}
+					</NavLink>
+					{user ? (
+						<>
+							<nav aria-label={t('app.mainNav')} className="hidden flex-1 md:block">
+								<ul className="flex gap-1">{links}</ul>
+							</nav>
+							<div className="ml-auto hidden items-center gap-3 md:flex">
+								<UserMenu />
+							</div>
+							<details className="relative ml-auto md:hidden">
+								<summary className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60">
+									{t('app.openMenu')}
+								</summary>
+								<div className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-brand-900 p-2 shadow-lg">
+									<nav aria-label={t('app.mainNav')}>
+										<ul className="space-y-1">{links}</ul>
+									</nav>
+									<div className="mt-2 border-t border-brand-700 pt-2">
+										<UserMenu />
+									</div>
+								</div>
+							</details>
+						</>
+					) : null}
+				</div>
+			</header>
+			<main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+				{toast ? <ToastMessage toast={toast} /> : null}
+				{children}
+			</main>
+			<footer className="border-t border-slate-200 bg-white">
+				<div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4 text-sm text-slate-600">
+					<span>{t('app.footer')}</span>
+					<LanguageSwitcher />
+				</div>
+			</footer>
+		</div>
+	)
+}
+
+function UserMenu() {
+	const t = useT()
+	const user = useOptionalUser()
+	if (!user) return null
+	return (
+		<div className="flex flex-col gap-1 md:flex-row md:items-center md:gap-3">
+			<NavLink to="/settings" className={navLinkClass}>
+				<span className="sr-only">{t('app.signedInAs', { name: user.name })} · </span>
+				<span aria-hidden>{user.name}</span> · {t('nav.settings')}
+			</NavLink>
+			<Form method="post" action="/logout">
+				<button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-50 hover:bg-brand-700/60">
+					{t('app.logout')}
+				</button>
+			</Form>
+		</div>
+	)
+}
+
+export function LanguageSwitcher() {
+	const t = useT()
+	const locale = useLocale()
+	const location = useLocation()
+	return (
+		<Form method="post" action="/resources/locale" className="flex items-center gap-2">
+			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+			<label htmlFor="footer-locale">{t('app.language')}</label>
+			<select
+				id="footer-locale"
+				name="locale"
+				defaultValue={locale}
+				key={locale}
+				className="rounded-md border border-slate-300 bg-white px-2 py-1"
+			>
+				{LOCALES.map((l: Locale) => (
+					<option key={l} value={l} lang={l}>
+						{t(`languages.${l}`)}
+					</option>
+				))}
+			</select>
+			<button type="submit" className="rounded-md border border-slate-300 px-3 py-1 font-medium text-slate-800 hover:bg-slate-100">
+				{t('app.changeLanguage')}
+			</button>
+		</Form>
+	)
+}
+
+function ToastMessage({ toast }: { toast: Toast }) {
+	const t = useT()
+	const tone =
+		toast.kind === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-green-300 bg-green-50 text-green-900'
+	return (
+		<div role={toast.kind === 'error' ? 'alert' : 'status'} className={`mb-6 rounded-md border p-3 text-sm ${tone}`}>
+			{t(toast.message, toast.values ?? {})}
+		</div>
+	)
+}

@@ -1,0 +1,29 @@
+import { SqliteError } from 'better-sqlite3'
+import { eq, type SQL } from 'drizzle-orm'
+import { getDb } from '#db/index.ts'
+import { channels, criticalEvents, departments, journeyStages } from '#db/schema.ts'
+
+type Retirable = typeof departments | typeof journeyStages | typeof criticalEvents | typeof channels
+
+export type RemoveOutcome = 'deleted' | 'retired' | 'not-found'
+
+/**
+ * Deletes an entry nothing refers to; one still referred to (any foreign key, in any
+ * table, now or added later) is retired instead, so old items keep their label.
+ */
+export function deleteOrRetire(table: Retirable, id: string): RemoveOutcome {
+	const db = getDb()
+	const byId: SQL = eq(table.id, id)
+	try {
+		const result = db.delete(table).where(byId).run()
+		return result.changes > 0 ? 'deleted' : 'not-found'
+	} catch (error) {
+		if (!(error instanceof SqliteError) || error.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error
+		db.update(table).set({ retiredAt: new Date() }).where(byId).run()
+		return 'retired'
+	}
+}
+
+export function restore(table: Retirable, id: string) {
+	return getDb().update(table).set({ retiredAt: null }).where(eq(table.id, id)).run().changes > 0
+}

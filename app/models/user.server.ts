@@ -1,0 +1,170 @@
+import { and, asc, count, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm'
+import { getDb } from '#db/index.ts'
+import { departments, passwordSetups, users } from '#db/schema.ts'
+import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
+import { type Locale, type Role } from './user.ts'
+
+export const PAGE_SIZE = 25
+export const SETUP_LINK_TTL_MS = 1000 * 60 * 60 * 24 * 7
+
+function escapeLike(value: string) {
+	return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+type ListOptions = {
+	query?: string
+	includeDeactivated?: boolean
+	/** Limit to these departments (a manager's scope); undefined means everyone. */
+	departmentIds?: string[]
+	page?: number
+}
+
+export function listUsers({ query, includeDeactivated = false, departmentIds, page = 1 }: ListOptions) {
+	const conditions: SQL[] = []
+	if (!includeDeactivated) conditions.push(isNull(users.deactivatedAt))
+	if (departmentIds) conditions.push(inArray(users.departmentId, departmentIds))
+	if (query?.trim()) {
+		const pattern = `%${escapeLike(query.trim().toLowerCase())}%`
+		conditions.push(
+			or(
+				sql`lower(${users.name}) LIKE ${pattern} ESCAPE '\\'`,
+				like(users.email, sql`${pattern} ESCAPE '\\'`),
+			)!,
+		)
+	}
+	const where = conditions.length ? and(...conditions) : undefined
+	const db = getDb()
+	const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+	const current = Math.min(Math.max(1, page), pages)
+	const rows = db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			role: users.role,
+			departmentName: departments.name,
+			deactivatedAt: users.deactivatedAt,
+			hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`,
+		})
+		.from(users)
+		.leftJoin(departments, eq(departments.id, users.departmentId))
+		.where(where)
+		.orderBy(asc(users.name), asc(users.id))
+		.limit(PAGE_SIZE)
+		.offset((current - 1) * PAGE_SIZE)
+		.all()
+		.map((r) => ({ ...r, hasPassword: Boolean(r.hasPassword) }))
+	return { rows, total, page: current, pages }
+}
+
+export function getUserById(id: string) {
+	return (
+		getDb()
+			.select({
+				id: users.id,
+				name: users.name,
+				email: users.email,
+				role: users.role,
+				departmentId: users.departmentId,
+				locale: users.locale,
+				deactivatedAt: users.deactivatedAt,
+				createdAt: users.createdAt,
+				hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`,
+			})
+			.from(users)
+			.where(eq(users.id, id))
+			.get() ?? null
+	)
+}
+
+export function emailTaken(email: string, exceptId?: string) {
+	const row = getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get()
+	return Boolean(row && row.id !== exceptId)
+}
+
+type UserInput = { name: string; email: string; role: Role; departmentId: string | null }
+
+export function createUser(input: UserInput) {
+	return getDb().insert(users).values(input).returning({ id: users.id }).get()
+}
+
+export function updateUser(id: string, input: UserInput) {
+	return getDb().update(users).set(input).where(eq(users.id, id)).run().changes > 0
+}
+
+/** Deactivation and the end of every session of that user happen together. */
+export function setUserActive(id: string, active: boolean) {
+	return getDb().transaction(() => {
+		const changed =
+			getDb()
+				.update(users)
+				.set({ deactivatedAt: active ? null : new Date() })
+				.where(eq(users.id, id))
+				.run().changes > 0
+		if (!active) invalidateUserSessions(id)
+		return changed
+	})
+}
+
+export function setUserLocale(id: string, locale: Locale) {
+	getDb().update(users).set({ locale }).where(eq(users.id, id)).run()
+}
+
+export function getPasswordHash(id: string) {
+	return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash ?? null
+}
+
+export function setPasswordHash(id: string, passwordHash: string) {
+	getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run()
+}
+
+/** A new one-time link; any older link of the same user stops working. */
+export function createPasswordSetup(userId: string, now = new Date()) {
+	const { id, secret, token } = generateToken()
+	getDb().transaction((tx) => {
+		tx.delete(passwordSetups).where(eq(passwordSetups.userId, userId)).run()
+		tx.insert(passwordSetups)
+			.values({
+				id,
+				userId,
+				secretHash: hashSecret(secret),
+				expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
+				createdAt: now,
+			})
+			.run()
+	})
+	return token
+}
+
+/** The user a set-password token belongs to, or null when it is wrong, expired or used. */
+export function findPasswordSetup(token: string, now = new Date()) {
+	const parts = splitToken(token)
+	if (!parts) return null
+	const row = getDb()
+		.select({
+			id: passwordSetups.id,
+			secretHash: passwordSetups.secretHash,
+			expiresAt: passwordSetups.expiresAt,
+			userId: users.id,
+			name: users.name,
+			email: users.email,
+			deactivatedAt: users.deactivatedAt,
+		})
+		.from(passwordSetups)
+		.innerJoin(users, eq(users.id, passwordSetups.userId))
+		.where(eq(passwordSetups.id, parts.id))
+		.get()
+	if (!row || !secretMatches(parts.secret, row.secretHash)) return null
+	if (row.expiresAt.getTime() <= now.getTime() || row.deactivatedAt) return null
+	return { setupId: row.id, userId: row.userId, name: row.name, email: row.email }
+}
+
+/** Sets the password and spends the link in one transaction; other sessions end. */
+export function completePasswordSetup(setupId: string, userId: string, passwordHash: string) {
+	getDb().transaction((tx) => {
+		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
+		tx.delete(passwordSetups).where(eq(passwordSetups.id, setupId)).run()
+		invalidateUserSessions(userId)
+	})
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+export const ROLES = ['employee', 'manager', 'leader', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const LOCALES = ['en', 'it'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const PASSWORD_MIN = 12
+export const PASSWORD_MAX = 200
+export const NAME_MAX = 120
+export const EMAIL_MAX = 254
+
+export const EmailSchema = z
+	.string({ error: 'validation.required' })
+	.trim()
+	.min(1, 'validation.required')
+	.max(EMAIL_MAX, 'validation.tooLong')
+	.pipe(z.email('validation.email'))
+	.transform((value) => value.toLowerCase())
+
+export const NameSchema = z
+	.string({ error: 'validation.required' })
+	.trim()
+	.min(1, 'validation.required')
+	.max(NAME_MAX, 'validation.tooLong')
+
+export const NewPasswordSchema = z
+	.string({ error: 'validation.required' })
+	.min(PASSWORD_MIN, 'validation.passwordTooShort')
+	.max(PASSWORD_MAX, 'validation.tooLong')
+
+export const RoleSchema = z.enum(ROLES, { error: 'validation.required' })
+export const LocaleSchema = z.enum(LOCALES)

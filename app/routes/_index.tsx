@@ -1,0 +1,76 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Card } from '#app/components/ui.tsx'
+import { getDepartment } from '#app/models/department.server.ts'
+import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useLocale, useT, useUser } from '#app/utils/root-data.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:profile:own')
+	const department = user.departmentId ? getDepartment(user.departmentId) : null
+	const stages = listStages()
+	const events = listEvents()
+	return {
+		departmentName: department?.name ?? null,
+		journey: stages.map((stage) => ({
+			...stage,
+			events: events.filter((event) => event.defaultStageId === stage.id),
+		})),
+	}
+}
+
+export default function HomeRoute() {
+	const t = useT()
+	const locale = useLocale()
+	const user = useUser()
+	const { departmentName, journey } = useLoaderData<typeof loader>()
+	const role = t(`roles.${user.role}`)
+	const hasEvents = journey.some((stage) => stage.events.length > 0)
+	return (
+		<div className="space-y-6">
+			<div>
+				<h1 className="text-2xl font-bold">{t('home.greeting', { name: user.name })}</h1>
+				<p className="text-slate-600">
+					{departmentName ? t('home.roleIn', { role, department: departmentName }) : t('home.roleNoDepartment', { role })}
+				</p>
+			</div>
+			<Card>
+				<h2 className="text-lg font-semibold">{t('home.momentsHeading')}</h2>
+				<p className="mt-1 text-slate-700">{t('home.momentsIntro')}</p>
+				{hasEvents ? (
+					<ol className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('home.stagesHeading')}>
+						{journey.map((stage, index) => (
+							<li key={stage.id} className="rounded-md border border-slate-200 p-3">
+								<h3 className="font-semibold text-brand-900">
+									<span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-brand-100 text-xs text-brand-900">
+										{index + 1}
+									</span>
+									{localizedName(stage, locale)}
+								</h3>
+								{stage.events.length ? (
+									<ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+										{stage.events.map((event) => (
+											<li key={event.id}>{localizedName(event, locale)}</li>
+										))}
+									</ul>
+								) : null}
+							</li>
+						))}
+					</ol>
+				) : (
+					<p className="mt-4 text-slate-600">{t('home.noMoments')}</p>
+				)}
+			</Card>
+		</div>
+	)
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home.title')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

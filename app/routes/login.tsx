@@ -1,0 +1,86 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors } from '#app/components/forms.tsx'
+import { Button, Card } from '#app/components/ui.tsx'
+import { EmailSchema } from '#app/models/user.ts'
+import { getClientIp, requireAnonymous, startSession, verifyLogin } from '#app/utils/auth.server.ts'
+import { getT } from '#app/utils/i18n.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useT } from '#app/utils/root-data.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+const LoginSchema = z.object({
+	email: EmailSchema,
+	password: z.string({ error: 'validation.required' }).min(1, 'validation.required'),
+	redirectTo: z.string().optional(),
+})
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	await requireAnonymous(request)
+	const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const { email, password, redirectTo } = submission.value
+	const outcome = await verifyLogin(email, password, getClientIp(context))
+	if (!outcome.ok) {
+		const t = getT(await getLocale(request, null))
+		const message =
+			outcome.reason === 'locked' ? t('login.locked', { count: outcome.minutes }) : t('login.invalid')
+		return data(
+			{ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+			{ status: outcome.reason === 'locked' ? 429 : 400 },
+		)
+	}
+	return startSession(outcome.userId, redirectTo ?? null)
+}
+
+export default function LoginRoute() {
+	const t = useT()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(LoginSchema),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+	})
+	const busy = navigation.state !== 'idle' && navigation.formAction === '/login'
+	return (
+		<div className="mx-auto max-w-md pt-4 sm:pt-10">
+			<p className="mb-6 text-center text-slate-600">{t('app.tagline')}</p>
+			<Card>
+				<h1 className="mb-4 text-2xl font-bold">{t('login.heading')}</h1>
+				<Form method="post" {...getFormProps(form)} className="space-y-4">
+					<FormErrors errors={form.errors} />
+					<input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? ''} />
+					<Field label={t('login.email')} meta={fields.email} type="email" autoComplete="username" autoFocus />
+					<Field label={t('login.password')} meta={fields.password} type="password" autoComplete="current-password" />
+					<Button className="w-full" disabled={busy}>
+						{busy ? t('login.submitting') : t('login.submit')}
+					</Button>
+				</Form>
+				<p className="mt-4 text-sm text-slate-600">{t('login.noAccount')}</p>
+			</Card>
+		</div>
+	)
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login.title')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+const booleanString = z
+	.enum(['true', 'false', '1', '0'])
+	.transform((value) => value === 'true' || value === '1')
+
+const schema = z.object({
+	NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+	HOST: z.string().min(1).default('127.0.0.1'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	DATABASE_PATH: z.string().min(1).default('data/voce.db'),
+	SESSION_SECRET: z
+		.string()
+		.min(32, 'must be at least 32 characters')
+		.optional(),
+	TIME_ZONE: z
+		.string()
+		.default('UTC')
+		.refine((zone) => {
+			try {
+				new Intl.DateTimeFormat('en', { timeZone: zone })
+				return true
+			} catch {
+				return false
+			}
+		}, 'must be an IANA time zone such as Europe/Rome'),
+	SEED_DEMO_DATA: booleanString.default(true),
+	LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+	LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+})
+
+export type Env = z.infer<typeof schema>
+
+let cached: Env | undefined
+
+/** Reads and validates the configuration once; a bad variable stops start-up with its name. */
+export function getEnv(): Env {
+	if (cached) return cached
+	const result = schema.safeParse(process.env)
+	if (!result.success) {
+		const problems = result.error.issues
+			.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+			.join('\n')
+		throw new Error(`Invalid configuration in environment variables:\n${problems}`)
+	}
+	cached = result.data
+	return cached
+}
+
+/** Tests change variables between cases; production reads them once. */
+export function resetEnvCache() {
+	cached = undefined
+}

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto'
+import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { getEnv } from './env.server.ts'
+
+// Without SESSION_SECRET (the demo), a per-process secret signs the flash cookie:
+// a restart only drops a toast that was in flight.
+const secret = getEnv().SESSION_SECRET ?? crypto.randomBytes(32).toString('hex')
+
+const flashStorage = createCookieSessionStorage({
+	cookie: {
+		name: 'voce_flash',
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure: getEnv().NODE_ENV === 'production',
+		secrets: [secret],
+	},
+})
+
+export type Toast = {
+	kind: 'success' | 'error'
+	/** A catalog key, translated when shown so a language switch shows in the new language. */
+	message: MessageKey
+	values?: Record<string, string | number>
+}
+
+type Flash = { toast?: Toast; setupLink?: { userId: string; url: string } }
+
+export async function readFlash(request: Request) {
+	const session = await flashStorage.getSession(request.headers.get('Cookie'))
+	const flash: Flash = {
+		toast: session.get('toast') as Toast | undefined,
+		setupLink: session.get('setupLink') as Flash['setupLink'],
+	}
+	const hasFlash = Boolean(flash.toast || flash.setupLink)
+	const setCookie = hasFlash ? await flashStorage.destroySession(session) : null
+	return { flash, setCookie }
+}
+
+export async function flashCookie(flash: Flash) {
+	const session = await flashStorage.getSession()
+	if (flash.toast) session.flash('toast', flash.toast)
+	if (flash.setupLink) session.flash('setupLink', flash.setupLink)
+	return flashStorage.commitSession(session)
+}
+
+export async function redirectWithToast(url: string, toast: Toast, init?: ResponseInit) {
+	const headers = new Headers(init?.headers)
+	headers.append('Set-Cookie', await flashCookie({ toast }))
+	return redirect(url, { ...init, headers })
+}

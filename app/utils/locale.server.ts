@@ -1,0 +1,18 @@
+import { createCookie } from '@remix-run/node'
+import { type Locale } from '#app/models/user.ts'
+import { DEFAULT_LOCALE, isLocale, negotiateLocale } from './i18n.ts'
+
+export const localeCookie = createCookie('voce_locale', {
+	path: '/',
+	sameSite: 'lax',
+	httpOnly: true,
+	maxAge: 60 * 60 * 24 * 365,
+})
+
+/** The account's choice first, then this browser's choice, then Accept-Language. */
+export async function getLocale(request: Request, user: { locale: string | null } | null): Promise<Locale> {
+	if (user && isLocale(user.locale)) return user.locale
+	const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'))
+	if (isLocale(fromCookie)) return fromCookie
+	return negotiateLocale(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE
+}

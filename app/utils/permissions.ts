@@ -1,0 +1,49 @@
+import { type Role, ROLES } from '#app/models/user.ts'
+
+// Permissions live in code; the database stores only each user's role.
+// `scope` means the user's own department and everything below it.
+type Access = 'own' | 'scope' | 'any'
+type Verb = 'read' | 'create' | 'update' | 'delete' | 'export'
+type Entity =
+	| 'profile'
+	| 'team'
+	| 'organisation'
+	| 'user'
+	| 'department'
+	| 'taxonomy'
+export type Permission = `${Verb}:${Entity}:${Access}`
+
+const employee = ['read:profile:own', 'update:profile:own'] as const satisfies Permission[]
+const manager = [...employee, 'read:team:scope'] as const satisfies Permission[]
+const leader = [...manager, 'read:organisation:any'] as const satisfies Permission[]
+const admin = [
+	...leader,
+	'read:team:any',
+	'read:user:any',
+	'create:user:any',
+	'update:user:any',
+	'read:department:any',
+	'create:department:any',
+	'update:department:any',
+	'delete:department:any',
+	'read:taxonomy:any',
+	'create:taxonomy:any',
+	'update:taxonomy:any',
+	'delete:taxonomy:any',
+] as const satisfies Permission[]
+
+export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+	employee: new Set(employee),
+	manager: new Set(manager),
+	leader: new Set(leader),
+	admin: new Set(admin),
+}
+
+export function hasPermission(role: Role, permission: Permission) {
+	return PERMISSIONS[role].has(permission)
+}
+
+/** Roles are cumulative: each role can do what the roles before it can. */
+export function roleAtLeast(role: Role, minimum: Role) {
+	return ROLES.indexOf(role) >= ROLES.indexOf(minimum)
+}

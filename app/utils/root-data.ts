@@ -1,0 +1,54 @@
+import { useMatches, useRouteLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
+import { type loader as rootLoader } from '#app/root.tsx'
+import { type Locale } from '#app/models/user.ts'
+import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from './i18n.ts'
+import { type Permission, hasPermission } from './permissions.ts'
+
+export function useRootData() {
+	return useRouteLoaderData<typeof rootLoader>('root')
+}
+
+export function useLocale(): Locale {
+	return useRootData()?.locale ?? DEFAULT_LOCALE
+}
+
+export function useT() {
+	const locale = useLocale()
+	return useMemo(() => getT(locale), [locale])
+}
+
+export function useOptionalUser() {
+	return useRootData()?.user ?? null
+}
+
+export function useUser() {
+	const user = useOptionalUser()
+	if (!user) throw new Error('useUser needs a signed-in user; guard the route with requireUser.')
+	return user
+}
+
+export function useCan(permission: Permission) {
+	const user = useOptionalUser()
+	return Boolean(user && hasPermission(user.role, permission))
+}
+
+export function useFormat() {
+	const data = useRootData()
+	const locale = data?.locale ?? DEFAULT_LOCALE
+	const timeZone = data?.timeZone ?? 'UTC'
+	return useMemo(
+		() => ({
+			date: (value: Date | number | string) => formatDate(new Date(value), locale, timeZone),
+			dateTime: (value: Date | number | string) => formatDateTime(new Date(value), locale, timeZone),
+			number: (value: number) => formatNumber(value, locale),
+		}),
+		[locale, timeZone],
+	)
+}
+
+/** The current path with its query, for "come back here" redirects. */
+export function useCurrentPath() {
+	const matches = useMatches()
+	return matches.at(-1)?.pathname ?? '/'
+}

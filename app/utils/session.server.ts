@@ -1,0 +1,111 @@
+import crypto from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import { and, eq, ne } from 'drizzle-orm'
+import { getDb } from '#db/index.ts'
+import { sessions, users } from '#db/schema.ts'
+import { getEnv } from './env.server.ts'
+
+// Sessions as Lucia's current guide teaches: token `id.secret`, only SHA-256(secret) stored,
+// compared in constant time, inactivity timeout with a periodic extension.
+export const INACTIVITY_TIMEOUT_MS = 1000 * 60 * 60 * 24 * 10
+export const ACTIVITY_CHECK_INTERVAL_MS = 1000 * 60 * 60
+
+export const sessionCookie = createCookie('voce_session', {
+	httpOnly: true,
+	sameSite: 'lax',
+	path: '/',
+	secure: getEnv().NODE_ENV === 'production',
+	maxAge: INACTIVITY_TIMEOUT_MS / 1000,
+})
+
+export function hashSecret(secret: string) {
+	return crypto.createHash('sha256').update(secret).digest()
+}
+
+/** A random id and a 32-byte secret, joined as the token the client keeps. */
+export function generateToken() {
+	const id = crypto.randomBytes(18).toString('base64url')
+	const secret = crypto.randomBytes(32).toString('base64url')
+	return { id, secret, token: `${id}.${secret}` }
+}
+
+export function splitToken(token: string) {
+	const parts = token.split('.')
+	if (parts.length !== 2 || !parts[0] || !parts[1]) return null
+	return { id: parts[0], secret: parts[1] }
+}
+
+export function secretMatches(secret: string, storedHash: Buffer) {
+	const hash = hashSecret(secret)
+	return hash.length === storedHash.length && crypto.timingSafeEqual(hash, storedHash)
+}
+
+export function createSession(userId: string, now = new Date()) {
+	const { id, secret, token } = generateToken()
+	getDb()
+		.insert(sessions)
+		.values({ id, userId, secretHash: hashSecret(secret), lastVerifiedAt: now, createdAt: now })
+		.run()
+	return { id, token }
+}
+
+export type SessionUser = {
+	id: string
+	email: string
+	name: string
+	role: (typeof users.$inferSelect)['role']
+	departmentId: string | null
+	locale: string | null
+}
+
+/**
+ * Returns the session's user, or null when the token is unknown, wrong, expired or its
+ * user is deactivated. `extended` says the inactivity window moved (refresh the cookie).
+ */
+export function validateSessionToken(token: string, now = new Date()) {
+	const parts = splitToken(token)
+	if (!parts) return null
+	const db = getDb()
+	const row = db
+		.select({
+			secretHash: sessions.secretHash,
+			lastVerifiedAt: sessions.lastVerifiedAt,
+			user: {
+				id: users.id,
+				email: users.email,
+				name: users.name,
+				role: users.role,
+				departmentId: users.departmentId,
+				locale: users.locale,
+			},
+			deactivatedAt: users.deactivatedAt,
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, parts.id))
+		.get()
+	if (!row || !secretMatches(parts.secret, row.secretHash)) return null
+	const idleFor = now.getTime() - row.lastVerifiedAt.getTime()
+	if (idleFor >= INACTIVITY_TIMEOUT_MS || row.deactivatedAt) {
+		invalidateSession(parts.id)
+		return null
+	}
+	let extended = false
+	if (idleFor >= ACTIVITY_CHECK_INTERVAL_MS) {
+		db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, parts.id)).run()
+		extended = true
+	}
+	return { sessionId: parts.id, user: row.user satisfies SessionUser, extended }
+}
+
+export function invalidateSession(sessionId: string) {
+	getDb().delete(sessions).where(eq(sessions.id, sessionId)).run()
+}
+
+export function invalidateUserSessions(userId: string, exceptSessionId?: string) {
+	const ofUser = eq(sessions.userId, userId)
+	getDb()
+		.delete(sessions)
+		.where(exceptSessionId ? and(ofUser, ne(sessions.id, exceptSessionId)) : ofUser)
+		.run()
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { getEnv } from '#app/utils/env.server.ts'
+import * as schema from './schema.ts'
+
+export function openDatabase(file: string) {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+	const sqlite = new Database(file)
+	sqlite.pragma('journal_mode = WAL')
+	// FULL: a write the user was told succeeded survives a machine crash (STACK.md measured NORMAL losing it).
+	sqlite.pragma('synchronous = FULL')
+	sqlite.pragma('foreign_keys = ON')
+	sqlite.pragma('busy_timeout = 5000')
+	return drizzle(sqlite, { schema })
+}
+
+export type DB = ReturnType<typeof openDatabase>
+
+// One connection per process: the Remix bundle and server.ts both import this
+// module, so the handle lives on globalThis rather than in module scope.
+const globalForDb = globalThis as unknown as { __voceDb?: DB }
+
+export function getDb(): DB {
+	globalForDb.__voceDb ??= openDatabase(getEnv().DATABASE_PATH)
+	return globalForDb.__voceDb
+}
+
+export function closeDb() {
+	globalForDb.__voceDb?.$client.close()
+	globalForDb.__voceDb = undefined
+}

@@ -1,0 +1,130 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
+import { closeDb, getDb } from '#db/index.ts'
+
+let env: ReturnType<typeof getEnv>
+try {
+	env = getEnv()
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error)
+	process.exit(1)
+}
+const production = env.NODE_ENV === 'production'
+
+await prepareDatabase()
+
+const viteDevServer = production
+	? undefined
+	: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+
+app.get('/healthz', (_req, res) => {
+	try {
+		getDb().$client.prepare('SELECT 1').get()
+		res.set('Cache-Control', 'no-store').json({ status: 'ok' })
+	} catch (error) {
+		console.error('Health check failed', error)
+		res.status(503).json({ status: 'error' })
+	}
+})
+
+app.use(compression())
+
+app.use((_req, res, next) => {
+	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+	next()
+})
+
+app.use(
+	helmet({
+		xPoweredBy: false,
+		referrerPolicy: { policy: 'same-origin' },
+		crossOriginEmbedderPolicy: false,
+		contentSecurityPolicy: {
+			// Vite's dev server injects inline scripts and a websocket: report only while developing.
+			reportOnly: !production,
+			directives: {
+				'default-src': ["'self'"],
+				'script-src': [
+					"'strict-dynamic'",
+					"'self'",
+					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
+				],
+				'style-src': ["'self'"],
+				'img-src': ["'self'", 'data:'],
+				'font-src': ["'self'"],
+				'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
+				'form-action': ["'self'"],
+				'frame-ancestors': ["'none'"],
+				'object-src': ["'none'"],
+				'base-uri': ["'self'"],
+				// Voce is served over plain HTTP on 127.0.0.1 for the demo; TLS is the proxy's job.
+				'upgrade-insecure-requests': null,
+			},
+		},
+	}),
+)
+
+// Non-GET requests from another site are refused before Remix sees them (CSRF).
+app.use((req, res, next) => {
+	if (isCrossOriginWrite(req.method, (name) => req.get(name), req.get('host') ?? '')) {
+		res.status(403).type('text/plain').send('Cross-origin request refused.')
+		return
+	}
+	next()
+})
+
+if (viteDevServer) {
+	app.use(viteDevServer.middlewares)
+} else {
+	// Fingerprinted assets never change: cache them for a year.
+	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+const buildPath = path.resolve('build/server/index.js')
+app.all(
+	'*',
+	createRequestHandler({
+		build: viteDevServer
+			? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+			: ((await import(buildPath)) as ServerBuild),
+		getLoadContext: (req, res) => ({
+			cspNonce: res.locals.cspNonce as string,
+			clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+		}),
+	}),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+	console.log(`Voce is running at http://${env.HOST}:${env.PORT}`)
+})
+
+let stopping = false
+function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	console.log(`${signal} received: finishing open requests, then stopping.`)
+	server.close(() => {
+		closeDb()
+		process.exit(0)
+	})
+	server.closeIdleConnections()
+	setTimeout(() => {
+		console.error('Requests did not finish within 10 s; stopping anyway.')
+		closeDb()
+		process.exit(1)
+	}, 10_000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))
