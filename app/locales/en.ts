@@ -42,7 +42,7 @@ export const en = {
 		status: 'Status',
 		none: '—',
 		pageOf: 'Page {{page}} of {{pages}}',
-		showingCount: '{{count}} in total',
+		showingCount: '{{count, number}} in total',
 		confirmTitle: 'Are you sure?',
 		confirm: 'Yes, continue',
 		formErrors: 'Please correct the highlighted fields.',
@@ -122,8 +122,8 @@ export const en = {
 		title: 'Organisation',
 		heading: 'Organisation',
 		intro: 'Departments and how many active people each has (including the departments below it).',
-		people_one: '{{count}} person',
-		people_other: '{{count}} people',
+		people_one: '{{count, number}} person',
+		people_other: '{{count, number}} people',
 		empty: 'No departments yet.',
 	},
 	admin: {
@@ -173,6 +173,7 @@ export const en = {
 		cannotDemoteSelf: 'You cannot remove your own admin role.',
 		accountHeading: 'Account',
 		accessHeading: 'Access',
+		createdOn: 'Added on {{date}}',
 	},
 	departments: {
 		title: 'Departments',
@@ -187,8 +188,8 @@ export const en = {
 		restored: 'Department restored.',
 		deleteConfirm: 'Delete {{name}}? If it is in use it will be retired instead.',
 		empty: 'No departments yet. Add the first one below.',
-		people_one: '{{count}} person',
-		people_other: '{{count}} people',
+		people_one: '{{count, number}} person',
+		people_other: '{{count, number}} people',
 	},
 	taxonomy: {
 		stages: {

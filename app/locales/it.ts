@@ -43,7 +43,7 @@ export const it = {
 		status: 'Stato',
 		none: '—',
 		pageOf: 'Pagina {{page}} di {{pages}}',
-		showingCount: '{{count}} in totale',
+		showingCount: '{{count, number}} in totale',
 		confirmTitle: 'Confermi?',
 		confirm: 'Sì, continua',
 		formErrors: 'Correggi i campi evidenziati.',
@@ -123,8 +123,8 @@ export const it = {
 		title: 'Organizzazione',
 		heading: 'Organizzazione',
 		intro: 'I reparti e quante persone attive contano (compresi i reparti sottostanti).',
-		people_one: '{{count}} persona',
-		people_other: '{{count}} persone',
+		people_one: '{{count, number}} persona',
+		people_other: '{{count, number}} persone',
 		empty: 'Non ci sono ancora reparti.',
 	},
 	admin: {
@@ -174,6 +174,7 @@ export const it = {
 		cannotDemoteSelf: 'Non puoi togliere a te stesso/a il ruolo di amministratore.',
 		accountHeading: 'Account',
 		accessHeading: 'Accesso',
+		createdOn: 'Aggiunto il {{date}}',
 	},
 	departments: {
 		title: 'Reparti',
@@ -188,8 +189,8 @@ export const it = {
 		restored: 'Reparto ripristinato.',
 		deleteConfirm: 'Eliminare {{name}}? Se è in uso verrà ritirato.',
 		empty: 'Non ci sono ancora reparti. Aggiungi il primo qui sotto.',
-		people_one: '{{count}} persona',
-		people_other: '{{count}} persone',
+		people_one: '{{count, number}} persona',
+		people_other: '{{count, number}} persone',
 	},
 	taxonomy: {
 		stages: {

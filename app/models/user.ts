@@ -32,3 +32,11 @@ export const NewPasswordSchema = z
 
 export const RoleSchema = z.enum(ROLES, { error: 'validation.required' })
 export const LocaleSchema = z.enum(LOCALES)
+
+export const UserFormSchema = z.object({
+	name: NameSchema,
+	email: EmailSchema,
+	role: RoleSchema,
+	departmentId: z.string().trim().optional(),
+})
+export type UserFormValues = z.infer<typeof UserFormSchema>

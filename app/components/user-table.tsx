@@ -1,0 +1,89 @@
+import { Form, Link, useSearchParams } from '@remix-run/react'
+import { type Role } from '#app/models/user.ts'
+import { useT } from '#app/utils/root-data.ts'
+import { Badge, Button } from './ui.tsx'
+
+export type UserListRow = {
+	id: string
+	name: string
+	email: string
+	role: Role
+	departmentName: string | null
+	deactivatedAt: Date | string | null
+	hasPassword: boolean
+}
+
+/** The search box of a people list; works as a plain GET form. */
+export function UserSearch({ label, showDeactivatedToggle = false }: { label: string; showDeactivatedToggle?: boolean }) {
+	const t = useT()
+	const [searchParams] = useSearchParams()
+	return (
+		<Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+			<div className="min-w-0 flex-1 sm:max-w-sm">
+				<label htmlFor="user-search" className="block text-sm font-medium text-slate-800">
+					{label}
+				</label>
+				<input
+					id="user-search"
+					type="search"
+					name="q"
+					defaultValue={searchParams.get('q') ?? ''}
+					className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
+				/>
+			</div>
+			{showDeactivatedToggle ? (
+				<label className="flex items-center gap-2 py-2 text-sm">
+					<input type="checkbox" name="all" value="1" defaultChecked={searchParams.get('all') === '1'} className="h-4 w-4" />
+					{t('users.includeDeactivated')}
+				</label>
+			) : null}
+			<Button variant="secondary">{t('common.search')}</Button>
+		</Form>
+	)
+}
+
+export function UserTable({ rows, linkTo }: { rows: UserListRow[]; linkTo?: (id: string) => string }) {
+	const t = useT()
+	return (
+		<div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+			<table className="min-w-full divide-y divide-slate-200 text-sm">
+				<thead className="bg-slate-50 text-left">
+					<tr>
+						<th scope="col" className="px-4 py-3 font-semibold">{t('common.name')}</th>
+						<th scope="col" className="px-4 py-3 font-semibold">{t('users.email')}</th>
+						<th scope="col" className="px-4 py-3 font-semibold">{t('users.role')}</th>
+						<th scope="col" className="px-4 py-3 font-semibold">{t('users.department')}</th>
+						<th scope="col" className="px-4 py-3 font-semibold">{t('users.state')}</th>
+					</tr>
+				</thead>
+				<tbody className="divide-y divide-slate-100">
+					{rows.map((row) => (
+						<tr key={row.id}>
+							<td className="px-4 py-3 font-medium">
+								{linkTo ? (
+									<Link to={linkTo(row.id)} className="text-brand-700 underline">
+										{row.name}
+									</Link>
+								) : (
+									row.name
+								)}
+							</td>
+							<td className="break-all px-4 py-3">{row.email}</td>
+							<td className="px-4 py-3">{t(`roles.${row.role}`)}</td>
+							<td className="px-4 py-3">{row.departmentName ?? t('common.none')}</td>
+							<td className="px-4 py-3">
+								{row.deactivatedAt ? (
+									<Badge tone="red">{t('users.deactivated')}</Badge>
+								) : !row.hasPassword ? (
+									<Badge tone="amber">{t('users.pendingSetup')}</Badge>
+								) : (
+									<Badge tone="green">{t('common.active')}</Badge>
+								)}
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}

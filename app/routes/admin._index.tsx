@@ -1,0 +1,7 @@
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { requirePermission } from '#app/utils/auth.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requirePermission(request, 'read:user:any')
+	return redirect('/admin/users')
+}
