@@ -1,7 +1,7 @@
 import { SqliteError } from 'better-sqlite3'
 import { eq, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
-import { channels, criticalEvents, departments, journeyStages } from '#db/schema.ts'
+import { type channels, type criticalEvents, type departments, type journeyStages } from '#db/schema.ts'
 
 type Retirable = typeof departments | typeof journeyStages | typeof criticalEvents | typeof channels
 

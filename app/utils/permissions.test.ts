@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest'
+import { ROLES } from '#app/models/user.ts'
+import { hasPermission, type Permission, PERMISSIONS, roleAtLeast } from './permissions.ts'
+
+// What each role may do; anything not listed for a role must be refused.
+const EXPECTED: Record<Permission, ReadonlyArray<(typeof ROLES)[number]>> = {
+	'read:profile:own': ['employee', 'manager', 'leader', 'admin'],
+	'update:profile:own': ['employee', 'manager', 'leader', 'admin'],
+	'read:team:scope': ['manager', 'leader', 'admin'],
+	'read:organisation:any': ['leader', 'admin'],
+	'read:team:any': ['admin'],
+	'read:user:any': ['admin'],
+	'create:user:any': ['admin'],
+	'update:user:any': ['admin'],
+	'read:department:any': ['admin'],
+	'create:department:any': ['admin'],
+	'update:department:any': ['admin'],
+	'delete:department:any': ['admin'],
+	'read:taxonomy:any': ['admin'],
+	'create:taxonomy:any': ['admin'],
+	'update:taxonomy:any': ['admin'],
+	'delete:taxonomy:any': ['admin'],
+} as Record<Permission, ReadonlyArray<(typeof ROLES)[number]>>
+
+test.each(ROLES)('the %s role has exactly its permissions', (role) => {
+	const expected = Object.entries(EXPECTED)
+		.filter(([, roles]) => roles.includes(role))
+		.map(([permission]) => permission)
+		.sort()
+	expect([...PERMISSIONS[role]].sort()).toEqual(expected)
+	for (const [permission, roles] of Object.entries(EXPECTED)) {
+		expect(hasPermission(role, permission as Permission)).toBe(roles.includes(role))
+	}
+})
+
+test('roles are cumulative: each role holds every permission of the roles below it', () => {
+	for (const [i, role] of ROLES.entries()) {
+		for (const lower of ROLES.slice(0, i)) {
+			for (const permission of PERMISSIONS[lower]) expect(PERMISSIONS[role].has(permission)).toBe(true)
+		}
+	}
+	expect(roleAtLeast('leader', 'manager')).toBe(true)
+	expect(roleAtLeast('manager', 'leader')).toBe(false)
+})

@@ -1,0 +1,33 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+	{ ignores: ['build/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/.tmp/**', '.cache/**'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		files: ['**/*.{ts,tsx}'],
+		languageOptions: { globals: { ...globals.node, ...globals.browser } },
+		plugins: { 'react-hooks': reactHooks },
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'@typescript-eslint/no-explicit-any': 'error',
+			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'no-console': 'off',
+		},
+	},
+	{
+		// db/ sits outside app/, so Remix's .server guard cannot protect it: only server modules may import it.
+		files: ['app/**/*.{ts,tsx}'],
+		ignores: ['app/**/*.server.ts', 'app/**/*.test.ts', 'app/entry.server.tsx'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['#db/*', '../db/*', '**/db/*'], message: 'Only *.server.ts modules may import the database.' }] },
+			],
+		},
+	},
+)

@@ -1,0 +1,34 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest'
+import { closeDb } from '#db/index.ts'
+import { resetEnvCache } from '#app/utils/env.server.ts'
+import { resetLoginLimits } from '#app/utils/login-limit.server.ts'
+
+const dir = path.join(process.cwd(), 'tests', '.tmp')
+const file = path.join(dir, `test-${crypto.randomUUID()}.db`)
+fs.copyFileSync(path.join(dir, 'template.db'), file)
+
+process.env.NODE_ENV = 'test'
+process.env.DATABASE_PATH = file
+closeDb()
+resetEnvCache()
+
+let consoleError: ReturnType<typeof vi.spyOn>
+
+beforeEach(() => {
+	resetLoginLimits()
+	consoleError = vi.spyOn(console, 'error')
+})
+
+// An error logged during a test is a bug the test did not assert on.
+afterEach(() => {
+	expect(consoleError, 'console.error was called during the test').not.toHaveBeenCalled()
+	consoleError.mockRestore()
+})
+
+afterAll(() => {
+	closeDb()
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+})

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm'
+import { getDb } from '#db/index.ts'
+import { DEMO_LOGINS } from '#db/seed.ts'
+import { users } from '#db/schema.ts'
+import { type Role } from '#app/models/user.ts'
+import { createSession, sessionCookie } from '#app/utils/session.server.ts'
+
+export const BASE = 'http://127.0.0.1:3000'
+
+export function demoUser(role: Role) {
+	const user = getDb().select().from(users).where(eq(users.email, DEMO_LOGINS[role])).get()
+	if (!user) throw new Error(`Demo ${role} missing from the test database`)
+	return user
+}
+
+/** A Cookie header for a fresh session of this user. */
+export async function sessionCookieFor(userId: string) {
+	const { token } = createSession(userId)
+	const setCookie = await sessionCookie.serialize(token)
+	return setCookie.split(';')[0]!
+}
+
+export function formRequest(url: string, fields: Record<string, string>, cookie?: string) {
+	const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' })
+	if (cookie) headers.set('Cookie', cookie)
+	return new Request(`${BASE}${url}`, { method: 'POST', headers, body: new URLSearchParams(fields) })
+}
+
+export function getRequest(url: string, cookie?: string) {
+	return new Request(`${BASE}${url}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+/** Runs a loader or action, returning a thrown Response (redirect, 403, 404) as the result. */
+export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
+	try {
+		return await run()
+	} catch (error) {
+		if (error instanceof Response) return error
+		throw error
+	}
+}
+
+export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
