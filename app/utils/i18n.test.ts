@@ -1,0 +1,43 @@
+import { expect, test } from 'vitest'
+import { en } from '#app/locales/en.ts'
+import { it as italian } from '#app/locales/it.ts'
+import { formatDate, formatNumber, getT, negotiateLocale } from './i18n.ts'
+
+test.each([
+	['it-IT,it;q=0.9,en;q=0.8', 'it'],
+	['en-GB,en;q=0.9', 'en'],
+	['de-DE,it;q=0.5,en;q=0.4', 'it'],
+	['fr;q=0.9, en;q=0.2', 'en'],
+	['it;q=0, en', 'en'],
+	['de, fr', null],
+	['', null],
+])('Accept-Language %j picks %s', (header, expected) => {
+	expect(negotiateLocale(header)).toBe(expected)
+})
+
+function leaves(value: unknown, prefix = ''): Array<[string, string]> {
+	if (typeof value === 'string') return [[prefix, value]]
+	return Object.entries(value as object).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+}
+
+test('the Italian catalog is complete and translated', () => {
+	const english = new Map(leaves(en))
+	const it = new Map(leaves(italian))
+	expect([...it.keys()].sort()).toEqual([...english.keys()].sort())
+	for (const [key, value] of it) expect(value.trim(), key).not.toBe('')
+	// Words that are the same in both languages are rare; most strings must differ.
+	const same = [...it].filter(([key, value]) => english.get(key) === value)
+	expect(same.length / it.size).toBeLessThan(0.1)
+})
+
+test('interpolation, plurals, dates and numbers follow the locale', () => {
+	expect(getT('it')('organisation.people', { count: 1 })).toBe('1 persona')
+	// Italian groups thousands from five digits on (CLDR minimum grouping digits = 2).
+	expect(getT('it')('organisation.people', { count: 12345 })).toBe('12.345 persone')
+	expect(getT('en')('organisation.people', { count: 12345 })).toBe('12,345 people')
+	expect(formatNumber(12345.5, 'it')).toBe('12.345,5')
+	expect(formatNumber(12345.5, 'en')).toBe('12,345.5')
+	const date = new Date('2026-03-05T12:00:00Z')
+	expect(formatDate(date, 'it', 'UTC')).toBe('5 mar 2026')
+	expect(formatDate(date, 'en', 'UTC')).toBe('Mar 5, 2026')
+})
