@@ -1,0 +1,41 @@
+import { defineConfig, devices } from '@playwright/test'
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
+
+export default defineConfig({
+	testDir: './tests/e2e',
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: Boolean(process.env.CI),
+	reporter: [['list'], ['json', { outputFile: 'tests/.tmp/playwright-results.json' }]],
+	globalSetup: './tests/e2e/global-setup.ts',
+	use: {
+		baseURL: `http://127.0.0.1:${E2E_PORT}`,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				// Debian's Chromium: Playwright's own browser download is not reachable here.
+				launchOptions: {
+					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-quic',
+						'--no-first-run',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+					],
+				},
+			},
+		},
+	],
+})

@@ -1,0 +1,22 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { type Role } from '#app/models/user.ts'
+
+import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
+
+export { DEMO_LOGINS, DEMO_PASSWORD }
+
+export async function loginWith(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/login')
+	await page.getByLabel('E-mail').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Log in' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: /^Hello, / })).toBeVisible()
+}
+
+export const test = base.extend<{ login: (role: Role) => Promise<void> }>({
+	login: async ({ page }, use) => {
+		await use((role) => loginWith(page, DEMO_LOGINS[role]))
+	},
+})
+
+export { expect }
