@@ -15,7 +15,7 @@ const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init
 test.each(['employee', 'manager', 'leader'] as const)('a %s gets 403 from every admin page and action, also by direct POST', async (role) => {
 	const cookie = await sessionCookieFor(demoUser(role).id)
 	const target = demoUser('employee')
-	const attempts = [
+	const attempts: Array<() => Promise<unknown>> = [
 		() => usersLoader({ request: getRequest('/admin/users', cookie), context, params: {} }),
 		() => editUserLoader({ request: getRequest(`/admin/users/${target.id}`, cookie), context, params: { userId: target.id } }),
 		() =>

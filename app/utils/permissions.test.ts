@@ -3,7 +3,7 @@ import { ROLES } from '#app/models/user.ts'
 import { hasPermission, type Permission, PERMISSIONS, roleAtLeast } from './permissions.ts'
 
 // What each role may do; anything not listed for a role must be refused.
-const EXPECTED: Record<Permission, ReadonlyArray<(typeof ROLES)[number]>> = {
+const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>>> = {
 	'read:profile:own': ['employee', 'manager', 'leader', 'admin'],
 	'update:profile:own': ['employee', 'manager', 'leader', 'admin'],
 	'read:team:scope': ['manager', 'leader', 'admin'],
@@ -20,16 +20,16 @@ const EXPECTED: Record<Permission, ReadonlyArray<(typeof ROLES)[number]>> = {
 	'create:taxonomy:any': ['admin'],
 	'update:taxonomy:any': ['admin'],
 	'delete:taxonomy:any': ['admin'],
-} as Record<Permission, ReadonlyArray<(typeof ROLES)[number]>>
+}
 
 test.each(ROLES)('the %s role has exactly its permissions', (role) => {
 	const expected = Object.entries(EXPECTED)
-		.filter(([, roles]) => roles.includes(role))
+		.filter(([, roles]) => roles?.includes(role))
 		.map(([permission]) => permission)
 		.sort()
 	expect([...PERMISSIONS[role]].sort()).toEqual(expected)
 	for (const [permission, roles] of Object.entries(EXPECTED)) {
-		expect(hasPermission(role, permission as Permission)).toBe(roles.includes(role))
+		expect(hasPermission(role, permission as Permission)).toBe(roles?.includes(role))
 	}
 })
 
