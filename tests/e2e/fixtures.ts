@@ -7,8 +7,8 @@ export { DEMO_LOGINS, DEMO_PASSWORD }
 
 export async function loginWith(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login')
-	await page.getByLabel('E-mail').fill(email)
-	await page.getByLabel('Password').fill(password)
+	await page.getByLabel('E-mail', { exact: true }).fill(email)
+	await page.getByLabel('Password', { exact: true }).fill(password)
 	await page.getByRole('button', { name: 'Log in' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: /^Hello, / })).toBeVisible()
 }

@@ -36,11 +36,11 @@ test('an unknown address shows a 404 page with a way home', async ({ page, login
 
 test('a wrong password says so and keeps the e-mail', async ({ page }) => {
 	await page.goto('/login')
-	await page.getByLabel('E-mail').fill('sara.colombo@aurora-bank.example')
-	await page.getByLabel('Password').fill('definitely wrong')
+	await page.getByLabel('E-mail', { exact: true }).fill('sara.colombo@aurora-bank.example')
+	await page.getByLabel('Password', { exact: true }).fill('definitely wrong')
 	await page.getByRole('button', { name: 'Log in' }).click()
 	await expect(page.getByRole('alert')).toHaveText('E-mail or password is not correct.')
-	await expect(page.getByLabel('E-mail')).toHaveValue('sara.colombo@aurora-bank.example')
+	await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue('sara.colombo@aurora-bank.example')
 })
 
 test('logging out ends the session: the old cookie no longer opens pages', async ({ page, context, login }) => {
@@ -68,8 +68,8 @@ test('switching to Italian translates the shell and is saved on the account', as
 	await page.context().clearCookies()
 	await page.goto('/login')
 	await expect(page.getByRole('heading', { name: 'Log in to Voce' })).toBeVisible()
-	await page.getByLabel('E-mail').fill('luca.romano@aurora-bank.example')
-	await page.getByLabel('Password').fill('aurora-demo-2026')
+	await page.getByLabel('E-mail', { exact: true }).fill('luca.romano@aurora-bank.example')
+	await page.getByLabel('Password', { exact: true }).fill('aurora-demo-2026')
 	await page.getByRole('button', { name: 'Log in' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ciao, Luca Romano')
 	await page.goto('/settings')
