@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { invariantResponse } from '@epic-web/invariant'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,12 +11,12 @@ import { UserFields } from '#app/components/user-fields.tsx'
 import { toTree } from '#app/models/department.ts'
 import { listDepartments } from '#app/models/department.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
-import { createPasswordSetup, getUserById, setUserActive, updateUser } from '#app/models/user.server.ts'
+import { getUserById, setUserActive, updateUser } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { flashCookie, redirectWithToast } from '#app/utils/flash.server.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useRootData, useT } from '#app/utils/root-data.ts'
-import { parseUserForm } from '#app/utils/user-form.server.ts'
+import { parseUserForm, redirectWithSetupLink } from '#app/utils/user-form.server.ts'
 
 function loadUser(id: string | undefined) {
 	const user = id ? getUserById(id) : null
@@ -61,16 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return redirectWithToast(here, { kind: 'success', message: 'users.reactivated' })
 	}
 	if (intent === 'setup-link') {
-		const token = createPasswordSetup(user.id)
-		const url = `${new URL(request.url).origin}/set-password/${token}`
-		return redirect(here, {
-			headers: {
-				'Set-Cookie': await flashCookie({
-					toast: { kind: 'success', message: 'users.newSetupLinkDone' },
-					setupLink: { userId: user.id, url },
-				}),
-			},
-		})
+		return redirectWithSetupLink(request, user.id, 'users.newSetupLinkDone')
 	}
 	throw new Response('Unknown action.', { status: 400 })
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors } from '#app/components/forms.tsx'
@@ -9,12 +9,11 @@ import { UserFields } from '#app/components/user-fields.tsx'
 import { toTree } from '#app/models/department.ts'
 import { listDepartments } from '#app/models/department.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
-import { createPasswordSetup, createUser } from '#app/models/user.server.ts'
+import { createUser } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { flashCookie } from '#app/utils/flash.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
-import { parseUserForm } from '#app/utils/user-form.server.ts'
+import { parseUserForm, redirectWithSetupLink } from '#app/utils/user-form.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'create:user:any')
@@ -27,16 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { departmentId, ...rest } = submission.value
 	const user = createUser({ ...rest, departmentId: departmentId || null })
-	const token = createPasswordSetup(user.id)
-	const url = `${new URL(request.url).origin}/set-password/${token}`
-	return redirect(`/admin/users/${user.id}`, {
-		headers: {
-			'Set-Cookie': await flashCookie({
-				toast: { kind: 'success', message: 'users.created' },
-				setupLink: { userId: user.id, url },
-			}),
-		},
-	})
+	return redirectWithSetupLink(request, user.id, 'users.created')
 }
 
 export default function NewUserRoute() {

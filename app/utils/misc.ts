@@ -4,9 +4,3 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 	if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
 	return to
 }
-
-export function getErrorMessage(error: unknown) {
-	if (typeof error === 'string') return error
-	if (error instanceof Error) return error.message
-	return 'Unknown error'
-}

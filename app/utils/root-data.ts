@@ -1,9 +1,8 @@
-import { useMatches, useRouteLoaderData } from '@remix-run/react'
+import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { type loader as rootLoader } from '#app/root.tsx'
 import { type Locale } from '#app/models/user.ts'
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from './i18n.ts'
-import { type Permission, hasPermission } from './permissions.ts'
 
 export function useRootData() {
 	return useRouteLoaderData<typeof rootLoader>('root')
@@ -28,10 +27,6 @@ export function useUser() {
 	return user
 }
 
-export function useCan(permission: Permission) {
-	const user = useOptionalUser()
-	return Boolean(user && hasPermission(user.role, permission))
-}
 
 export function useFormat() {
 	const data = useRootData()
@@ -45,10 +40,4 @@ export function useFormat() {
 		}),
 		[locale, timeZone],
 	)
-}
-
-/** The current path with its query, for "come back here" redirects. */
-export function useCurrentPath() {
-	const matches = useMatches()
-	return matches.at(-1)?.pathname ?? '/'
 }

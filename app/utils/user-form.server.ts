@@ -1,7 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { getDepartment } from '#app/models/department.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
-import { emailTaken } from '#app/models/user.server.ts'
+import { createPasswordSetup, emailTaken } from '#app/models/user.server.ts'
+import { type MessageKey } from './i18n.ts'
+import { flashCookie } from './flash.server.ts'
+import { redirect } from '@remix-run/node'
 
 /** The admin user form, with the checks that need the database. */
 export function parseUserForm(formData: FormData, exceptUserId?: string) {
@@ -15,5 +18,14 @@ export function parseUserForm(formData: FormData, exceptUserId?: string) {
 				ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'validation.unknownDepartment' })
 			}
 		}),
+	})
+}
+
+/** A new one-time set-password link, flashed so the admin sees it once on the user's page. */
+export async function redirectWithSetupLink(request: Request, userId: string, message: MessageKey) {
+	const token = createPasswordSetup(userId)
+	const url = `${new URL(request.url).origin}/set-password/${token}`
+	return redirect(`/admin/users/${userId}`, {
+		headers: { 'Set-Cookie': await flashCookie({ toast: { kind: 'success', message }, setupLink: { userId, url } }) },
 	})
 }
