@@ -31,3 +31,13 @@ export function closeDb() {
 	globalForDb.__voceDb?.$client.close()
 	globalForDb.__voceDb = undefined
 }
+
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0]
+
+/**
+ * A write transaction that takes the write lock at BEGIN. A deferred one reads first and
+ * then fails with SQLITE_BUSY, without waiting, when another connection wrote meanwhile.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+	return getDb().transaction(fn, { behavior: 'immediate' })
+}

@@ -1,9 +1,13 @@
+import { IDEA_STATUSES } from '#app/models/idea.ts'
+import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { ROLES } from '#app/models/user.ts'
 import {
 	type AnySQLiteColumn,
 	blob,
 	index,
 	integer,
+	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex,
@@ -19,9 +23,6 @@ const createdAt = () =>
 		.$defaultFn(() => new Date())
 // Taxonomy and departments are retired, not deleted, once something refers to them.
 const retiredAt = () => integer('retired_at', { mode: 'timestamp_ms' })
-
-
-
 
 export const departments = sqliteTable(
 	'departments',
@@ -120,3 +121,231 @@ export const channels = sqliteTable('channels', {
 	createdAt: createdAt(),
 })
 
+
+const userRef = (name: string) => text(name).references(() => users.id)
+
+export const campaigns = sqliteTable(
+	'campaigns',
+	{
+		id: id(),
+		title: text('title').notNull(),
+		description: text('description').notNull(),
+		sponsor: text('sponsor').notNull(),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		stageId: text('stage_id').references(() => journeyStages.id),
+		eventId: text('event_id').references(() => criticalEvents.id),
+		createdBy: userRef('created_by').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		index('campaigns_ends_at_idx').on(t.endsAt),
+		index('campaigns_stage_id_idx').on(t.stageId),
+		index('campaigns_event_id_idx').on(t.eventId),
+		index('campaigns_created_by_idx').on(t.createdBy),
+	],
+)
+
+// An anonymous insight or idea has no author_id and its department is coarsened to
+// a group of at least MIN_GROUP_SIZE people: nothing in the row leads back to a person.
+export const insights = sqliteTable(
+	'insights',
+	{
+		id: id(),
+		body: text('body').notNull(),
+		channelId: text('channel_id')
+			.notNull()
+			.references(() => channels.id),
+		stageId: text('stage_id')
+			.notNull()
+			.references(() => journeyStages.id),
+		eventId: text('event_id').references(() => criticalEvents.id),
+		emotion: integer('emotion').notNull(),
+		occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+		authorId: userRef('author_id'),
+		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+		departmentId: text('department_id').references(() => departments.id),
+		recurrenceCount: integer('recurrence_count').notNull().default(0),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		index('insights_created_at_idx').on(t.createdAt),
+		index('insights_channel_id_idx').on(t.channelId),
+		index('insights_stage_id_idx').on(t.stageId, t.createdAt),
+		index('insights_event_id_idx').on(t.eventId, t.createdAt),
+		index('insights_author_id_idx').on(t.authorId, t.createdAt),
+		index('insights_department_id_idx').on(t.departmentId, t.createdAt),
+	],
+)
+
+/** "I see this too": one per person per insight. */
+export const insightRecurrences = sqliteTable(
+	'insight_recurrences',
+	{
+		insightId: text('insight_id')
+			.notNull()
+			.references(() => insights.id, { onDelete: 'cascade' }),
+		userId: userRef('user_id').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.insightId, t.userId] }), index('insight_recurrences_user_id_idx').on(t.userId)],
+)
+
+export const ideas = sqliteTable(
+	'ideas',
+	{
+		id: id(),
+		title: text('title').notNull(),
+		problem: text('problem').notNull(),
+		proposal: text('proposal').notNull(),
+		benefit: text('benefit').notNull(),
+		authorId: userRef('author_id'),
+		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+		departmentId: text('department_id').references(() => departments.id),
+		campaignId: text('campaign_id').references(() => campaigns.id),
+		status: text('status', { enum: IDEA_STATUSES }).notNull().default('submitted'),
+		voteCount: integer('vote_count').notNull().default(0),
+		commentCount: integer('comment_count').notNull().default(0),
+		// log Σ e^((t − epoch)/τ) over the submission and every vote: see app/models/idea.ts.
+		trendScore: real('trend_score').notNull(),
+		/** Set when a manager first acts on the idea; from then on the author cannot edit it. */
+		firstActionAt: integer('first_action_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		index('ideas_created_at_idx').on(t.createdAt),
+		index('ideas_trend_idx').on(t.trendScore),
+		index('ideas_votes_idx').on(t.voteCount, t.createdAt),
+		index('ideas_status_idx').on(t.status, t.createdAt),
+		index('ideas_author_id_idx').on(t.authorId, t.createdAt),
+		index('ideas_department_id_idx').on(t.departmentId),
+		index('ideas_campaign_id_idx').on(t.campaignId, t.createdAt),
+	],
+)
+
+export const ideaStages = sqliteTable(
+	'idea_stages',
+	{
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		stageId: text('stage_id')
+			.notNull()
+			.references(() => journeyStages.id),
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.stageId] }), index('idea_stages_stage_id_idx').on(t.stageId)],
+)
+
+export const ideaEvents = sqliteTable(
+	'idea_events',
+	{
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => criticalEvents.id),
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.eventId] }), index('idea_events_event_id_idx').on(t.eventId)],
+)
+
+/** Insights linked to an idea as its evidence. */
+export const ideaInsights = sqliteTable(
+	'idea_insights',
+	{
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		insightId: text('insight_id')
+			.notNull()
+			.references(() => insights.id),
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.insightId] }), index('idea_insights_insight_id_idx').on(t.insightId)],
+)
+
+export const votes = sqliteTable(
+	'votes',
+	{
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		userId: userRef('user_id').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index('votes_user_id_idx').on(t.userId, t.createdAt)],
+)
+
+export const comments = sqliteTable(
+	'comments',
+	{
+		id: id(),
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		authorId: userRef('author_id').notNull(),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('comments_idea_id_idx').on(t.ideaId, t.createdAt), index('comments_author_id_idx').on(t.authorId)],
+)
+
+/** `active = false` remembers an unfollow, so voting again does not re-follow. */
+export const follows = sqliteTable(
+	'follows',
+	{
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		userId: userRef('user_id').notNull(),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index('follows_user_id_idx').on(t.userId, t.active)],
+)
+
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: id(),
+		userId: userRef('user_id').notNull(),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
+		commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+		actorId: userRef('actor_id'),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		index('notifications_user_id_idx').on(t.userId, t.readAt, t.createdAt),
+		index('notifications_idea_id_idx').on(t.ideaId),
+		index('notifications_comment_id_idx').on(t.commentId),
+		index('notifications_actor_id_idx').on(t.actorId),
+	],
+)
+
+// The only way back to an anonymous item: the SHA-256 of a code only its author holds.
+// No timestamp, so the row cannot be matched to a session or an activity mark.
+export const receipts = sqliteTable(
+	'receipts',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
+		insightId: text('insight_id').references(() => insights.id, { onDelete: 'cascade' }),
+	},
+	(t) => [index('receipts_idea_id_idx').on(t.ideaId), index('receipts_insight_id_idx').on(t.insightId)],
+)
+
+/**
+ * Participation without linking: one row per person per ISO week in which they logged,
+ * submitted, voted or commented, anonymous contributions included.
+ */
+export const activityWeeks = sqliteTable(
+	'activity_weeks',
+	{
+		userId: userRef('user_id').notNull(),
+		week: text('week').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.week] }), index('activity_weeks_week_idx').on(t.week)],
+)

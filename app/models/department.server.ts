@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
-import { type DepartmentRow } from './department.ts'
+import { type DepartmentRow, MIN_GROUP_SIZE } from './department.ts'
 import { deleteOrRetire, restore } from './retire.server.ts'
 
 const columns = {
@@ -98,4 +98,23 @@ export function removeDepartment(id: string) {
 
 export function restoreDepartment(id: string) {
 	return restore(departments, id)
+}
+
+/**
+ * The department to record on an anonymous item: the author's own, or the nearest one
+ * above it whose subtree has at least MIN_GROUP_SIZE active people (null if none does).
+ */
+export function anonymousGroup(departmentId: string | null, minimum = MIN_GROUP_SIZE): string | null {
+	if (!departmentId) return null
+	const rows = listDepartments({ includeRetired: true })
+	const totals = rollUpHeadcounts(rows, activeHeadcounts())
+	const parents = new Map(rows.map((r) => [r.id, r.parentId]))
+	let current: string | null = departmentId
+	const seen = new Set<string>()
+	while (current && !seen.has(current)) {
+		if ((totals.get(current) ?? 0) >= minimum) return current
+		seen.add(current)
+		current = parents.get(current) ?? null
+	}
+	return null
 }

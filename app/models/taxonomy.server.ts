@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, lt, desc, sql } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
+import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
 import { type TaxonomyEntry, type TaxonomyKind } from './taxonomy.ts'
 import { deleteOrRetire, restore } from './retire.server.ts'
@@ -102,8 +102,7 @@ export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput) {
 
 /** Swaps a stage with its neighbour; both rows change in one transaction. */
 export function moveStage(id: string, direction: 'up' | 'down') {
-	const db = getDb()
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const current = tx
 			.select({ id: journeyStages.id, position: journeyStages.position })
 			.from(journeyStages)

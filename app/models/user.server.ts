@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
+import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, passwordSetups, users } from '#db/schema.ts'
 import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
 import { type Locale, type Role } from './user.ts'
@@ -95,7 +95,7 @@ export function updateUser(id: string, input: UserInput) {
 
 /** Deactivation and the end of every session of that user happen together. */
 export function setUserActive(id: string, active: boolean) {
-	return getDb().transaction(() => {
+	return writeTransaction(() => {
 		const changed =
 			getDb()
 				.update(users)
@@ -122,7 +122,7 @@ export function setPasswordHash(id: string, passwordHash: string) {
 /** A new one-time link; any older link of the same user stops working. */
 export function createPasswordSetup(userId: string, now = new Date()) {
 	const { id, secret, token } = generateToken()
-	getDb().transaction((tx) => {
+	writeTransaction((tx) => {
 		tx.delete(passwordSetups).where(eq(passwordSetups.userId, userId)).run()
 		tx.insert(passwordSetups)
 			.values({
@@ -162,7 +162,7 @@ export function findPasswordSetup(token: string, now = new Date()) {
 
 /** Sets the password and spends the link in one transaction; other sessions end. */
 export function completePasswordSetup(setupId: string, userId: string, passwordHash: string) {
-	getDb().transaction((tx) => {
+	writeTransaction((tx) => {
 		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
 		tx.delete(passwordSetups).where(eq(passwordSetups.id, setupId)).run()
 		invalidateUserSessions(userId)

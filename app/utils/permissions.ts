@@ -11,10 +11,29 @@ type Entity =
 	| 'user'
 	| 'department'
 	| 'taxonomy'
+	| 'insight'
+	| 'idea'
+	| 'vote'
+	| 'comment'
+	| 'campaign'
+	| 'notification'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
-const employee = ['read:profile:own', 'update:profile:own'] as const satisfies Permission[]
-const manager = [...employee, 'read:team:scope'] as const satisfies Permission[]
+const employee = [
+	'read:profile:own',
+	'update:profile:own',
+	'read:insight:any',
+	'create:insight:own',
+	'read:idea:any',
+	'create:idea:own',
+	'update:idea:own',
+	'create:vote:own',
+	'create:comment:own',
+	'update:comment:own',
+	'read:campaign:any',
+	'read:notification:own',
+] as const satisfies Permission[]
+const manager = [...employee, 'read:team:scope', 'create:campaign:any'] as const satisfies Permission[]
 const leader = [...manager, 'read:organisation:any'] as const satisfies Permission[]
 const admin = [
 	...leader,

@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { getDb, writeTransaction } from '#db/index.ts'
+import { comments, follows, ideas, users } from '#db/schema.ts'
+import { markActive } from './activity.server.ts'
+import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from './idea.ts'
+import { notify } from './notification.server.ts'
+
+const handleOf = sql<string>`lower(substr(${users.email}, 1, instr(${users.email}, '@') - 1))`
+
+/** Active colleagues whose e-mail local part matches one of the handles. */
+export function usersByHandle(handles: string[]) {
+	if (!handles.length) return []
+	return getDb()
+		.select({ id: users.id, name: users.name, handle: handleOf })
+		.from(users)
+		.where(and(inArray(handleOf, handles), isNull(users.deactivatedAt)))
+		.all()
+}
+
+/**
+ * Adds a comment and, in the same transaction: the idea's comment count, an automatic
+ * follow, the activity mark, a "mention" notification for each colleague named, and a
+ * "comment" notification for every other follower.
+ */
+export function addComment(ideaId: string, authorId: string, body: string, now = new Date()) {
+	const mentioned = usersByHandle(mentionedHandles(body)).filter((u) => u.id !== authorId)
+	return writeTransaction((tx) => {
+		const comment = tx.insert(comments).values({ ideaId, authorId, body, createdAt: now }).returning({ id: comments.id }).get()
+		tx.update(ideas)
+			.set({ commentCount: sql`${ideas.commentCount} + 1` })
+			.where(eq(ideas.id, ideaId))
+			.run()
+		tx.insert(follows).values({ ideaId, userId: authorId, createdAt: now }).onConflictDoNothing().run()
+		markActive(tx, authorId, now)
+		const mentionedIds = new Set(mentioned.map((u) => u.id))
+		const followers = tx
+			.select({ userId: follows.userId })
+			.from(follows)
+			.innerJoin(users, eq(users.id, follows.userId))
+			.where(and(eq(follows.ideaId, ideaId), eq(follows.active, true), ne(follows.userId, authorId), isNull(users.deactivatedAt)))
+			.all()
+			.filter((f) => !mentionedIds.has(f.userId))
+		const base = { ideaId, commentId: comment.id, actorId: authorId }
+		notify(
+			tx,
+			[
+				...mentioned.map((u) => ({ ...base, userId: u.id, kind: 'mention' as const })),
+				...followers.map((f) => ({ ...base, userId: f.userId, kind: 'comment' as const })),
+			],
+			now,
+		)
+		return { id: comment.id, mentioned: mentioned.length, notified: followers.length }
+	})
+}
+
+export function listComments(ideaId: string) {
+	return getDb()
+		.select({
+			id: comments.id,
+			body: comments.body,
+			createdAt: comments.createdAt,
+			editedAt: comments.editedAt,
+			authorId: comments.authorId,
+			authorName: users.name,
+		})
+		.from(comments)
+		.innerJoin(users, eq(users.id, comments.authorId))
+		.where(eq(comments.ideaId, ideaId))
+		.orderBy(asc(comments.createdAt), asc(comments.id))
+		.all()
+}
+
+export function withinEditWindow(createdAt: Date, now = new Date()) {
+	return now.getTime() - createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS
+}
+
+function ownEditable(commentId: string, authorId: string, now: Date) {
+	const row = getDb()
+		.select({ ideaId: comments.ideaId, createdAt: comments.createdAt })
+		.from(comments)
+		.where(and(eq(comments.id, commentId), eq(comments.authorId, authorId)))
+		.get()
+	return row && withinEditWindow(row.createdAt, now) ? row : null
+}
+
+export function editComment(commentId: string, authorId: string, body: string, now = new Date()) {
+	if (!ownEditable(commentId, authorId, now)) return false
+	return getDb().update(comments).set({ body, editedAt: now }).where(eq(comments.id, commentId)).run().changes > 0
+}
+
+export function deleteComment(commentId: string, authorId: string, now = new Date()) {
+	const row = ownEditable(commentId, authorId, now)
+	if (!row) return false
+	return writeTransaction((tx) => {
+		const changed = tx.delete(comments).where(eq(comments.id, commentId)).run().changes
+		if (changed) {
+			tx.update(ideas)
+				.set({ commentCount: sql`${ideas.commentCount} - 1` })
+				.where(eq(ideas.id, row.ideaId))
+				.run()
+		}
+		return changed > 0
+	})
+}
+
+/** Known handles among those a set of comments mentions, to render them as mentions. */
+export function knownHandles(bodies: string[]) {
+	return new Set(usersByHandle([...new Set(bodies.flatMap(mentionedHandles))]).map((u) => u.handle))
+}

@@ -1,0 +1,207 @@
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
+import { getDb, writeTransaction } from '#db/index.ts'
+import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
+import { markActive } from './activity.server.ts'
+import { anonymousGroup, subtreeIds } from './department.server.ts'
+import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
+import { createReceipt } from './receipt.server.ts'
+
+type Author = { id: string; departmentId: string | null }
+export type NewInsight = {
+	body: string
+	channelId: string
+	stageId: string
+	eventId: string | null
+	emotion: number
+	occurredAt: Date
+	anonymous: boolean
+}
+
+/** Saves an insight; an anonymous one gets no author and a receipt code for its author. */
+export function createInsight(author: Author, input: NewInsight, now = new Date()) {
+	const departmentId = input.anonymous ? anonymousGroup(author.departmentId) : author.departmentId
+	return writeTransaction((tx) => {
+		const row = tx
+			.insert(insights)
+			.values({ ...input, authorId: input.anonymous ? null : author.id, departmentId, createdAt: now })
+			.returning({ id: insights.id })
+			.get()
+		markActive(tx, author.id, now)
+		const receipt = input.anonymous ? createReceipt(tx, { insightId: row.id }) : null
+		return { id: row.id, receipt }
+	})
+}
+
+const cardColumns = {
+	id: insights.id,
+	body: insights.body,
+	emotion: insights.emotion,
+	occurredAt: insights.occurredAt,
+	createdAt: insights.createdAt,
+	anonymous: insights.anonymous,
+	recurrenceCount: insights.recurrenceCount,
+	authorName: users.name,
+	channel: { name: channels.name, nameIt: channels.nameIt },
+	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
+	event: { id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt },
+	departmentName: departments.name,
+}
+
+function cardQuery() {
+	return getDb()
+		.select(cardColumns)
+		.from(insights)
+		.innerJoin(channels, eq(channels.id, insights.channelId))
+		.innerJoin(journeyStages, eq(journeyStages.id, insights.stageId))
+		.leftJoin(criticalEvents, eq(criticalEvents.id, insights.eventId))
+		.leftJoin(users, eq(users.id, insights.authorId))
+		.leftJoin(departments, eq(departments.id, insights.departmentId))
+}
+
+export type InsightFilters = {
+	stageId?: string
+	eventId?: string
+	channelId?: string
+	departmentId?: string
+	period?: Period
+	mine?: boolean
+	query?: string
+}
+
+function escapeLike(value: string) {
+	return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+function filterConditions(filters: InsightFilters, viewerId: string, now: Date): SQL[] {
+	const conditions: SQL[] = []
+	if (filters.stageId) conditions.push(eq(insights.stageId, filters.stageId))
+	if (filters.eventId) conditions.push(eq(insights.eventId, filters.eventId))
+	if (filters.channelId) conditions.push(eq(insights.channelId, filters.channelId))
+	if (filters.departmentId) conditions.push(inArray(insights.departmentId, subtreeIds(filters.departmentId)))
+	if (filters.period) {
+		conditions.push(gte(insights.createdAt, new Date(now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000)))
+	}
+	if (filters.mine) conditions.push(eq(insights.authorId, viewerId))
+	if (filters.query?.trim()) {
+		conditions.push(sql`lower(${insights.body}) LIKE ${`%${escapeLike(filters.query.trim().toLowerCase())}%`} ESCAPE '\\'`)
+	}
+	return conditions
+}
+
+/** Cursor: the created_at and id of the last row shown ("t.id"). */
+export function encodeCursor(createdAt: Date, id: string) {
+	return `${createdAt.getTime()}.${id}`
+}
+
+function decodeCursor(cursor: string | null | undefined) {
+	const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor ?? '')
+	return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null
+}
+
+export function listInsights(filters: InsightFilters, viewerId: string, cursor?: string | null, now = new Date()) {
+	const conditions = filterConditions(filters, viewerId, now)
+	const after = decodeCursor(cursor)
+	if (after) {
+		conditions.push(
+			or(lt(insights.createdAt, after.createdAt), and(eq(insights.createdAt, after.createdAt), lt(insights.id, after.id)))!,
+		)
+	}
+	const rows = cardQuery()
+		.where(and(...conditions))
+		.orderBy(desc(insights.createdAt), desc(insights.id))
+		.limit(INSIGHTS_PAGE_SIZE + 1)
+		.all()
+	const page = rows.slice(0, INSIGHTS_PAGE_SIZE)
+	const last = page.at(-1)
+	return {
+		rows: page,
+		nextCursor: rows.length > INSIGHTS_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
+	}
+}
+
+/** Insights to link as evidence: by text, newest first. */
+export function searchInsights(query: string, limit = 10) {
+	if (!query.trim()) return []
+	return cardQuery()
+		.where(and(...filterConditions({ query }, '', new Date())))
+		.orderBy(desc(insights.createdAt))
+		.limit(limit)
+		.all()
+}
+
+export function insightsByIds(ids: string[]) {
+	if (!ids.length) return []
+	return cardQuery().where(inArray(insights.id, ids)).orderBy(desc(insights.createdAt)).all()
+}
+
+export function existingInsightIds(ids: string[]) {
+	if (!ids.length) return []
+	return getDb().select({ id: insights.id }).from(insights).where(inArray(insights.id, ids)).all().map((r) => r.id)
+}
+
+export function getInsight(id: string, viewerId: string) {
+	const row = cardQuery()
+		.where(eq(insights.id, id))
+		.get()
+	if (!row) return null
+	const db = getDb()
+	const extra = db
+		.select({
+			isMine: sql<number>`${insights.authorId} = ${viewerId}`,
+			seenByMe: sql<number>`EXISTS (SELECT 1 FROM ${insightRecurrences} r WHERE r.insight_id = ${insights.id} AND r.user_id = ${viewerId})`,
+		})
+		.from(insights)
+		.where(eq(insights.id, id))
+		.get()!
+	const backedIdeas = db
+		.select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
+		.from(ideaInsights)
+		.innerJoin(ideas, eq(ideas.id, ideaInsights.ideaId))
+		.where(eq(ideaInsights.insightId, id))
+		.orderBy(desc(ideas.createdAt))
+		.all()
+	return { ...row, isMine: Boolean(extra.isMine), seenByMe: Boolean(extra.seenByMe), backedIdeas }
+}
+
+/** "I see this too": once per person; the count moves in the same transaction as the row. */
+export function setRecurrence(insightId: string, userId: string, seen: boolean, now = new Date()) {
+	return writeTransaction((tx) => {
+		const own = tx
+			.select({ id: insights.id })
+			.from(insights)
+			.where(and(eq(insights.id, insightId), eq(insights.authorId, userId)))
+			.get()
+		if (own) return false
+		const changes = seen
+			? tx.insert(insightRecurrences).values({ insightId, userId, createdAt: now }).onConflictDoNothing().run().changes
+			: tx
+					.delete(insightRecurrences)
+					.where(and(eq(insightRecurrences.insightId, insightId), eq(insightRecurrences.userId, userId)))
+					.run().changes
+		if (changes > 0) {
+			tx.update(insights)
+				.set({ recurrenceCount: sql`${insights.recurrenceCount} + ${seen ? 1 : -1}` })
+				.where(eq(insights.id, insightId))
+				.run()
+			if (seen) markActive(tx, userId, now)
+		}
+		return changes > 0
+	})
+}
+
+export function insightExists(id: string) {
+	return Boolean(getDb().select({ id: insights.id }).from(insights).where(eq(insights.id, id)).get())
+}
+
+/** The channel this person used last, to pre-fill the next insight. */
+export function lastChannelOf(userId: string) {
+	return (
+		getDb()
+			.select({ channelId: insights.channelId })
+			.from(insights)
+			.where(and(eq(insights.authorId, userId)))
+			.orderBy(desc(insights.createdAt))
+			.limit(1)
+			.get()?.channelId ?? null
+	)
+}

@@ -1,0 +1,67 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { getDb, type Tx } from '#db/index.ts'
+import { comments, ideas, notifications, users } from '#db/schema.ts'
+import { type NotificationKind, NOTIFICATIONS_PAGE_SIZE } from './notification.ts'
+
+type NewNotification = { userId: string; kind: NotificationKind; ideaId: string; commentId?: string | null; actorId?: string | null }
+
+export function notify(tx: Tx, rows: NewNotification[], now: Date) {
+	for (const row of rows) tx.insert(notifications).values({ ...row, createdAt: now }).run()
+}
+
+export function unreadCount(userId: string) {
+	return (
+		getDb()
+			.select({ n: count() })
+			.from(notifications)
+			.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+			.get()?.n ?? 0
+	)
+}
+
+export function listNotifications(userId: string, page = 1) {
+	const db = getDb()
+	const where = eq(notifications.userId, userId)
+	const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
+	const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
+	const current = Math.min(Math.max(1, page), pages)
+	const rows = db
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			readAt: notifications.readAt,
+			createdAt: notifications.createdAt,
+			ideaId: notifications.ideaId,
+			ideaTitle: ideas.title,
+			ideaStatus: ideas.status,
+			commentId: notifications.commentId,
+			commentBody: comments.body,
+			actorName: users.name,
+		})
+		.from(notifications)
+		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+		.leftJoin(comments, eq(comments.id, notifications.commentId))
+		.leftJoin(users, eq(users.id, notifications.actorId))
+		.where(where)
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(NOTIFICATIONS_PAGE_SIZE)
+		.offset((current - 1) * NOTIFICATIONS_PAGE_SIZE)
+		.all()
+	return { rows, total, page: current, pages }
+}
+
+/** Marks the given notifications (or all of them) read; only the owner's rows change. */
+export function markRead(userId: string, ids: string[] | 'all', now = new Date()) {
+	const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt))
+	const where = ids === 'all' ? mine : and(mine, inArray(notifications.id, ids.length ? ids : ['']))
+	return getDb().update(notifications).set({ readAt: now }).where(where).run().changes
+}
+
+/** Opening an idea reads its notifications. */
+export function markIdeaRead(userId: string, ideaId: string, now = new Date()) {
+	getDb()
+		.update(notifications)
+		.set({ readAt: now })
+		.where(and(eq(notifications.userId, userId), eq(notifications.ideaId, ideaId), isNull(notifications.readAt)))
+		.run()
+}
