@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { AppShell } from './components/app-shell.tsx'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import tailwindHref from './styles/tailwind.css?url'
+import { unreadCount } from './models/notification.server.ts'
 import { getAuth } from './utils/auth.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { readFlash } from './utils/flash.server.ts'
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return data(
 		{
 			user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
+			unread: user ? unreadCount(user.id) : 0,
 			locale,
 			timeZone: getEnv().TIME_ZONE,
 			toast: flash.toast ?? null,

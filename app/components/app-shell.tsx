@@ -3,13 +3,16 @@ import { type MessageKey } from '#app/utils/i18n.ts'
 import { type Locale, LOCALES } from '#app/models/user.ts'
 import { type Toast } from '#app/utils/flash.server.ts'
 import { type Permission, hasPermission } from '#app/utils/permissions.ts'
-import { useLocale, useOptionalUser, useT } from '#app/utils/root-data.ts'
+import { useLocale, useOptionalUser, useRootData, useT } from '#app/utils/root-data.ts'
 
 type NavItem = { to: string; label: MessageKey; permission?: Permission }
 
 // Navigation per role: an item shows when the role has the permission its page checks.
 export const NAV_ITEMS: NavItem[] = [
 	{ to: '/', label: 'nav.home' },
+	{ to: '/insights', label: 'nav.insights', permission: 'read:insight:any' },
+	{ to: '/ideas', label: 'nav.ideas', permission: 'read:idea:any' },
+	{ to: '/campaigns', label: 'nav.campaigns', permission: 'read:campaign:any' },
 	{ to: '/team', label: 'nav.team', permission: 'read:team:scope' },
 	{ to: '/organisation', label: 'nav.organisation', permission: 'read:organisation:any' },
 	{ to: '/admin', label: 'nav.admin', permission: 'read:user:any' },
@@ -50,10 +53,20 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 							<nav aria-label={t('app.mainNav')} className="hidden flex-1 md:block">
 								<ul className="flex gap-1">{links}</ul>
 							</nav>
-							<div className="ml-auto hidden items-center gap-3 md:flex">
+							<div className="ml-auto flex items-center gap-2">
+								<NavLink
+									to="/insights/new"
+									className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-brand-900 hover:bg-brand-50"
+								>
+									<span aria-hidden>＋ </span>
+									{t('nav.logInsight')}
+								</NavLink>
+								<Bell />
+							</div>
+							<div className="hidden items-center gap-3 md:flex">
 								<UserMenu />
 							</div>
-							<details className="relative ml-auto md:hidden">
+							<details className="relative md:hidden">
 								<summary className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60">
 									{t('app.openMenu')}
 								</summary>
@@ -84,12 +97,36 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 	)
 }
 
+function Bell() {
+	const t = useT()
+	const unread = useRootData()?.unread ?? 0
+	return (
+		<NavLink
+			to="/notifications"
+			className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-md hover:bg-brand-700/60 sm:min-h-9 sm:min-w-9"
+			aria-label={unread ? t('notifications.bell', { count: unread }) : t('notifications.bellNone')}
+		>
+			<svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5 fill-none stroke-current stroke-2">
+				<path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+			</svg>
+			{unread ? (
+				<span aria-hidden className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-bold leading-5 text-white">
+					{unread > 99 ? '99+' : unread}
+				</span>
+			) : null}
+		</NavLink>
+	)
+}
+
 function UserMenu() {
 	const t = useT()
 	const user = useOptionalUser()
 	if (!user) return null
 	return (
 		<div className="flex flex-col gap-1 md:flex-row md:items-center md:gap-3">
+			<NavLink to="/profile" className={navLinkClass}>
+				{t('nav.profile')}
+			</NavLink>
 			<NavLink to="/settings" className={navLinkClass}>
 				<span className="sr-only">{t('app.signedInAs', { name: user.name })} · </span>
 				<span aria-hidden>{user.name}</span> · {t('nav.settings')}

@@ -1,4 +1,4 @@
-import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/react'
+import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { useId } from 'react'
 import { useT } from '#app/utils/root-data.ts'
@@ -20,7 +20,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 type FieldProps = {
 	label: string
 	meta: FieldMetadata<string | undefined>
-	type?: 'text' | 'email' | 'password' | 'search' | 'hidden'
+	type?: 'text' | 'email' | 'password' | 'search' | 'hidden' | 'date' | 'datetime-local'
 	hint?: string
 	autoComplete?: string
 	autoFocus?: boolean
@@ -57,25 +57,139 @@ export function Field({ label, meta, type = 'text', hint, autoComplete, autoFocu
 
 type Option = { value: string; label: string; depth?: number }
 
-export function SelectField({
+export function TextareaField({
 	label,
 	meta,
-	options,
-	placeholder,
+	hint,
+	rows = 4,
+	autoFocus,
 	className = '',
 }: {
 	label: string
 	meta: FieldMetadata<string | undefined>
-	options: Option[]
-	placeholder?: string
+	hint?: string
+	rows?: number
+	autoFocus?: boolean
 	className?: string
 }) {
+	const hintId = useId()
+	const described = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ')
 	return (
 		<div className={className}>
 			<label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
 				{label}
 			</label>
-			<select {...getSelectProps(meta)} key={meta.key} className={inputClass}>
+			{hint ? (
+				<p id={hintId} className="mt-0.5 text-sm text-slate-600">
+					{hint}
+				</p>
+			) : null}
+			<textarea
+				{...getTextareaProps(meta, { ariaDescribedBy: described || undefined })}
+				key={meta.key}
+				rows={rows}
+				autoFocus={autoFocus}
+				className={inputClass}
+			/>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+/** Radio buttons or checkboxes in a fieldset whose legend names the question. */
+export function ChoiceGroup({
+	legend,
+	meta,
+	type,
+	options,
+	hint,
+	columns = false,
+}: {
+	legend: string
+	meta: FieldMetadata<string | number | string[] | undefined>
+	type: 'radio' | 'checkbox'
+	options: Option[]
+	hint?: string
+	columns?: boolean
+}) {
+	const hintId = useId()
+	const labels = new Map(options.map((o) => [o.value, o.label]))
+	return (
+		<fieldset aria-describedby={[hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ') || undefined}>
+			<legend className="text-sm font-medium text-slate-800">{legend}</legend>
+			{hint ? (
+				<p id={hintId} className="mt-0.5 text-sm text-slate-600">
+					{hint}
+				</p>
+			) : null}
+			<div className={`mt-2 ${columns ? 'grid gap-2 sm:grid-cols-2' : 'flex flex-wrap gap-2'}`}>
+				{getCollectionProps(meta, { type, options: options.map((o) => o.value) }).map(({ key, ...props }) => (
+					<label
+						key={key}
+						className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 sm:min-h-9"
+					>
+						<input {...props} className="h-4 w-4 accent-brand-700" />
+						<span>{labels.get(props.value)}</span>
+					</label>
+				))}
+			</div>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</fieldset>
+	)
+}
+
+export function CheckboxField({ label, meta, hint }: { label: string; meta: FieldMetadata<boolean | undefined>; hint?: string }) {
+	const hintId = useId()
+	return (
+		<div className="flex items-start gap-3">
+			<input
+				{...getInputProps(meta, { type: 'checkbox', ariaDescribedBy: hint ? hintId : undefined })}
+				key={meta.key}
+				className="mt-1 h-5 w-5 accent-brand-700"
+			/>
+			<div>
+				<label htmlFor={meta.id} className="font-medium text-slate-800">
+					{label}
+				</label>
+				{hint ? (
+					<p id={hintId} className="text-sm text-slate-600">
+						{hint}
+					</p>
+				) : null}
+			</div>
+		</div>
+	)
+}
+
+export function SelectField({
+	label,
+	meta,
+	options,
+	placeholder,
+	hint,
+	className = '',
+	onChange,
+}: {
+	label: string
+	meta: FieldMetadata<string | undefined>
+	options: Option[]
+	placeholder?: string
+	hint?: string
+	className?: string
+	onChange?: React.ChangeEventHandler<HTMLSelectElement>
+}) {
+	const hintId = useId()
+	return (
+		<div className={className}>
+			<label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+				{label}
+			</label>
+			<select
+				{...getSelectProps(meta, { ariaDescribedBy: hint ? hintId : undefined })}
+				key={meta.key}
+				className={inputClass}
+				onChange={onChange}
+			>
 				{placeholder !== undefined ? <option value="">{placeholder}</option> : null}
 				{options.map((option) => (
 					<option key={option.value} value={option.value}>
@@ -84,6 +198,11 @@ export function SelectField({
 					</option>
 				))}
 			</select>
+			{hint ? (
+				<p id={hintId} className="mt-1 text-sm text-slate-600">
+					{hint}
+				</p>
+			) : null}
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
 	)

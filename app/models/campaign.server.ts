@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { campaigns, criticalEvents, ideas, journeyStages, users } from '#db/schema.ts'
 import { campaignState } from './campaign.ts'
@@ -65,6 +65,3 @@ export function openCampaigns(now = new Date()) {
 		.all()
 }
 
-export function countCampaigns() {
-	return getDb().select({ n: count() }).from(campaigns).get()?.n ?? 0
-}

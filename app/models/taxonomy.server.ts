@@ -134,3 +134,8 @@ export function removeEntry(kind: TaxonomyKind, id: string) {
 export function restoreEntry(kind: TaxonomyKind, id: string) {
 	return restore(tables[kind], id)
 }
+
+/** What the capture forms offer: active stages (in journey order), events and channels. */
+export function captureTaxonomy() {
+	return { stages: listStages(), events: listEvents(), channels: listChannels() }
+}

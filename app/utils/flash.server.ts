@@ -25,15 +25,18 @@ export type Toast = {
 	values?: Record<string, string | number>
 }
 
-type Flash = { toast?: Toast; setupLink?: { userId: string; url: string } }
+/** A receipt code for an anonymous submission, shown once on the next page. */
+export type ReceiptFlash = { code: string; kind: 'idea' | 'insight' }
+type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash }
 
 export async function readFlash(request: Request) {
 	const session = await flashStorage.getSession(request.headers.get('Cookie'))
 	const flash: Flash = {
 		toast: session.get('toast') as Toast | undefined,
 		setupLink: session.get('setupLink') as Flash['setupLink'],
+		receipt: session.get('receipt') as Flash['receipt'],
 	}
-	const hasFlash = Boolean(flash.toast || flash.setupLink)
+	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt)
 	const setCookie = hasFlash ? await flashStorage.destroySession(session) : null
 	return { flash, setCookie }
 }
@@ -42,11 +45,16 @@ export async function flashCookie(flash: Flash) {
 	const session = await flashStorage.getSession()
 	if (flash.toast) session.flash('toast', flash.toast)
 	if (flash.setupLink) session.flash('setupLink', flash.setupLink)
+	if (flash.receipt) session.flash('receipt', flash.receipt)
 	return flashStorage.commitSession(session)
 }
 
-export async function redirectWithToast(url: string, toast: Toast, init?: ResponseInit) {
+export async function redirectWithFlash(url: string, flash: Flash, init?: ResponseInit) {
 	const headers = new Headers(init?.headers)
-	headers.append('Set-Cookie', await flashCookie({ toast }))
+	headers.append('Set-Cookie', await flashCookie(flash))
 	return redirect(url, { ...init, headers })
+}
+
+export async function redirectWithToast(url: string, toast: Toast, init?: ResponseInit) {
+	return redirectWithFlash(url, { toast }, init)
 }

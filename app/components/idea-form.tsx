@@ -1,0 +1,127 @@
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, useNavigation } from '@remix-run/react'
+import { IdeaFormSchema, type IdeaFormValues } from '#app/models/idea.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { useLocale, useT } from '#app/utils/root-data.ts'
+import { CheckboxField, ChoiceGroup, ErrorList, Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
+import { type InsightCardData } from './insight-card.tsx'
+import { EmotionLabel } from './tags.tsx'
+import { Button } from './ui.tsx'
+
+type Named = { id: string; name: string; nameIt: string | null }
+
+export function IdeaForm({
+	id,
+	options,
+	defaultValue,
+	lastResult,
+	search,
+	linked,
+	allowAnonymous,
+	submitLabel,
+}: {
+	id: string
+	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }> }
+	defaultValue?: {
+		title?: string
+		problem?: string
+		proposal?: string
+		benefit?: string
+		stageIds?: string[]
+		eventIds?: string[]
+		insightIds?: string[]
+		campaignId?: string | null
+	}
+	lastResult?: SubmissionResult<string[]> | null
+	search?: { query: string; results: InsightCardData[] } | null
+	linked: InsightCardData[]
+	allowAnonymous: boolean
+	submitLabel: string
+}) {
+	const t = useT()
+	const locale = useLocale()
+	const navigation = useNavigation()
+	const [form, fields] = useForm<IdeaFormValues>({
+		id,
+		lastResult,
+		constraint: getZodConstraint(IdeaFormSchema),
+		defaultValue,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: IdeaFormSchema }),
+	})
+	const named = (list: Named[]) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
+	const linkedIds = new Set(linked.map((i) => i.id))
+	const candidates = [...linked, ...(search?.results ?? []).filter((i) => !linkedIds.has(i.id))]
+	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'search'
+	return (
+		<Form method="post" {...getFormProps(form)} className="space-y-5">
+			<FormErrors errors={form.errors} />
+			<Field label={t('ideas.titleLabel')} hint={t('ideas.titleHint')} meta={fields.title} />
+			<TextareaField label={t('ideas.problem')} hint={t('ideas.problemHint')} meta={fields.problem} />
+			<TextareaField label={t('ideas.proposal')} meta={fields.proposal} rows={5} />
+			<TextareaField label={t('ideas.benefit')} meta={fields.benefit} rows={3} />
+			<ChoiceGroup legend={t('ideas.stages')} meta={fields.stageIds} type="checkbox" options={named(options.stages)} />
+			<ChoiceGroup legend={t('ideas.events')} meta={fields.eventIds} type="checkbox" options={named(options.events)} columns />
+			<fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+				<legend className="px-1 text-sm font-medium text-slate-800">{t('ideas.evidence')}</legend>
+				<p className="text-sm text-slate-600">{t('ideas.evidenceHint')}</p>
+				<div className="flex flex-wrap items-end gap-2">
+					<div className="min-w-0 flex-1">
+						<label htmlFor={`${id}-insight-query`} className="block text-sm font-medium text-slate-800">
+							{t('ideas.searchInsights')}
+						</label>
+						<input
+							id={`${id}-insight-query`}
+							type="search"
+							name="insightQuery"
+							defaultValue={search?.query ?? ''}
+							className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
+						/>
+					</div>
+					<Button type="submit" name="intent" value="search" variant="secondary" formNoValidate>
+						{t('ideas.searchButton')}
+					</Button>
+				</div>
+				{search?.query && !search.results.length ? <p className="text-sm text-slate-600">{t('ideas.noResults', { query: search.query })}</p> : null}
+				{candidates.length ? (
+					<ul className="space-y-2">
+						{candidates.map((insight) => (
+							<li key={insight.id}>
+								<label className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+									<input
+										type="checkbox"
+										name={fields.insightIds.name}
+										value={insight.id}
+										defaultChecked={linkedIds.has(insight.id)}
+										className="mt-1 h-4 w-4 accent-brand-700"
+									/>
+									<span className="text-sm">
+										<span className="line-clamp-2">{insight.body}</span>
+										<span className="mt-1 flex items-center gap-2 text-slate-600">
+											<EmotionLabel emotion={insight.emotion} /> {localizedName(insight.stage, locale)}
+										</span>
+									</span>
+								</label>
+							</li>
+						))}
+					</ul>
+				) : null}
+				<ErrorList id={fields.insightIds.errorId} errors={fields.insightIds.errors} />
+			</fieldset>
+			{options.campaigns.length ? (
+				<SelectField
+					label={t('ideas.campaign')}
+					meta={fields.campaignId}
+					options={options.campaigns.map((c) => ({ value: c.id, label: c.title }))}
+					placeholder={t('ideas.noCampaign')}
+				/>
+			) : null}
+			{allowAnonymous ? <CheckboxField label={t('ideas.anonymous')} hint={t('ideas.anonymousHint')} meta={fields.anonymous} /> : null}
+			<Button disabled={submitting} className="w-full sm:w-auto">
+				{submitting ? t('common.saving') : submitLabel}
+			</Button>
+		</Form>
+	)
+}

@@ -1,0 +1,46 @@
+import { Link } from '@remix-run/react'
+import { localizedName } from '#app/utils/i18n.ts'
+import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
+import { EmotionLabel, TagList } from './tags.tsx'
+
+type Tag = { id: string; name: string; nameIt: string | null }
+export type InsightCardData = {
+	id: string
+	body: string
+	emotion: number
+	occurredAt: Date | string
+	anonymous: boolean
+	authorName: string | null
+	recurrenceCount: number
+	channel: { name: string; nameIt: string | null }
+	stage: Tag
+	event: Tag | null
+	departmentName: string | null
+}
+
+export function InsightCard({ insight, headingLevel = 'h3', children }: { insight: InsightCardData; headingLevel?: 'h2' | 'h3'; children?: React.ReactNode }) {
+	const t = useT()
+	const locale = useLocale()
+	const format = useFormat()
+	const Heading = headingLevel
+	return (
+		<article className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+			<Heading className="sr-only">{t('insights.cardHeading', { date: format.dateTime(insight.occurredAt) })}</Heading>
+			<p className="whitespace-pre-line text-slate-900">
+				<Link to={`/insights/${insight.id}`} className="hover:underline">
+					{insight.body.length > 280 ? `${insight.body.slice(0, 280)}…` : insight.body}
+				</Link>
+			</p>
+			<div className="flex flex-wrap items-center gap-2">
+				<EmotionLabel emotion={insight.emotion} />
+				<TagList stages={[insight.stage]} events={[insight.event]} />
+			</div>
+			<p className="text-sm text-slate-600">
+				{localizedName(insight.channel, locale)} · {format.dateTime(insight.occurredAt)} ·{' '}
+				{insight.anonymous || !insight.authorName ? t('ideas.anonymous') : insight.authorName}
+				{insight.departmentName ? ` · ${insight.departmentName}` : ''} · {t('insights.seenToo', { count: insight.recurrenceCount })}
+			</p>
+			{children}
+		</article>
+	)
+}

@@ -1,0 +1,65 @@
+import { type IdeaStatus } from '#app/models/idea.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { useLocale, useT } from '#app/utils/root-data.ts'
+import { Badge } from './ui.tsx'
+
+type Named = { id: string; name: string; nameIt: string | null }
+
+export function TagList({ stages = [], events = [] }: { stages?: Named[]; events?: Array<Named | null> }) {
+	const locale = useLocale()
+	const t = useT()
+	const list = [
+		...stages.map((s) => ({ key: `s-${s.id}`, label: localizedName(s, locale), kind: t('insights.stage') })),
+		...events.flatMap((e) => (e ? [{ key: `e-${e.id}`, label: localizedName(e, locale), kind: t('insights.event') }] : [])),
+	]
+	if (!list.length) return null
+	return (
+		<ul className="flex flex-wrap gap-1.5" aria-label={t('ideas.tags')}>
+			{list.map((tag) => (
+				<li key={tag.key}>
+					<span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tag.key.startsWith('s-') ? 'bg-brand-50 text-brand-900' : 'bg-amber-50 text-amber-900'}`}>
+						<span className="sr-only">{tag.kind}: </span>
+						{tag.label}
+					</span>
+				</li>
+			))}
+		</ul>
+	)
+}
+
+const STATUS_TONE: Record<IdeaStatus, 'slate' | 'amber' | 'green' | 'red'> = {
+	submitted: 'slate',
+	in_review: 'amber',
+	accepted: 'green',
+	in_progress: 'amber',
+	implemented: 'green',
+	declined: 'red',
+	merged: 'slate',
+}
+
+export function StatusBadge({ status }: { status: IdeaStatus }) {
+	const t = useT()
+	return <Badge tone={STATUS_TONE[status]}>{t(`statuses.${status}`)}</Badge>
+}
+
+export function EmotionLabel({ emotion }: { emotion: number }) {
+	const t = useT()
+	const tone = emotion >= 4 ? 'red' : emotion === 3 ? 'amber' : 'slate'
+	return <Badge tone={tone}>{t('insights.emotionValue', { value: emotion, label: t(`emotions.${emotion as 1 | 2 | 3 | 4 | 5}`) })}</Badge>
+}
+
+/** "3 days ago" in the reader's language. */
+export function useAge() {
+	const locale = useLocale()
+	return (date: Date | string | number, now = Date.now()) => {
+		const seconds = Math.round((new Date(date).getTime() - now) / 1000)
+		const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+		const abs = Math.abs(seconds)
+		if (abs < 60) return rtf.format(0, 'second')
+		if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')
+		if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour')
+		if (abs < 86_400 * 30) return rtf.format(Math.round(seconds / 86_400), 'day')
+		if (abs < 86_400 * 365) return rtf.format(Math.round(seconds / (86_400 * 30)), 'month')
+		return rtf.format(Math.round(seconds / (86_400 * 365)), 'year')
+	}
+}

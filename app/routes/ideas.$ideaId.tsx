@@ -1,0 +1,278 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { invariantResponse } from '@epic-web/invariant'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { z } from 'zod'
+import { CommentBody } from '#app/components/comment-body.tsx'
+import { ConfirmPanel } from '#app/components/confirm.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TextareaField } from '#app/components/forms.tsx'
+import { InsightCard } from '#app/components/insight-card.tsx'
+import { StatusBadge, TagList } from '#app/components/tags.tsx'
+import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
+import { VoteButton } from '#app/components/vote-button.tsx'
+import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
+import { CommentSchema } from '#app/models/idea.ts'
+import { canEdit, getIdea, ideaExists, setFollow, setVote } from '#app/models/idea.server.ts'
+import { markIdeaRead } from '#app/models/notification.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:idea:any')
+	const idea = getIdea(params.ideaId ?? '', user.id)
+	invariantResponse(idea, 'Idea not found', { status: 404 })
+	markIdeaRead(user.id, idea.id)
+	const now = new Date()
+	const comments = listComments(idea.id).map(({ authorId, ...c }) => ({
+		...c,
+		mine: authorId === user.id,
+		editable: authorId === user.id && withinEditWindow(c.createdAt, now),
+	}))
+	const { isMine, firstActionAt: _firstActionAt, ...shown } = idea
+	return {
+		idea: { ...shown, isMine, editable: canEdit(idea) },
+		comments,
+		handles: [...knownHandles(comments.map((c) => c.body))],
+	}
+}
+
+const CommentIdSchema = z.object({ commentId: z.string().min(1) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'read:idea:any')
+	const ideaId = params.ideaId ?? ''
+	invariantResponse(ideaExists(ideaId), 'Idea not found', { status: 404 })
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const back = (message: MessageKey, to = `/ideas/${ideaId}`) => redirectWithToast(to, { kind: 'success', message })
+
+	if (intent === 'vote') {
+		await requirePermission(request, 'create:vote:own')
+		const vote = formData.get('vote') === 'on'
+		const voteCount = setVote(ideaId, user.id, vote)
+		// A fetcher (JavaScript) wants the new state; a plain form post goes back where it came from.
+		if (formData.get('fetch') === '1') return data({ intent, voted: vote, voteCount, result: null })
+		return back(vote ? 'ideas.voteDone' : 'ideas.unvoteDone', safeRedirect(formData.get('redirectTo'), `/ideas/${ideaId}`))
+	}
+	if (intent === 'follow' || intent === 'unfollow') {
+		setFollow(ideaId, user.id, intent === 'follow')
+		return back(intent === 'follow' ? 'ideas.followDone' : 'ideas.unfollowDone')
+	}
+	if (intent === 'comment') {
+		await requirePermission(request, 'create:comment:own')
+		const submission = parseWithZod(formData, { schema: CommentSchema })
+		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+		addComment(ideaId, user.id, submission.value.body)
+		return back('comments.added')
+	}
+	if (intent === 'edit-comment' || intent === 'delete-comment') {
+		await requirePermission(request, 'update:comment:own')
+		const submission = parseWithZod(formData, { schema: CommentSchema.partial().extend(CommentIdSchema.shape) })
+		if (submission.status !== 'success' || (intent === 'edit-comment' && !submission.value.body)) {
+			return data({ intent, result: submission.reply() }, { status: 400 })
+		}
+		const { commentId, body } = submission.value
+		const done = body && intent === 'edit-comment' ? editComment(commentId, user.id, body) : deleteComment(commentId, user.id)
+		if (!done) {
+			return data({ intent, result: submission.reply({ formErrors: ['comments.windowClosed'] }) }, { status: 403 })
+		}
+		return back(intent === 'edit-comment' ? 'comments.updated' : 'comments.deleted')
+	}
+	throw data('Unknown action', { status: 400 })
+}
+
+export default function IdeaRoute() {
+	const t = useT()
+	const format = useFormat()
+	const { idea, comments, handles } = useLoaderData<typeof loader>()
+	const known = new Set(handles)
+	return (
+		<div className="mx-auto max-w-3xl space-y-6">
+			<article aria-labelledby="idea-title" className="space-y-4">
+				<div className="flex gap-4">
+					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} />
+					<div className="min-w-0 flex-1 space-y-2">
+						<h1 id="idea-title" className="text-2xl font-bold leading-tight">
+							{idea.title}
+						</h1>
+						<div className="flex flex-wrap items-center gap-2">
+							<StatusBadge status={idea.status} />
+							<TagList stages={idea.stages} events={idea.events} />
+						</div>
+						<p className="text-sm text-slate-600">
+							{idea.anonymous || !idea.authorName ? t('ideas.byAnonymous') : t('ideas.by', { name: idea.authorName })}
+							{idea.departmentName ? ` · ${idea.departmentName}` : ''} · {t('ideas.submittedOn', { date: format.date(idea.createdAt) })}
+							{idea.updatedAt ? ` · ${t('ideas.editedOn', { date: format.date(idea.updatedAt) })}` : ''}
+						</p>
+						{idea.campaign?.id ? (
+							<p className="text-sm">
+								<Link to={`/campaigns/${idea.campaign.id}`} className="font-medium text-brand-700 underline">
+									{t('ideas.inCampaign', { title: idea.campaign.title })}
+								</Link>
+							</p>
+						) : null}
+					</div>
+				</div>
+				<Card className="space-y-4">
+					<Section title={t('ideas.problemHeading')} text={idea.problem} />
+					<Section title={t('ideas.proposalHeading')} text={idea.proposal} />
+					<Section title={t('ideas.benefitHeading')} text={idea.benefit} />
+				</Card>
+				<div className="flex flex-wrap items-center gap-3">
+					<Form method="post">
+						<input type="hidden" name="intent" value={idea.following ? 'unfollow' : 'follow'} />
+						<Button variant="secondary" aria-pressed={idea.following}>
+							{idea.following ? t('ideas.unfollow') : t('ideas.follow')}
+						</Button>
+					</Form>
+					<p className="text-sm text-slate-600">{idea.following ? t('ideas.following') : t('ideas.notFollowing')}</p>
+					{idea.editable ? (
+						<ButtonLink to={`/ideas/${idea.id}/edit`} className="ml-auto">
+							{t('ideas.edit')}
+						</ButtonLink>
+					) : null}
+				</div>
+			</article>
+			<section aria-labelledby="evidence-heading" className="space-y-3">
+				<h2 id="evidence-heading" className="text-lg font-semibold">
+					{t('ideas.evidenceHeading')}
+				</h2>
+				{idea.insights.length ? (
+					<ul className="space-y-3">
+						{idea.insights.map((insight) => (
+							<li key={insight.id}>
+								<InsightCard insight={insight} />
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="text-slate-600">{t('ideas.noEvidence')}</p>
+				)}
+			</section>
+			<Comments comments={comments} handles={known} />
+		</div>
+	)
+}
+
+function Section({ title, text }: { title: string; text: string }) {
+	return (
+		<div>
+			<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+			<p className="mt-1 whitespace-pre-line break-words">{text}</p>
+		</div>
+	)
+}
+
+type CommentRow = ReturnType<typeof useLoaderData<typeof loader>>['comments'][number]
+
+function Comments({ comments, handles }: { comments: CommentRow[]; handles: ReadonlySet<string> }) {
+	const t = useT()
+	const format = useFormat()
+	const [searchParams] = useSearchParams()
+	const editing = searchParams.get('edit')
+	const confirming = searchParams.get('confirm')
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'new-comment',
+		lastResult: actionData?.intent === 'comment' ? actionData.result : undefined,
+		constraint: getZodConstraint(CommentSchema),
+		shouldValidate: 'onSubmit',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
+	})
+	// After a comment is posted the box empties, ready for the next one.
+	const formRef = useRef<HTMLFormElement>(null)
+	const posting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'comment'
+	useEffect(() => {
+		if (!posting && actionData === undefined) formRef.current?.reset()
+	}, [posting, actionData])
+	const editError = actionData && actionData.intent !== 'comment' && actionData.intent !== 'vote' ? actionData.result?.error?.[''] : null
+	return (
+		<section aria-labelledby="comments-heading" className="space-y-4">
+			<h2 id="comments-heading" className="text-lg font-semibold">
+				{t('comments.heading')} ({format.number(comments.length)})
+			</h2>
+			{editError?.length ? (
+				<p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+					{t(editError[0] as MessageKey)}
+				</p>
+			) : null}
+			{comments.length ? (
+				<ol className="space-y-3">
+					{comments.map((comment) => (
+						<li key={comment.id} id={`comment-${comment.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+							<p className="mb-1 text-sm text-slate-600">
+								<span className="font-semibold text-slate-900">{comment.authorName}</span> ·{' '}
+								<time dateTime={new Date(comment.createdAt).toISOString()}>{format.dateTime(comment.createdAt)}</time>
+								{comment.editedAt ? ` · ${t('comments.edited')}` : ''}
+							</p>
+							{editing === comment.id && comment.editable ? (
+								<Form method="post" className="space-y-2">
+									<input type="hidden" name="intent" value="edit-comment" />
+									<input type="hidden" name="commentId" value={comment.id} />
+									<label htmlFor={`edit-${comment.id}`} className="sr-only">
+										{t('comments.editLabel')}
+									</label>
+									<textarea
+										id={`edit-${comment.id}`}
+										name="body"
+										defaultValue={comment.body}
+										rows={3}
+										required
+										maxLength={4000}
+										className="block w-full rounded-md border border-slate-300 px-3 py-2"
+									/>
+									<div className="flex gap-2">
+										<Button>{t('comments.save')}</Button>
+										<ButtonLink to=".">{t('common.cancel')}</ButtonLink>
+									</div>
+								</Form>
+							) : (
+								<CommentBody body={comment.body} handles={handles} />
+							)}
+							{confirming === `delete-${comment.id}` && comment.editable ? (
+								<ConfirmPanel
+									message={t('comments.deleteConfirm')}
+									intent="delete-comment"
+									fields={{ commentId: comment.id }}
+									confirmLabel={t('comments.delete')}
+								/>
+							) : null}
+							{comment.editable && editing !== comment.id ? (
+								<p className="mt-2 flex gap-3 text-sm">
+									<Link to={`?edit=${comment.id}#comment-${comment.id}`} className="font-medium text-brand-700 underline">
+										{t('comments.edit')}
+									</Link>
+									<Link to={`?confirm=delete-${comment.id}#comment-${comment.id}`} className="font-medium text-red-700 underline">
+										{t('comments.delete')}
+									</Link>
+								</p>
+							) : null}
+						</li>
+					))}
+				</ol>
+			) : (
+				<p className="text-slate-600">{t('comments.empty')}</p>
+			)}
+			<Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-2">
+				<input type="hidden" name="intent" value="comment" />
+				<TextareaField label={t('comments.label')} hint={t('comments.hint')} meta={fields.body} rows={3} />
+				<Button disabled={posting}>{posting ? t('common.saving') : t('comments.submit')}</Button>
+			</Form>
+		</section>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+	data ? [{ title: `${data.idea.title} · Voce` }] : pageTitle(matches, 'ideas.detailTitle')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

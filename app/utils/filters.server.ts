@@ -1,0 +1,42 @@
+import { type FeedFilters } from '#app/models/idea.server.ts'
+import { FEED_SORTS, type FeedSort, IDEA_STATUSES, type IdeaStatus } from '#app/models/idea.ts'
+import { type InsightFilters } from '#app/models/insight.server.ts'
+import { PERIODS, type Period } from '#app/models/insight.ts'
+import { toTree } from '#app/models/department.ts'
+import { listDepartments } from '#app/models/department.server.ts'
+import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+
+const pick = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
+	list.includes(value as T) ? (value as T) : undefined
+const text = (value: string | null) => (value && value.length <= 64 ? value : undefined)
+
+/** Filters from the query string; unknown values are ignored rather than refused. */
+export function insightFiltersFrom(params: URLSearchParams): InsightFilters {
+	return {
+		stageId: text(params.get('stage')),
+		eventId: text(params.get('event')),
+		channelId: text(params.get('channel')),
+		departmentId: text(params.get('department')),
+		period: pick<Period>(PERIODS, params.get('period')),
+		mine: params.get('mine') === '1',
+	}
+}
+
+export function feedFiltersFrom(params: URLSearchParams): FeedFilters {
+	const { query: _query, ...shared } = insightFiltersFrom(params)
+	return {
+		...shared,
+		status: pick<IdeaStatus>(IDEA_STATUSES, params.get('status')),
+		campaignId: text(params.get('campaign')),
+	}
+}
+
+export function feedSortFrom(params: URLSearchParams): FeedSort {
+	return pick<FeedSort>(FEED_SORTS, params.get('sort')) ?? 'trending'
+}
+
+/** The lists the filter selects offer. */
+export function filterOptions() {
+	const departments = toTree(listDepartments()).map(({ id, name, depth }) => ({ id, name, depth }))
+	return { ...captureTaxonomy(), departments }
+}

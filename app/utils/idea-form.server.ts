@@ -1,0 +1,64 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data } from '@remix-run/node'
+import { campaignState } from '#app/models/campaign.ts'
+import { getCampaign, openCampaigns } from '#app/models/campaign.server.ts'
+import { IdeaFormSchema } from '#app/models/idea.ts'
+import { existingInsightIds, insightsByIds, searchInsights } from '#app/models/insight.server.ts'
+import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+
+/** What the idea form needs: taxonomy, open campaigns, and the insights already linked. */
+export function ideaFormOptions(linkedIds: string[], now = new Date()) {
+	return { ...captureTaxonomy(), campaigns: openCampaigns(now), linked: insightsByIds(linkedIds) }
+}
+
+function serverSchema(now: Date, keepCampaignId?: string | null) {
+	const { stages, events } = captureTaxonomy()
+	return IdeaFormSchema.superRefine((value, ctx) => {
+		if (value.stageIds.some((id) => !stages.some((s) => s.id === id))) {
+			ctx.addIssue({ code: 'custom', path: ['stageIds'], message: 'insights.unknownChoice' })
+		}
+		if (value.eventIds.some((id) => !events.some((e) => e.id === id))) {
+			ctx.addIssue({ code: 'custom', path: ['eventIds'], message: 'insights.unknownChoice' })
+		}
+		if (existingInsightIds(value.insightIds).length !== new Set(value.insightIds).size) {
+			ctx.addIssue({ code: 'custom', path: ['insightIds'], message: 'ideas.unknownInsight' })
+		}
+		// A closed campaign takes no new ideas; an idea already in it may keep it.
+		if (value.campaignId && value.campaignId !== keepCampaignId) {
+			const campaign = getCampaign(value.campaignId, now)
+			if (!campaign || campaignState(campaign, now) !== 'open') {
+				ctx.addIssue({ code: 'custom', path: ['campaignId'], message: 'ideas.campaignClosed' })
+			}
+		}
+	})
+}
+
+/**
+ * Parses a posted idea form. `intent=search` looks up insights to link and sends every
+ * typed value back untouched; anything else validates for saving.
+ */
+export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null) {
+	const query = String(formData.get('insightQuery') ?? '').slice(0, 200)
+	const linkedIds = formData.getAll('insightIds').map(String).slice(0, 100)
+	if (formData.get('intent') === 'search') {
+		const submission = parseWithZod(formData, { schema: IdeaFormSchema })
+		return {
+			kind: 'search' as const,
+			response: data({
+				// Every typed value comes back, without the errors of a form not yet finished.
+				result: { ...submission.reply(), error: {} },
+				search: { query, results: searchInsights(query, 10) },
+				linked: insightsByIds(linkedIds),
+			}),
+		}
+	}
+	const submission = parseWithZod(formData, { schema: serverSchema(now, keepCampaignId) })
+	if (submission.status !== 'success') {
+		return {
+			kind: 'invalid' as const,
+			response: data({ result: submission.reply(), search: null, linked: insightsByIds(linkedIds) }, { status: 400 }),
+		}
+	}
+	const { anonymous, campaignId, ...rest } = submission.value
+	return { kind: 'valid' as const, value: { ...rest, campaignId: campaignId || null }, anonymous }
+}
