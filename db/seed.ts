@@ -5,6 +5,7 @@ import { type Role } from '#app/models/user.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { type DB, getDb } from './index.ts'
 import { runMigrations } from './migrate.ts'
+import { seedDemoActivity } from './seed-activity.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
@@ -143,6 +144,7 @@ export async function seedDemoData(db: DB = getDb()) {
 				.run()
 		}
 	})
+	seedDemoActivity(db)
 	return true
 }
 

@@ -58,7 +58,7 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 									to="/insights/new"
 									className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-brand-900 hover:bg-brand-50"
 								>
-									<span aria-hidden>＋ </span>
+									<span aria-hidden>+ </span>
 									{t('nav.logInsight')}
 								</NavLink>
 								<Bell />

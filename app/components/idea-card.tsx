@@ -37,7 +37,7 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 				</div>
 				<TagList stages={idea.stages} events={idea.events} />
 				<p className="text-sm text-slate-600">
-					{idea.anonymous || !idea.authorName ? t('ideas.anonymous') : idea.authorName} ·{' '}
+					{idea.anonymous || !idea.authorName ? t('ideas.anonymousAuthor') : idea.authorName} ·{' '}
 					<time dateTime={new Date(idea.createdAt).toISOString()} title={format.dateTime(idea.createdAt)}>
 						{age(idea.createdAt)}
 					</time>{' '}

@@ -37,7 +37,7 @@ export function InsightCard({ insight, headingLevel = 'h3', children }: { insigh
 			</div>
 			<p className="text-sm text-slate-600">
 				{localizedName(insight.channel, locale)} · {format.dateTime(insight.occurredAt)} ·{' '}
-				{insight.anonymous || !insight.authorName ? t('ideas.anonymous') : insight.authorName}
+				{insight.anonymous || !insight.authorName ? t('ideas.anonymousAuthor') : insight.authorName}
 				{insight.departmentName ? ` · ${insight.departmentName}` : ''} · {t('insights.seenToo', { count: insight.recurrenceCount })}
 			</p>
 			{children}

@@ -1,0 +1,218 @@
+import { eq, sql } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { getDb } from '#db/index.ts'
+import { activityWeeks, ideas, insights, users } from '#db/schema.ts'
+import { createCampaign } from '#app/models/campaign.server.ts'
+import { listChannels, listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { isoWeek } from '#app/utils/time.ts'
+import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
+import { loader as campaignLoader } from './campaigns.$campaignId.tsx'
+import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
+import { action as editIdeaAction } from './ideas.$ideaId.edit.tsx'
+import { loader as feedLoader } from './ideas._index.tsx'
+import { action as newIdeaAction } from './ideas.new.tsx'
+import { loader as insightLoader } from './insights.$insightId.tsx'
+import { loader as insightsLoader } from './insights._index.tsx'
+import { action as newInsightAction } from './insights.new.tsx'
+import { loader as notificationsLoader } from './notifications.tsx'
+import { loader as profileLoader } from './profile.tsx'
+import { action as receiptsAction } from './receipts.tsx'
+
+const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
+const dataOf = (r: unknown) => (r as { data?: unknown }).data ?? r
+
+function ideaFields(extra: Record<string, string> = {}) {
+	return {
+		title: 'Let customers freeze a card from a second device',
+		problem: 'The phone is stolen with the card, so the app cannot confirm the block.',
+		proposal: 'Allow freezing from the website with the password only.',
+		benefit: 'Cards blocked in minutes.',
+		stageIds: listStages()[3]!.id,
+		...extra,
+	}
+}
+
+/** Reads the receipt code that the action put in the flash cookie for the next page. */
+async function receiptFrom(response: Response) {
+	const { readFlash } = await import('#app/utils/flash.server.ts')
+	const cookie = response.headers.get('Set-Cookie')!.split(';')[0]!
+	const { flash } = await readFlash(new Request('http://x', { headers: { Cookie: cookie } }))
+	return flash.receipt!.code
+}
+
+test('anonymity: nothing shown, returned, notified or stored ties an anonymous idea or insight to its author', async () => {
+	// Someone with no named contributions in the demo data, so any trace of them is a leak.
+	const author = getDb().select().from(users).where(eq(users.email, 'davide.ricci@aurora-bank.example')).get()!
+	const authorCookie = await sessionCookieFor(author.id)
+	const ideaResponse = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ anonymous: 'on' }), authorCookie),
+		context,
+		params: {},
+	})) as Response
+	expect(ideaResponse.status).toBe(302)
+	expect(ideaResponse.headers.get('Location')).toBe('/receipts')
+	const ideaReceipt = await receiptFrom(ideaResponse)
+	expect(ideaReceipt).toMatch(/^VOCE(-[A-Z2-9]{4}){6}$/)
+	const idea = getDb().select().from(ideas).where(eq(ideas.title, ideaFields().title)).get()!
+	expect(idea.authorId).toBeNull()
+
+	const insightResponse = (await newInsightAction({
+		request: formRequest(
+			'/insights/new',
+			{ body: 'A customer cried at the counter: her card was swallowed by the ATM on a Sunday.', channelId: listChannels()[0]!.id, stageId: listStages()[3]!.id, emotion: '5', anonymous: 'on' },
+			authorCookie,
+		),
+		context,
+		params: {},
+	})) as Response
+	expect(insightResponse.status).toBe(302)
+	const insightReceipt = await receiptFrom(insightResponse)
+	const insight = getDb().select().from(insights).where(sql`${insights.body} LIKE 'A customer cried%'`).get()!
+	expect(insight.authorId).toBeNull()
+
+	// Colleagues vote and comment, so notifications go out about the idea.
+	const colleague = demoUser('manager')
+	const colleagueCookie = await sessionCookieFor(colleague.id)
+	const reader = demoUser('leader')
+	const readerCookie = await sessionCookieFor(reader.id)
+	await ideaAction({ request: formRequest(`/ideas/${idea.id}`, { intent: 'vote', vote: 'on' }, readerCookie), context, params: { ideaId: idea.id } })
+	await ideaAction({ request: formRequest(`/ideas/${idea.id}`, { intent: 'comment', body: 'Good one, @elena.marino.' }, colleagueCookie), context, params: { ideaId: idea.id } })
+
+	const secrets = [author.id, author.email, author.name, author.email.split('@')[0]!]
+	const expectClean = (label: string, value: unknown) => {
+		const text = JSON.stringify(value)
+		for (const secret of secrets) expect(text, `${label} reveals ${secret}`).not.toContain(secret)
+	}
+	// Everything a page or a `.data` request returns is its loader's data: for a colleague and for the author.
+	for (const cookie of [readerCookie, authorCookie]) {
+		expectClean('idea page', await ideaLoader({ request: getRequest(`/ideas/${idea.id}`, cookie), context, params: { ideaId: idea.id } }))
+		expectClean('feed', await feedLoader({ request: getRequest('/ideas?sort=newest', cookie), context, params: {} }))
+		expectClean('insight page', await insightLoader({ request: getRequest(`/insights/${insight.id}`, cookie), context, params: { insightId: insight.id } }))
+		expectClean('insights list', await insightsLoader({ request: getRequest('/insights', cookie), context, params: {} }))
+	}
+	expectClean('notifications of others', await notificationsLoader({ request: getRequest('/notifications', readerCookie), context, params: {} }))
+	// The receipt opens the item and its replies, and still names nobody.
+	const receiptView = await receiptsAction({ request: formRequest('/receipts', { code: ideaReceipt.toLowerCase() }, authorCookie), context, params: {} })
+	expect(JSON.stringify(receiptView)).toContain('Good one')
+	expectClean('receipt page', receiptView)
+	expect(JSON.stringify(await receiptsAction({ request: formRequest('/receipts', { code: insightReceipt }, readerCookie), context, params: {} }))).toContain('swallowed')
+	// The author's own lists do not show it either (nothing links it to them).
+	const mine = await profileLoader({ request: getRequest('/profile?tab=ideas', authorCookie), context, params: {} })
+	expect(JSON.stringify(mine)).not.toContain(idea.id)
+
+	// No row anywhere holds both the item and the author.
+	const db = getDb().$client
+	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as Array<{ name: string }>
+	for (const { name } of tables) {
+		for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
+			const text = JSON.stringify(row)
+			if (text.includes(idea.id) || text.includes(insight.id)) expectClean(`table ${name}`, row)
+		}
+	}
+	// Yet the author counts as active this week.
+	const week = isoWeek(new Date(), getEnv().TIME_ZONE)
+	expect(getDb().select().from(activityWeeks).where(eq(activityWeeks.userId, author.id)).all()).toContainEqual({ userId: author.id, week })
+})
+
+test('a wrong receipt code says so with a 404', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const result = await receiptsAction({ request: formRequest('/receipts', { code: 'VOCE-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }, cookie), context, params: {} })
+	expect(status(result)).toBe(404)
+	expect(JSON.stringify(dataOf(result))).toContain('receipts.notFound')
+})
+
+test('an insight without a stage takes its moment of truth’s usual stage; bad input keeps what was typed', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const event = listEvents().find((e) => e.name === 'Payment declined')!
+	const bad = await newInsightAction({
+		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id }, cookie),
+		context,
+		params: {},
+	})
+	expect(status(bad)).toBe(400)
+	expect(JSON.stringify(dataOf(bad))).toContain('insights.emotionRequired')
+	expect(JSON.stringify(dataOf(bad))).toContain('Declined twice at the pharmacy')
+	const noStage = await newInsightAction({
+		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, emotion: '4', occurredAt: '2999-01-01T10:00' }, cookie),
+		context,
+		params: {},
+	})
+	expect(status(noStage)).toBe(400)
+	expect(JSON.stringify(dataOf(noStage))).toContain('insights.stageRequired')
+	expect(JSON.stringify(dataOf(noStage))).toContain('insights.occurredAtFuture')
+
+	const ok = (await newInsightAction({
+		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, eventId: event.id, emotion: '4' }, cookie),
+		context,
+		params: {},
+	})) as Response
+	expect(ok.status).toBe(302)
+	const id = ok.headers.get('Location')!.split('/').pop()!
+	const saved = getDb().select().from(insights).where(eq(insights.id, id)).get()!
+	expect(saved).toMatchObject({ stageId: event.defaultStageId, eventId: event.id, emotion: 4, anonymous: false })
+})
+
+test('a closed campaign refuses new ideas; an open one takes them', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const creator = demoUser('manager').id
+	const day = 86_400_000
+	const closed = createCampaign({ title: 'Closed question', description: 'd', sponsor: 's', startsAt: new Date(Date.now() - 10 * day), endsAt: new Date(Date.now() - day), stageId: null, eventId: null }, creator)
+	const open = createCampaign({ title: 'Open question', description: 'd', sponsor: 's', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + day), stageId: null, eventId: null }, creator)
+	const refused = await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ campaignId: closed.id }), cookie), context, params: {} })
+	expect(status(refused)).toBe(400)
+	expect(JSON.stringify(dataOf(refused))).toContain('ideas.campaignClosed')
+	const accepted = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea for the open campaign', campaignId: open.id }), cookie), context, params: {} })) as Response
+	expect(accepted.status).toBe(302)
+	const page = (await campaignLoader({ request: getRequest(`/campaigns/${open.id}`, cookie), context, params: { campaignId: open.id } })) as {
+		feed: { ideas: Array<{ title: string }> }
+	}
+	expect(page.feed.ideas.map((i) => i.title)).toEqual(['An idea for the open campaign'])
+})
+
+test('voting works as a plain form post (redirect back) and for a fetcher (data, no redirect)', async () => {
+	const cookie = await sessionCookieFor(demoUser('admin').id)
+	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea to vote on twice' }), cookie), context, params: {} })) as Response
+	const ideaId = created.headers.get('Location')!.split('/').pop()!
+	const voter = await sessionCookieFor(demoUser('leader').id)
+	const plain = (await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: '/ideas?sort=top' }, voter), context, params: { ideaId } })) as Response
+	expect(plain.status).toBe(302)
+	expect(plain.headers.get('Location')).toBe('/ideas?sort=top')
+	const fetched = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'off', fetch: '1' }, voter), context, params: { ideaId } })
+	expect(dataOf(fetched)).toMatchObject({ voted: false, voteCount: 0 })
+	const evil = (await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: 'https://evil.example' }, voter), context, params: { ideaId } })) as Response
+	expect(evil.headers.get('Location')).toBe(`/ideas/${ideaId}`)
+})
+
+test('only the author edits an idea, and not after triage; unknown ideas are 404; no session goes to login', async () => {
+	const authorCookie = await sessionCookieFor(demoUser('employee').id)
+	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea I will edit' }), authorCookie), context, params: {} })) as Response
+	const ideaId = created.headers.get('Location')!.split('/').pop()!
+	const other = await sessionCookieFor(demoUser('manager').id)
+	const forbidden = await settle(() => editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Hijacked title' }), other), context, params: { ideaId } }))
+	expect(status(forbidden)).toBe(403)
+	const edited = (await editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'An idea I edited' }), authorCookie), context, params: { ideaId } })) as Response
+	expect(edited.status).toBe(302)
+	getDb().update(ideas).set({ status: 'in_review', firstActionAt: new Date() }).where(eq(ideas.id, ideaId)).run()
+	const locked = await settle(() => editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Too late' }), authorCookie), context, params: { ideaId } }))
+	expect(status(locked)).toBe(302)
+	expect(getDb().select({ title: ideas.title }).from(ideas).where(eq(ideas.id, ideaId)).get()?.title).toBe('An idea I edited')
+
+	expect(status(await settle(() => ideaLoader({ request: getRequest('/ideas/nope', authorCookie), context, params: { ideaId: 'nope' } })))).toBe(404)
+	expect(status(await settle(() => ideaAction({ request: formRequest('/ideas/nope', { intent: 'vote', vote: 'on' }, authorCookie), context, params: { ideaId: 'nope' } })))).toBe(404)
+	const anonymous = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }), context, params: { ideaId } }))
+	expect(status(anonymous)).toBe(302)
+	expect((anonymous as Response).headers.get('Location')).toContain('/login')
+})
+
+test('a comment with HTML is stored and returned as plain text; an empty one is refused with a message', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea to comment on' }), cookie), context, params: {} })) as Response
+	const ideaId = created.headers.get('Location')!.split('/').pop()!
+	const empty = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '   ' }, cookie), context, params: { ideaId } })
+	expect(status(empty)).toBe(400)
+	expect(JSON.stringify(dataOf(empty))).toContain('validation.required')
+	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '<script>alert(1)</script>\nsecond line' }, cookie), context, params: { ideaId } })
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as { comments: Array<{ body: string }> }
+	expect(page.comments.map((c) => c.body)).toEqual(['<script>alert(1)</script>\nsecond line'])
+})
