@@ -1,6 +1,8 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import { useRef, useState } from 'react'
+import { type loader as searchLoader } from '#app/routes/resources.insight-search.tsx'
 import { IdeaFormSchema, type IdeaFormValues } from '#app/models/idea.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
@@ -51,9 +53,21 @@ export function IdeaForm({
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: IdeaFormSchema }),
 	})
+	// With JavaScript the search runs in place; without it, the button posts the form (intent=search).
+	const searcher = useFetcher<typeof searchLoader>()
+	const queryRef = useRef<HTMLInputElement>(null)
+	const shownSearch = searcher.data ?? search
 	const named = (list: Named[]) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
-	const linkedIds = new Set(linked.map((i) => i.id))
-	const candidates = [...linked, ...(search?.results ?? []).filter((i) => !linkedIds.has(i.id))]
+	// Ticked insights stay listed (and ticked) across searches.
+	const [picked, setPicked] = useState(() => new Map(linked.map((i) => [i.id, i])))
+	const candidates = [...picked.values(), ...(shownSearch?.results ?? []).filter((i) => !picked.has(i.id))]
+	const toggle = (insight: InsightCardData, on: boolean) =>
+		setPicked((current) => {
+			const next = new Map(current)
+			if (on) next.set(insight.id, insight)
+			else next.delete(insight.id)
+			return next
+		})
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'search'
 	return (
 		<Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -76,15 +90,35 @@ export function IdeaForm({
 							id={`${id}-insight-query`}
 							type="search"
 							name="insightQuery"
+							ref={queryRef}
 							defaultValue={search?.query ?? ''}
+							onKeyDown={(event) => {
+								if (event.key !== 'Enter') return
+								event.preventDefault()
+								searcher.load(`/resources/insight-search?${new URLSearchParams({ q: event.currentTarget.value })}`)
+							}}
 							className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
 						/>
 					</div>
-					<Button type="submit" name="intent" value="search" variant="secondary" formNoValidate>
+					<Button
+						type="submit"
+						name="intent"
+						value="search"
+						variant="secondary"
+						formNoValidate
+						onClick={(event) => {
+							event.preventDefault()
+							searcher.load(`/resources/insight-search?${new URLSearchParams({ q: queryRef.current?.value ?? '' })}`)
+						}}
+					>
 						{t('ideas.searchButton')}
 					</Button>
 				</div>
-				{search?.query && !search.results.length ? <p className="text-sm text-slate-600">{t('ideas.noResults', { query: search.query })}</p> : null}
+				<div aria-live="polite">
+					{shownSearch?.query && !shownSearch.results.length ? (
+						<p className="text-sm text-slate-600">{t('ideas.noResults', { query: shownSearch.query })}</p>
+					) : null}
+				</div>
 				{candidates.length ? (
 					<ul className="space-y-2">
 						{candidates.map((insight) => (
@@ -94,7 +128,8 @@ export function IdeaForm({
 										type="checkbox"
 										name={fields.insightIds.name}
 										value={insight.id}
-										defaultChecked={linkedIds.has(insight.id)}
+										checked={picked.has(insight.id)}
+										onChange={(event) => toggle(insight, event.target.checked)}
 										className="mt-1 h-4 w-4 accent-brand-700"
 									/>
 									<span className="text-sm">

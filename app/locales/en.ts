@@ -212,7 +212,7 @@ export const en = {
 		heading: 'Comments',
 		empty: 'No comments yet. Start the conversation.',
 		label: 'Add a comment',
-		hint: 'Plain text. Mention a colleague with @ and their e-mail name, e.g. @giulia.rossi.',
+		hint: 'Plain text. Mention a colleague with @ and their e-mail name, e.g. @name.surname.',
 		submit: 'Comment',
 		added: 'Comment added.',
 		edit: 'Edit',

@@ -213,7 +213,7 @@ export const it = {
 		heading: 'Commenti',
 		empty: 'Ancora nessun commento. Inizia tu la conversazione.',
 		label: 'Aggiungi un commento',
-		hint: 'Testo semplice. Menziona un collega con @ e il nome della sua e-mail, ad es. @giulia.rossi.',
+		hint: 'Testo semplice. Menziona un collega con @ e il nome della sua e-mail, ad es. @nome.cognome.',
 		submit: 'Commenta',
 		added: 'Commento aggiunto.',
 		edit: 'Modifica',

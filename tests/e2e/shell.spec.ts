@@ -2,10 +2,10 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, loginWith, test } from './fixtures.ts'
 
 const NAV: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
-	employee: ['Home'],
-	manager: ['Home', 'My team'],
-	leader: ['Home', 'My team', 'Organisation'],
-	admin: ['Home', 'My team', 'Organisation', 'Admin'],
+	employee: ['Home', 'Insights', 'Ideas', 'Campaigns'],
+	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team'],
+	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team', 'Organisation'],
+	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team', 'Organisation', 'Admin'],
 }
 
 for (const [role, links] of Object.entries(NAV) as Array<[keyof typeof NAV, string[]]>) {

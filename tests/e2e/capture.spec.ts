@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type Page } from '@playwright/test'
+import { DEMO_LOGINS, expect, loginWith, test } from './fixtures.ts'
+
+const PHONE = { width: 390, height: 844 }
+
+async function expectNoSeriousA11yIssues(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function fillIdea(page: Page, title: string) {
+	await page.getByLabel('Title', { exact: true }).fill(title)
+	await page.getByLabel('The problem').fill('Customers abroad wait on hold to block a stolen card.')
+	await page.getByLabel('Your proposal').fill('A one-tap freeze that works without the SMS code.')
+	await page.getByLabel('Expected benefit').fill('Fewer fraudulent charges and calmer customers.')
+}
+
+test('on a phone, an employee logs an insight and proposes an idea from it', async ({ page, login }) => {
+	await page.setViewportSize(PHONE)
+	await login('employee')
+	await page.getByRole('link', { name: 'Log an insight' }).click()
+	await expect(page.getByRole('heading', { name: 'Log a customer insight' })).toBeVisible()
+	await expectNoSeriousA11yIssues(page)
+	await page.getByLabel('What happened?').fill('Customer stuck in Madrid airport, card swallowed by an ATM, no way to pay the taxi.')
+	await page.getByRole('radio', { name: 'ATM / self-service' }).check()
+	await page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Card not working (demagnetised, damaged)' })
+	// Picking the moment selects its usual stage.
+	await expect(page.getByLabel('Journey stage')).toHaveValue(/.+/)
+	await expect(page.getByLabel('Journey stage').locator('option:checked')).toHaveText('Use')
+	await page.getByRole('radio', { name: '5 · Distressed' }).check()
+	await page.getByRole('button', { name: 'Log insight' }).click()
+	await expect(page.getByRole('status')).toHaveText('Insight logged. Thank you!')
+	await expect(page.getByText('Customer stuck in Madrid airport')).toBeVisible()
+
+	await page.getByRole('link', { name: 'Propose an idea for this' }).click()
+	await expect(page.getByRole('checkbox', { name: /Customer stuck in Madrid airport/ })).toBeChecked()
+	await expect(page.getByRole('checkbox', { name: 'Use', exact: true })).toBeChecked()
+	await fillIdea(page, 'Emergency cash code when an ATM keeps the card abroad')
+	await page.getByRole('button', { name: 'Submit idea' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Emergency cash code when an ATM keeps the card abroad' })).toBeVisible()
+	await expect(page.getByText('Proposed by Giulia Rossi')).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Evidence' }).getByText('Customer stuck in Madrid airport')).toBeVisible()
+	await expectNoSeriousA11yIssues(page)
+	// The insight now lists the idea it backs.
+	await page.getByRole('link', { name: /Customer stuck in Madrid airport/ }).click()
+	await expect(page.getByRole('link', { name: 'Emergency cash code when an ATM keeps the card abroad' })).toBeVisible()
+})
+
+test('a form that fails keeps every typed value and says what is wrong', async ({ page, login }) => {
+	await login('employee')
+	await page.goto('/ideas/new')
+	await page.getByLabel('Title', { exact: true }).fill('Half-finished idea title')
+	await page.getByLabel('Search insights').fill('stolen')
+	await page.getByRole('button', { name: 'Search', exact: true }).click()
+	// The search runs in place and leaves the typed title alone.
+	await page.getByRole('checkbox', { name: /both cards stolen with her bag/ }).check()
+	await page.getByRole('button', { name: 'Submit idea' }).click()
+	await expect(page.getByText('Choose at least one journey stage.')).toBeVisible()
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Half-finished idea title')
+	await expect(page.getByRole('checkbox', { name: /both cards stolen with her bag/ })).toBeChecked()
+})
+
+for (const javaScriptEnabled of [false, true]) {
+	test(`voting ${javaScriptEnabled ? 'with' : 'without'} JavaScript counts once and can be withdrawn`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled })
+		const page = await context.newPage()
+		await loginWith(page, javaScriptEnabled ? DEMO_LOGINS.leader : DEMO_LOGINS.admin)
+		await page.goto('/ideas?sort=top')
+		const title = 'Tell customers why a payment was declined, in the app'
+		const card = page.getByRole('article', { name: title })
+		const before = Number(await card.getByTestId('vote-count').textContent())
+		await card.getByRole('button', { name: `Vote for “${title}”` }).click()
+		const voted = card.getByRole('button', { name: `Withdraw your vote for “${title}”` })
+		await expect(voted).toHaveAttribute('aria-pressed', 'true')
+		await expect(card.getByTestId('vote-count')).toHaveText(String(before + 1))
+		await page.reload()
+		await expect(card.getByTestId('vote-count')).toHaveText(String(before + 1))
+		await voted.click()
+		await expect(card.getByRole('button', { name: `Vote for “${title}”` })).toHaveAttribute('aria-pressed', 'false')
+		await expect(card.getByTestId('vote-count')).toHaveText(String(before))
+		await page.reload()
+		await expect(card.getByTestId('vote-count')).toHaveText(String(before))
+		await context.close()
+	})
+}
+
+test('a comment that mentions a colleague notifies them; follow and unfollow', async ({ page, browser, login }) => {
+	await login('employee')
+	await page.goto('/ideas?sort=newest')
+	await page.getByRole('link', { name: 'A weekend fraud desk that can unlock accounts' }).click()
+	await page.getByRole('button', { name: 'Follow', exact: true }).click()
+	await expect(page.getByRole('status')).toHaveText('You follow this idea.')
+	await page.getByRole('button', { name: 'Unfollow' }).click()
+	await expect(page.getByRole('status')).toHaveText('You no longer follow this idea.')
+	await expect(page.getByRole('button', { name: 'Follow', exact: true })).toHaveAttribute('aria-pressed', 'false')
+
+	await page.getByLabel('Add a comment').fill('Seen this twice today.\n@marco.ferri can the Bari team try it? <b>not bold</b>')
+	await page.getByRole('button', { name: 'Comment', exact: true }).click()
+	await expect(page.getByRole('status')).toHaveText('Comment added.')
+	const comment = page.getByRole('listitem').filter({ hasText: 'Seen this twice today.' })
+	await expect(comment.getByText('@marco.ferri')).toBeVisible()
+	await expect(comment.getByText('<b>not bold</b>', { exact: false })).toBeVisible()
+	// An explicit unfollow is respected: commenting does not follow again.
+	await expect(page.getByRole('button', { name: 'Follow', exact: true })).toBeVisible()
+
+	const managerContext = await browser.newContext()
+	const manager = await managerContext.newPage()
+	await loginWith(manager, DEMO_LOGINS.manager)
+	await expect(manager.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible()
+	await manager.getByRole('link', { name: /^Notifications/ }).click()
+	await expect(manager.getByRole('link', { name: 'Giulia Rossi mentioned you on “A weekend fraud desk that can unlock accounts”' })).toBeVisible()
+	await manager.getByRole('button', { name: 'Mark all as read' }).click()
+	await expect(manager.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible()
+	await managerContext.close()
+})
+
+test('an anonymous idea shows a receipt once; neither its page nor its data names the author', async ({ page, browser, login }) => {
+	await login('employee')
+	await page.goto('/ideas/new')
+	await fillIdea(page, 'Anonymous: let branch staff waive fees after a fraud')
+	await page.getByRole('checkbox', { name: 'Pay', exact: true }).check()
+	await page.getByLabel('Submit anonymously').check()
+	await page.getByRole('button', { name: 'Submit idea' }).click()
+	await expect(page.getByRole('heading', { name: 'Your private receipt code' })).toBeVisible()
+	const code = (await page.getByTestId('receipt-code').textContent())!.trim()
+	expect(code).toMatch(/^VOCE(-[A-Z2-9]{4}){6}$/)
+	await page.reload()
+	await expect(page.getByTestId('receipt-code')).toHaveCount(0)
+	await page.getByLabel('Receipt code').fill(code.toLowerCase())
+	await page.getByRole('button', { name: 'Open' }).click()
+	await expect(page.getByText('Anonymous: let branch staff waive fees after a fraud')).toBeVisible()
+	await page.getByRole('link', { name: 'Open the public page' }).click()
+	await page.waitForURL(/\/ideas\/[\w-]+$/)
+	const path = new URL(page.url()).pathname
+
+	const otherContext = await browser.newContext()
+	const other = await otherContext.newPage()
+	await loginWith(other, DEMO_LOGINS.leader)
+	await other.goto(path)
+	await expect(other.getByText('Proposed anonymously')).toBeVisible()
+	const html = await other.content()
+	const data = await (await other.request.get(`${path}.data`)).text()
+	for (const secret of ['Giulia', 'giulia.rossi']) {
+		expect(html).not.toContain(secret)
+		expect(data).not.toContain(secret)
+	}
+	await otherContext.close()
+})
+
+test('the capture pages work in Italian', async ({ page, login }) => {
+	await login('employee')
+	await page.getByLabel('Language').selectOption('it')
+	await page.getByRole('button', { name: 'Change language' }).click()
+	await page.goto('/insights/new')
+	await expect(page.getByRole('heading', { name: 'Registra una segnalazione' })).toBeVisible()
+	await expect(page.getByRole('radio', { name: '5 · Angosciato' })).toBeVisible()
+	await page.goto('/ideas')
+	await expect(page.getByRole('link', { name: 'Da votare' })).toBeVisible()
+	await expect(page.getByText(/\d+ commenti?/).first()).toBeVisible()
+	await page.getByLabel('Lingua').selectOption('en')
+	await page.getByRole('button', { name: 'Cambia lingua' }).click()
+})
