@@ -1,7 +1,7 @@
 import { createCampaign } from '#app/models/campaign.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
-import { createInsight } from '#app/models/insight.server.ts'
+import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { type DB } from './index.ts'
 import { users } from './schema.ts'
@@ -49,6 +49,14 @@ export function seedDemoActivity(db: DB) {
 			at,
 		)
 		insightIds.push(id)
+	}
+	// "I see this too" from colleagues who heard the same thing.
+	for (const [index, locals] of [
+		[0, ['luca.romano', 'sara.colombo', 'francesca.conti']],
+		[4, ['emanuele.gentile', 'andrea.moretti']],
+		[6, ['alessandro.rizzo']],
+	] as const) {
+		for (const local of locals) setRecurrence(insightIds[index]!, person(local).id, true, new Date(now - DAY))
 	}
 	const cardEvent = events.find((e) => e.name === 'Card lost or stolen')!
 	const campaign = createCampaign(

@@ -12,7 +12,9 @@ import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
 import { action as editIdeaAction } from './ideas.$ideaId.edit.tsx'
 import { loader as feedLoader } from './ideas._index.tsx'
 import { action as newIdeaAction } from './ideas.new.tsx'
-import { loader as insightLoader } from './insights.$insightId.tsx'
+import { loader as campaignsLoader } from './campaigns._index.tsx'
+import { action as newCampaignAction } from './campaigns.new.tsx'
+import { action as insightAction, loader as insightLoader } from './insights.$insightId.tsx'
 import { loader as insightsLoader } from './insights._index.tsx'
 import { action as newInsightAction } from './insights.new.tsx'
 import { loader as notificationsLoader } from './notifications.tsx'
@@ -215,4 +217,45 @@ test('a comment with HTML is stored and returned as plain text; an empty one is 
 	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '<script>alert(1)</script>\nsecond line' }, cookie), context, params: { ideaId } })
 	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as { comments: Array<{ body: string }> }
 	expect(page.comments.map((c) => c.body)).toEqual(['<script>alert(1)</script>\nsecond line'])
+})
+
+test('only managers and above create campaigns; the form says what is wrong', async () => {
+	const employee = await sessionCookieFor(demoUser('employee').id)
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+	const fields = { title: 'How do we keep customers calm when a card is declined?', description: 'Ideas welcome.', sponsor: 'Elena Marino', startsOn: day(10), endsOn: day(5) }
+	expect(status(await settle(() => newCampaignAction({ request: formRequest('/campaigns/new', fields, employee), context, params: {} })))).toBe(403)
+	const manager = await sessionCookieFor(demoUser('manager').id)
+	const bad = await newCampaignAction({ request: formRequest('/campaigns/new', fields, manager), context, params: {} })
+	expect(status(bad)).toBe(400)
+	expect(JSON.stringify(dataOf(bad))).toContain('campaigns.endBeforeStart')
+	expect(JSON.stringify(dataOf(bad))).toContain('How do we keep customers calm')
+	const ok = (await newCampaignAction({ request: formRequest('/campaigns/new', { ...fields, endsOn: day(40) }, manager), context, params: {} })) as Response
+	expect(ok.status).toBe(302)
+	expect(ok.headers.get('Location')).toMatch(/^\/campaigns\/[\w-]+$/)
+	// It starts in ten days, so it is listed as upcoming and takes no ideas yet.
+	const list = (await campaignsLoader({ request: getRequest('/campaigns', employee), context, params: {} })) as {
+		groups: { upcoming: Array<{ title: string }>; open: Array<{ title: string }> }
+	}
+	expect(list.groups.upcoming.map((c) => c.title)).toContain(fields.title)
+	expect(list.groups.open.map((c) => c.title)).not.toContain(fields.title)
+})
+
+test('"I see this too" counts once per colleague, can be withdrawn, and not by the author', async () => {
+	const authorCookie = await sessionCookieFor(demoUser('employee').id)
+	const created = (await newInsightAction({
+		request: formRequest('/insights/new', { body: 'Customer could not find the branch opening hours anywhere online.', channelId: listChannels()[0]!.id, stageId: listStages()[0]!.id, emotion: '2' }, authorCookie),
+		context,
+		params: {},
+	})) as Response
+	const insightId = created.headers.get('Location')!.split('/').pop()!
+	const colleague = await sessionCookieFor(demoUser('leader').id)
+	const see = (cookie: string, intent: string) => insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } })
+	await see(colleague, 'see')
+	await see(colleague, 'see')
+	await see(authorCookie, 'see')
+	const count = () => getDb().select({ n: insights.recurrenceCount }).from(insights).where(eq(insights.id, insightId)).get()!.n
+	expect(count()).toBe(1)
+	await see(colleague, 'unsee')
+	expect(count()).toBe(0)
+	expect(status(await settle(() => see(colleague, 'explode')))).toBe(400)
 })
