@@ -329,6 +329,10 @@ export const en = {
 		done: 'Your password is set. Welcome to Voce.',
 	},
 	home: {
+		actionsHeading: 'What would you like to do?',
+		unvoted_one: '{{count, number}} idea needs your vote',
+		unvoted_other: '{{count, number}} ideas need your vote',
+		openCampaigns: 'Open campaigns',
 		title: 'Home',
 		greeting: 'Hello, {{name}}',
 		roleIn: '{{role}} · {{department}}',

@@ -330,6 +330,10 @@ export const it = {
 		done: 'Password impostata. Benvenuto/a in Voce.',
 	},
 	home: {
+		actionsHeading: 'Che cosa vuoi fare?',
+		unvoted_one: '{{count, number}} idea da votare',
+		unvoted_other: '{{count, number}} idee da votare',
+		openCampaigns: 'Campagne aperte',
 		title: 'Home',
 		greeting: 'Ciao, {{name}}',
 		roleIn: '{{role}} · {{department}}',

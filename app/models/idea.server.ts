@@ -374,3 +374,19 @@ export function listFeed({
 }
 
 export type FeedIdea = ReturnType<typeof listFeed>['ideas'][number]
+
+/** Open ideas (submitted or in review) this person has not voted on yet. */
+export function countUnvoted(viewerId: string) {
+	return (
+		getDb()
+			.select({ n: sql<number>`count(*)` })
+			.from(ideas)
+			.where(
+				and(
+					inArray(ideas.status, ['submitted', 'in_review']),
+					sql`NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`,
+				),
+			)
+			.get()?.n ?? 0
+	)
+}

@@ -1,7 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Card } from '#app/components/ui.tsx'
+import { Link } from '@remix-run/react'
+import { ButtonLink, Card } from '#app/components/ui.tsx'
+import { openCampaigns } from '#app/models/campaign.server.ts'
+import { countUnvoted } from '#app/models/idea.server.ts'
 import { getDepartment } from '#app/models/department.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -15,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const stages = listStages()
 	const events = listEvents()
 	return {
+		unvoted: countUnvoted(user.id),
+		campaigns: openCampaigns().slice(0, 3),
 		departmentName: department?.name ?? null,
 		journey: stages.map((stage) => ({
 			...stage,
@@ -27,7 +32,7 @@ export default function HomeRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const user = useUser()
-	const { departmentName, journey } = useLoaderData<typeof loader>()
+	const { departmentName, journey, unvoted, campaigns } = useLoaderData<typeof loader>()
 	const role = t(`roles.${user.role}`)
 	const hasEvents = journey.some((stage) => stage.events.length > 0)
 	return (
@@ -38,6 +43,30 @@ export default function HomeRoute() {
 					{departmentName ? t('home.roleIn', { role, department: departmentName }) : t('home.roleNoDepartment', { role })}
 				</p>
 			</div>
+			<Card>
+				<h2 className="text-lg font-semibold">{t('home.actionsHeading')}</h2>
+				<div className="mt-3 flex flex-wrap gap-2">
+					<ButtonLink to="/insights/new" variant="primary">
+						{t('nav.logInsight')}
+					</ButtonLink>
+					<ButtonLink to="/ideas/new">{t('ideas.newIdea')}</ButtonLink>
+					<ButtonLink to="/ideas?sort=unvoted">{t('home.unvoted', { count: unvoted })}</ButtonLink>
+				</div>
+				{campaigns.length ? (
+					<div className="mt-4">
+						<h3 className="text-sm font-semibold text-slate-700">{t('home.openCampaigns')}</h3>
+						<ul className="mt-1 list-disc space-y-1 pl-5">
+							{campaigns.map((c) => (
+								<li key={c.id}>
+									<Link to={`/campaigns/${c.id}`} className="text-brand-700 underline">
+										{c.title}
+									</Link>
+								</li>
+							))}
+						</ul>
+					</div>
+				) : null}
+			</Card>
 			<Card>
 				<h2 className="text-lg font-semibold">{t('home.momentsHeading')}</h2>
 				<p className="mt-1 text-slate-700">{t('home.momentsIntro')}</p>
