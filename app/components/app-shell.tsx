@@ -56,10 +56,12 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 							<div className="ml-auto flex items-center gap-2">
 								<NavLink
 									to="/insights/new"
-									className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-brand-900 hover:bg-brand-50"
+									aria-label={t('nav.logInsight')}
+									className="whitespace-nowrap rounded-md bg-white px-3 py-2 text-sm font-semibold text-brand-900 hover:bg-brand-50"
 								>
 									<span aria-hidden>+ </span>
-									{t('nav.logInsight')}
+									<span className="sm:hidden">{t('nav.logInsightShort')}</span>
+									<span className="hidden sm:inline">{t('nav.logInsight')}</span>
 								</NavLink>
 								<Bell />
 							</div>

@@ -24,6 +24,7 @@ export const en = {
 		ideas: 'Ideas',
 		campaigns: 'Campaigns',
 		profile: 'My activity',
+		logInsightShort: 'Insight',
 		logInsight: 'Log an insight',
 		receipts: 'Anonymous receipts',
 	},

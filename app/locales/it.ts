@@ -25,6 +25,7 @@ export const it = {
 		ideas: 'Idee',
 		campaigns: 'Campagne',
 		profile: 'Le mie attività',
+		logInsightShort: 'Segnalazione',
 		logInsight: 'Registra una segnalazione',
 		receipts: 'Ricevute anonime',
 	},
