@@ -45,17 +45,22 @@ export function Field({ label, meta, type = 'text', hint, autoComplete, autoFocu
 				autoFocus={autoFocus}
 				className={inputClass}
 			/>
-			{hint ? (
-				<p id={hintId} className="mt-1 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
+			<Hint id={hintId} text={hint} className="mt-1" />
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
 	)
 }
 
 type Option = { value: string; label: string; depth?: number }
+
+function Hint({ id, text, className = '' }: { id: string; text?: string; className?: string }) {
+	if (!text) return null
+	return (
+		<p id={id} className={`${className} text-sm text-slate-600`}>
+			{text}
+		</p>
+	)
+}
 
 export function TextareaField({
 	label,
@@ -79,11 +84,7 @@ export function TextareaField({
 			<label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
 				{label}
 			</label>
-			{hint ? (
-				<p id={hintId} className="mt-0.5 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
+			<Hint id={hintId} text={hint} className="mt-0.5" />
 			<textarea
 				{...getTextareaProps(meta, { ariaDescribedBy: described || undefined })}
 				key={meta.key}
@@ -117,11 +118,7 @@ export function ChoiceGroup({
 	return (
 		<fieldset aria-describedby={[hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ') || undefined}>
 			<legend className="text-sm font-medium text-slate-800">{legend}</legend>
-			{hint ? (
-				<p id={hintId} className="mt-0.5 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
+			<Hint id={hintId} text={hint} className="mt-0.5" />
 			<div className={`mt-2 ${columns ? 'grid gap-2 sm:grid-cols-2' : 'flex flex-wrap gap-2'}`}>
 				{getCollectionProps(meta, { type, options: options.map((o) => o.value) }).map(({ key, ...props }) => (
 					<label
@@ -151,11 +148,7 @@ export function CheckboxField({ label, meta, hint }: { label: string; meta: Fiel
 				<label htmlFor={meta.id} className="font-medium text-slate-800">
 					{label}
 				</label>
-				{hint ? (
-					<p id={hintId} className="text-sm text-slate-600">
-						{hint}
-					</p>
-				) : null}
+				<Hint id={hintId} text={hint} />
 			</div>
 		</div>
 	)
@@ -198,11 +191,7 @@ export function SelectField({
 					</option>
 				))}
 			</select>
-			{hint ? (
-				<p id={hintId} className="mt-1 text-sm text-slate-600">
-					{hint}
-				</p>
-			) : null}
+			<Hint id={hintId} text={hint} className="mt-1" />
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
 	)

@@ -128,6 +128,15 @@ function tagsFor(ideaIds: string[]) {
 	return { stages: group(stageRows), events: group(eventRows) }
 }
 
+const textColumns = {
+	id: ideas.id,
+	title: ideas.title,
+	problem: ideas.problem,
+	proposal: ideas.proposal,
+	benefit: ideas.benefit,
+	status: ideas.status,
+}
+
 const votedBy = (viewerId: string) =>
 	sql<number>`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`
 
@@ -135,12 +144,7 @@ export function getIdea(id: string, viewerId: string) {
 	const db = getDb()
 	const row = db
 		.select({
-			id: ideas.id,
-			title: ideas.title,
-			problem: ideas.problem,
-			proposal: ideas.proposal,
-			benefit: ideas.benefit,
-			status: ideas.status,
+			...textColumns,
 			anonymous: ideas.anonymous,
 			authorName: users.name,
 			departmentName: departments.name,
@@ -184,14 +188,9 @@ export function getIdeaForEdit(id: string) {
 	const db = getDb()
 	const row = db
 		.select({
-			id: ideas.id,
-			title: ideas.title,
-			problem: ideas.problem,
-			proposal: ideas.proposal,
-			benefit: ideas.benefit,
+			...textColumns,
 			campaignId: ideas.campaignId,
 			authorId: ideas.authorId,
-			status: ideas.status,
 			firstActionAt: ideas.firstActionAt,
 		})
 		.from(ideas)
