@@ -169,7 +169,7 @@ export const insights = sqliteTable(
 		createdAt: createdAt(),
 	},
 	(t) => [
-		index('insights_created_at_idx').on(t.createdAt),
+		index('insights_created_at_idx').on(t.createdAt, t.id),
 		index('insights_channel_id_idx').on(t.channelId),
 		index('insights_stage_id_idx').on(t.stageId, t.createdAt),
 		index('insights_event_id_idx').on(t.eventId, t.createdAt),
@@ -214,9 +214,10 @@ export const ideas = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 	},
 	(t) => [
-		index('ideas_created_at_idx').on(t.createdAt),
-		index('ideas_trend_idx').on(t.trendScore),
-		index('ideas_votes_idx').on(t.voteCount, t.createdAt),
+		// Each feed order (newest, trending, top) walks its own index: (key, created_at, id).
+		index('ideas_created_at_idx').on(t.createdAt, t.id),
+		index('ideas_trend_idx').on(t.trendScore, t.createdAt, t.id),
+		index('ideas_votes_idx').on(t.voteCount, t.createdAt, t.id),
 		index('ideas_status_idx').on(t.status, t.createdAt),
 		index('ideas_author_id_idx').on(t.authorId, t.createdAt),
 		index('ideas_department_id_idx').on(t.departmentId),

@@ -99,9 +99,9 @@ CREATE TABLE `ideas` (
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `ideas_created_at_idx` ON `ideas` (`created_at`);--> statement-breakpoint
-CREATE INDEX `ideas_trend_idx` ON `ideas` (`trend_score`);--> statement-breakpoint
-CREATE INDEX `ideas_votes_idx` ON `ideas` (`vote_count`,`created_at`);--> statement-breakpoint
+CREATE INDEX `ideas_created_at_idx` ON `ideas` (`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `ideas_trend_idx` ON `ideas` (`trend_score`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `ideas_votes_idx` ON `ideas` (`vote_count`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `ideas_status_idx` ON `ideas` (`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `ideas_author_id_idx` ON `ideas` (`author_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `ideas_department_id_idx` ON `ideas` (`department_id`);--> statement-breakpoint
@@ -136,7 +136,7 @@ CREATE TABLE `insights` (
 	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `insights_created_at_idx` ON `insights` (`created_at`);--> statement-breakpoint
+CREATE INDEX `insights_created_at_idx` ON `insights` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `insights_channel_id_idx` ON `insights` (`channel_id`);--> statement-breakpoint
 CREATE INDEX `insights_stage_id_idx` ON `insights` (`stage_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `insights_event_id_idx` ON `insights` (`event_id`,`created_at`);--> statement-breakpoint
