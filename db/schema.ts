@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { ROLES } from '#app/models/user.ts'
@@ -166,6 +167,8 @@ export const insights = sqliteTable(
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
 		departmentId: text('department_id').references(() => departments.id),
 		recurrenceCount: integer('recurrence_count').notNull().default(0),
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+		hiddenReason: text('hidden_reason'),
 		createdAt: createdAt(),
 	},
 	(t) => [
@@ -210,6 +213,14 @@ export const ideas = sqliteTable(
 		trendScore: real('trend_score').notNull(),
 		/** Set when a manager first acts on the idea; from then on the author cannot edit it. */
 		firstActionAt: integer('first_action_at', { mode: 'timestamp_ms' }),
+		/** Accepted, declined or merged: the decision that time-to-decision measures. */
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		impact: integer('impact'),
+		effort: integer('effort'),
+		ownerId: userRef('owner_id'),
+		mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => ideas.id),
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+		hiddenReason: text('hidden_reason'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 	},
@@ -222,6 +233,8 @@ export const ideas = sqliteTable(
 		index('ideas_author_id_idx').on(t.authorId, t.createdAt),
 		index('ideas_department_id_idx').on(t.departmentId),
 		index('ideas_campaign_id_idx').on(t.campaignId, t.createdAt),
+		index('ideas_owner_id_idx').on(t.ownerId),
+		index('ideas_merged_into_id_idx').on(t.mergedIntoId),
 	],
 )
 
@@ -288,6 +301,8 @@ export const comments = sqliteTable(
 		body: text('body').notNull(),
 		createdAt: createdAt(),
 		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+		hiddenReason: text('hidden_reason'),
 	},
 	(t) => [index('comments_idea_id_idx').on(t.ideaId, t.createdAt), index('comments_author_id_idx').on(t.authorId)],
 )
@@ -349,4 +364,36 @@ export const activityWeeks = sqliteTable(
 		week: text('week').notNull(),
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.week] }), index('activity_weeks_week_idx').on(t.week)],
+)
+
+/** The idea's public timeline: every status change and public update, by a named manager. */
+export const ideaUpdates = sqliteTable(
+	'idea_updates',
+	{
+		id: id(),
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		actorId: userRef('actor_id').notNull(),
+		fromStatus: text('from_status', { enum: IDEA_STATUSES }),
+		toStatus: text('to_status', { enum: IDEA_STATUSES }),
+		note: text('note'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('idea_updates_idea_id_idx').on(t.ideaId, t.createdAt), index('idea_updates_actor_id_idx').on(t.actorId)],
+)
+
+/** Who did what to whom, for admins. Anonymous authors are never recorded here. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: id(),
+		actorId: userRef('actor_id').notNull(),
+		action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+		targetType: text('target_type', { enum: ['idea', 'insight', 'comment', 'user'] }).notNull(),
+		targetId: text('target_id').notNull(),
+		detail: text('detail'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('audit_log_created_at_idx').on(t.createdAt), index('audit_log_actor_id_idx').on(t.actorId)],
 )

@@ -106,3 +106,48 @@ export function commentSegments(body: string, knownHandles: ReadonlySet<string>)
 	pushText(body.slice(index))
 	return out
 }
+
+/**
+ * The workflow of PRODUCT.md: submitted → in review → accepted → in progress →
+ * implemented, or declined, or merged. Implemented, declined and merged are final.
+ */
+export const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
+	submitted: ['in_review', 'declined', 'merged'],
+	in_review: ['accepted', 'declined', 'merged'],
+	accepted: ['in_progress', 'declined'],
+	in_progress: ['implemented', 'declined'],
+	implemented: [],
+	declined: [],
+	merged: [],
+}
+export const OPEN_STATUSES = ['submitted', 'in_review', 'accepted', 'in_progress'] as const satisfies IdeaStatus[]
+export const DECISIONS: readonly IdeaStatus[] = ['accepted', 'declined', 'merged']
+/** A public reason is required for these. */
+export const REASON_REQUIRED: readonly IdeaStatus[] = ['declined', 'merged']
+
+export function canMove(from: IdeaStatus, to: IdeaStatus) {
+	return TRANSITIONS[from].includes(to)
+}
+
+const note = z.string().trim().max(4000, 'validation.tooLong').optional()
+
+export const StatusChangeSchema = z
+	.object({
+		status: z.enum(IDEA_STATUSES, { error: 'triage.statusRequired' }),
+		note,
+	})
+	.refine((v) => !REASON_REQUIRED.includes(v.status) || Boolean(v.note), { path: ['note'], message: 'triage.reasonRequired' })
+
+export const UpdateSchema = z.object({ note: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong') })
+
+const score = z.coerce.number().int().min(1, 'triage.scoreRange').max(5, 'triage.scoreRange').optional()
+export const EvaluationSchema = z.object({ impact: score, effort: score, ownerId: z.string().trim().optional() })
+
+export const MergeSchema = z.object({
+	targetId: z.string({ error: 'triage.mergeTargetRequired' }).trim().min(1, 'triage.mergeTargetRequired'),
+	note: z.string({ error: 'triage.reasonRequired' }).trim().min(1, 'triage.reasonRequired').max(4000, 'validation.tooLong'),
+})
+
+export const QUEUE_SORTS = ['oldest', 'votes', 'impact', 'effort'] as const
+export type QueueSort = (typeof QUEUE_SORTS)[number]
+export const QUEUE_PAGE_SIZE = 25

@@ -28,6 +28,7 @@ const schema = z.object({
 	LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
 	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+	SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 })
 
 export type Env = z.infer<typeof schema>

@@ -17,6 +17,9 @@ type Entity =
 	| 'comment'
 	| 'campaign'
 	| 'notification'
+	| 'triage'
+	| 'moderation'
+	| 'audit'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
 const employee = [
@@ -33,7 +36,14 @@ const employee = [
 	'read:campaign:any',
 	'read:notification:own',
 ] as const satisfies Permission[]
-const manager = [...employee, 'read:team:scope', 'create:campaign:any'] as const satisfies Permission[]
+const manager = [
+	...employee,
+	'read:team:scope',
+	'create:campaign:any',
+	'read:triage:scope',
+	'update:triage:scope',
+	'update:moderation:scope',
+] as const satisfies Permission[]
 const leader = [...manager, 'read:organisation:any'] as const satisfies Permission[]
 const admin = [
 	...leader,
@@ -49,6 +59,10 @@ const admin = [
 	'create:taxonomy:any',
 	'update:taxonomy:any',
 	'delete:taxonomy:any',
+	'read:triage:any',
+	'update:triage:any',
+	'update:moderation:any',
+	'read:audit:any',
 ] as const satisfies Permission[]
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { getDb } from '#db/index.ts'
+import { ideas, ideaUpdates, notifications, users } from '#db/schema.ts'
+import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
+import { demoUser } from '#tests/utils.ts'
+import { addComment } from './comment.server.ts'
+import { IDEA_STATUSES, type IdeaStatus, TRANSITIONS } from './idea.ts'
+import { createIdea, setFollow, setVote } from './idea.server.ts'
+import { createInsight } from './insight.server.ts'
+import { changeStatus, ideaInScope, listQueue, postUpdate } from './triage.server.ts'
+
+const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
+
+function newIdea(author = demoUser('employee'), extra: Partial<Parameters<typeof createIdea>[1]> = {}) {
+	return createIdea(author, {
+		title: 'Triage test idea',
+		problem: 'A problem worth fixing for customers.',
+		proposal: 'A proposal that fixes it.',
+		benefit: 'Happier customers.',
+		stageIds: [listStages()[0]!.id],
+		eventIds: [],
+		insightIds: [],
+		campaignId: null,
+		anonymous: false,
+		...extra,
+	}).id
+}
+
+function wholeQueue(actor: Parameters<typeof listQueue>[0]) {
+	const ids: string[] = []
+	for (let page = 1, pages = 1; page <= pages; page++) {
+		const result = listQueue(actor, {}, 'oldest', page)
+		pages = result.pages
+		ids.push(...result.rows.map((r) => r.id))
+	}
+	return ids
+}
+
+/** The shortest allowed path from submitted to a status, to set up each case. */
+function pathTo(target: IdeaStatus): IdeaStatus[] {
+	const queue: IdeaStatus[][] = [['submitted']]
+	while (queue.length) {
+		const path = queue.shift()!
+		const last = path.at(-1)!
+		if (last === target) return path.slice(1)
+		for (const next of TRANSITIONS[last]) if (!path.includes(next)) queue.push([...path, next])
+	}
+	throw new Error(`${target} cannot be reached`)
+}
+
+test('every allowed transition is accepted and every other one refused, with the status left as it was', () => {
+	const manager = demoUser('admin')
+	for (const from of IDEA_STATUSES.filter((s) => s !== 'merged')) {
+		for (const to of IDEA_STATUSES) {
+			const id = newIdea()
+			for (const step of pathTo(from)) expect(changeStatus(id, manager, step, 'Setting up the case.').ok).toBe(true)
+			const result = changeStatus(id, manager, to, 'A public note for the change.')
+			const status = getDb().select({ s: ideas.status }).from(ideas).where(eq(ideas.id, id)).get()!.s
+			// Merging has its own action (it needs the idea to keep), so it is never a plain status change.
+			if (TRANSITIONS[from].includes(to) && to !== 'merged') {
+				expect(result, `${from} → ${to}`).toEqual({ ok: true })
+				expect(status).toBe(to)
+			} else {
+				expect(result, `${from} → ${to}`).toEqual({ ok: false, reason: 'not-allowed' })
+				expect(status).toBe(from)
+			}
+		}
+	}
+})
+
+test('declining needs a public reason; each change is on the timeline with who, when and the note', () => {
+	const manager = demoUser('manager')
+	const id = newIdea()
+	expect(changeStatus(id, manager, 'declined', null)).toEqual({ ok: false, reason: 'reason-required' })
+	const at = new Date('2026-11-20T10:00:00Z')
+	expect(changeStatus(id, manager, 'in_review', null, at).ok).toBe(true)
+	expect(changeStatus(id, manager, 'declined', 'Already covered by the 2027 app release.', new Date(at.getTime() + 1000)).ok).toBe(true)
+	const rows = getDb().select().from(ideaUpdates).where(eq(ideaUpdates.ideaId, id)).all()
+	expect(rows.map((r) => [r.actorId, r.fromStatus, r.toStatus, r.note])).toEqual([
+		[manager.id, 'submitted', 'in_review', null],
+		[manager.id, 'in_review', 'declined', 'Already covered by the 2027 app release.'],
+	])
+	const idea = getDb().select().from(ideas).where(eq(ideas.id, id)).get()!
+	expect(idea.firstActionAt).toEqual(at)
+	expect(idea.decidedAt).toEqual(new Date(at.getTime() + 1000))
+})
+
+test('a status change reaches the author, voters, followers and linked-insight authors exactly once, never the manager', () => {
+	const author = byEmail('luca.romano')
+	const insightAuthor = byEmail('sara.colombo')
+	const voterAndFollower = byEmail('chiara.bruno')
+	const follower = byEmail('matteo.gallo')
+	const unfollowed = byEmail('francesca.conti')
+	const manager = demoUser('manager')
+	const insight = createInsight(insightAuthor, {
+		body: 'Customer waited an hour on hold about a blocked card.',
+		channelId: listChannels()[0]!.id,
+		stageId: listStages()[0]!.id,
+		eventId: null,
+		emotion: 4,
+		occurredAt: new Date(),
+		anonymous: false,
+	})
+	const id = newIdea(author, { insightIds: [insight.id] })
+	setVote(id, voterAndFollower.id, true)
+	setVote(id, author.id, true) // the author voting too still gets one notification
+	setFollow(id, follower.id, true)
+	setVote(id, unfollowed.id, true) // a voter who unfollowed still hears: they voted
+	setFollow(id, unfollowed.id, false)
+	setVote(id, manager.id, true)
+	addComment(id, follower.id, 'Following this closely.')
+	getDb().delete(notifications).run()
+	changeStatus(id, manager, 'in_review', 'We are looking at it.')
+	const received = getDb().select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.ideaId, id)).all()
+	expect(received.map((r) => r.userId).sort()).toEqual([author.id, insightAuthor.id, voterAndFollower.id, follower.id, unfollowed.id].sort())
+	expect(new Set(received.map((r) => r.kind))).toEqual(new Set(['status']))
+	getDb().delete(notifications).run()
+	postUpdate(id, manager, 'Design review booked for next week.')
+	expect(getDb().select().from(notifications).where(eq(notifications.ideaId, id)).all()).toHaveLength(5)
+})
+
+test('a manager’s scope is their department subtree plus ideas assigned to them; an admin sees all', () => {
+	const manager = demoUser('manager') // Contact Centre (Milano, Bari)
+	const inside = newIdea(demoUser('employee')) // Contact Centre Milano
+	const outside = newIdea(byEmail('andrea.moretti')) // Milano Centro branch
+	expect(ideaInScope(inside, manager)).toBe(true)
+	expect(ideaInScope(outside, manager)).toBe(false)
+	expect(ideaInScope(outside, demoUser('admin'))).toBe(true)
+	getDb().update(ideas).set({ ownerId: manager.id }).where(eq(ideas.id, outside)).run()
+	expect(ideaInScope(outside, manager)).toBe(true)
+	const queue = wholeQueue(manager)
+	expect(queue).toContain(inside)
+	expect(queue).toContain(outside)
+	expect(wholeQueue(byEmail('stefano.fontana'))).not.toContain(inside)
+})
+
+test('the queue shows days waiting and flags ideas past the SLA without a first response', () => {
+	const manager = demoUser('admin')
+	const now = new Date()
+	const old = createIdea(demoUser('employee'), {
+		title: 'An idea nobody answered',
+		problem: 'Old problem.',
+		proposal: 'Old proposal.',
+		benefit: 'Old benefit.',
+		stageIds: [listStages()[0]!.id],
+		eventIds: [],
+		insightIds: [],
+		campaignId: null,
+		anonymous: false,
+	}, new Date(now.getTime() - 20 * 86_400_000)).id
+	// Oldest first: it leads the queue.
+	const row = listQueue(manager, {}, 'oldest', 1, now).rows[0]!
+	expect(row.id).toBe(old)
+	expect(row).toMatchObject({ daysWaiting: 20, overdue: true })
+	postUpdate(old, manager, 'Sorry for the wait: on it now.')
+	expect(listQueue(manager, {}, 'oldest', 1, now).rows.find((r) => r.id === old)).toMatchObject({ daysWaiting: 20, overdue: false })
+})

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { getDb, type Tx, writeTransaction } from '#db/index.ts'
+import { auditLog, follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { type SessionUser } from '#app/utils/session.server.ts'
+import { type AuditAction } from './audit.ts'
+import { subtreeIds } from './department.server.ts'
+import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort } from './idea.ts'
+import { notify } from './notification.server.ts'
+import { type NotificationKind } from './notification.ts'
+
+type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
+
+/** A manager acts on ideas of their department subtree or assigned to them; an admin on all. */
+export function scopeCondition(actor: Actor): SQL | undefined {
+	if (actor.role === 'admin') return undefined
+	const departments = actor.departmentId ? subtreeIds(actor.departmentId) : []
+	return or(inArray(ideas.departmentId, departments.length ? departments : ['']), eq(ideas.ownerId, actor.id))
+}
+
+export function ideaInScope(ideaId: string, actor: Actor) {
+	return Boolean(
+		getDb()
+			.select({ id: ideas.id })
+			.from(ideas)
+			.where(and(eq(ideas.id, ideaId), scopeCondition(actor)))
+			.get(),
+	)
+}
+
+export function audit(tx: Tx, actorId: string, action: AuditAction, target: { type: 'idea' | 'insight' | 'comment' | 'user'; id: string }, detail: Record<string, unknown>, now: Date) {
+	tx.insert(auditLog)
+		.values({ actorId, action, targetType: target.type, targetId: target.id, detail: JSON.stringify(detail), createdAt: now })
+		.run()
+}
+
+/**
+ * Who hears about a change to an idea, each person once: its named author, voters,
+ * followers and the named authors of its linked insights, minus the person acting.
+ * An anonymous author has no row to find; they read the timeline through their receipt.
+ */
+export function audienceOf(tx: Tx, ideaId: string, exceptUserId: string) {
+	const rows = tx.all<{ user_id: string }>(sql`
+		SELECT DISTINCT a.user_id FROM (
+			SELECT author_id AS user_id FROM ${ideas} WHERE id = ${ideaId} AND author_id IS NOT NULL
+			UNION SELECT user_id FROM ${votes} WHERE idea_id = ${ideaId}
+			UNION SELECT user_id FROM ${follows} WHERE idea_id = ${ideaId} AND active = 1
+			UNION SELECT i.author_id FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id
+				WHERE l.idea_id = ${ideaId} AND i.author_id IS NOT NULL
+		) a JOIN ${users} u ON u.id = a.user_id
+		WHERE a.user_id <> ${exceptUserId} AND u.deactivated_at IS NULL`)
+	return rows.map((r) => r.user_id)
+}
+
+function tellAudience(tx: Tx, ideaId: string, actorId: string, kind: NotificationKind, now: Date) {
+	notify(
+		tx,
+		audienceOf(tx, ideaId, actorId).map((userId) => ({ userId, kind, ideaId, actorId })),
+		now,
+	)
+}
+
+export type StatusChangeResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-allowed' | 'reason-required' }
+
+/**
+ * Moves an idea to a new status, if the workflow allows it. The status, the timeline row,
+ * the notifications and the audit entry are one transaction.
+ */
+export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note: string | null, now = new Date()): StatusChangeResult {
+	return writeTransaction((tx) => {
+		const idea = tx
+			.select({ status: ideas.status, firstActionAt: ideas.firstActionAt, decidedAt: ideas.decidedAt })
+			.from(ideas)
+			.where(eq(ideas.id, ideaId))
+			.get()
+		if (!idea) return { ok: false, reason: 'not-found' }
+		if (!canMove(idea.status, to) || to === 'merged') return { ok: false, reason: 'not-allowed' }
+		if (to === 'declined' && !note) return { ok: false, reason: 'reason-required' }
+		tx.update(ideas)
+			.set({
+				status: to,
+				firstActionAt: idea.firstActionAt ?? now,
+				decidedAt: idea.decidedAt ?? (DECISIONS.includes(to) ? now : null),
+			})
+			.where(eq(ideas.id, ideaId))
+			.run()
+		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, fromStatus: idea.status, toStatus: to, note, createdAt: now }).run()
+		tellAudience(tx, ideaId, actor.id, 'status', now)
+		audit(tx, actor.id, 'idea.status', { type: 'idea', id: ideaId }, { from: idea.status, to }, now)
+		return { ok: true }
+	})
+}
+
+/** A public progress update without a status change; it counts as a first response. */
+export function postUpdate(ideaId: string, actor: Actor, note: string, now = new Date()) {
+	return writeTransaction((tx) => {
+		const changed = tx
+			.update(ideas)
+			.set({ firstActionAt: sql`coalesce(${ideas.firstActionAt}, ${now.getTime()})` })
+			.where(eq(ideas.id, ideaId))
+			.run().changes
+		if (!changed) return false
+		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, note, createdAt: now }).run()
+		tellAudience(tx, ideaId, actor.id, 'update', now)
+		return true
+	})
+}
+
+export function evaluate(ideaId: string, actor: Actor, input: { impact?: number; effort?: number; ownerId?: string | null }, now = new Date()) {
+	return writeTransaction((tx) => {
+		const changed = tx
+			.update(ideas)
+			.set({
+				...(input.impact !== undefined ? { impact: input.impact } : {}),
+				...(input.effort !== undefined ? { effort: input.effort } : {}),
+				...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+				firstActionAt: sql`coalesce(${ideas.firstActionAt}, ${now.getTime()})`,
+			})
+			.where(eq(ideas.id, ideaId))
+			.run().changes
+		if (changed) audit(tx, actor.id, 'idea.evaluate', { type: 'idea', id: ideaId }, input, now)
+		return changed > 0
+	})
+}
+
+/** People an idea can be assigned to: active managers, leaders and admins. */
+export function ownerCandidates() {
+	return getDb()
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(and(isNull(users.deactivatedAt), ne(users.role, 'employee')))
+		.orderBy(asc(users.name))
+		.all()
+}
+
+export function isOwnerCandidate(userId: string) {
+	return ownerCandidates().some((u) => u.id === userId)
+}
+
+export type QueueFilters = {
+	status?: IdeaStatus
+	stageId?: string
+	eventId?: string
+	campaignId?: string
+	departmentId?: string
+	ownerId?: string
+}
+
+const DAY_MS = 86_400_000
+
+/** The triage queue: open ideas in the actor's scope, oldest first, with the SLA clock and evidence. */
+export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, page = 1, now = new Date()) {
+	const conditions: SQL[] = [isNull(ideas.hiddenAt)]
+	const scope = scopeCondition(actor)
+	if (scope) conditions.push(scope)
+	conditions.push(filters.status ? eq(ideas.status, filters.status) : inArray(ideas.status, OPEN_STATUSES))
+	if (filters.stageId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_stages s WHERE s.idea_id = ${ideas.id} AND s.stage_id = ${filters.stageId})`)
+	if (filters.eventId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = ${ideas.id} AND e.event_id = ${filters.eventId})`)
+	if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
+	if (filters.departmentId) conditions.push(inArray(ideas.departmentId, subtreeIds(filters.departmentId)))
+	if (filters.ownerId === 'none') conditions.push(isNull(ideas.ownerId))
+	else if (filters.ownerId) conditions.push(eq(ideas.ownerId, filters.ownerId))
+	const where = and(...conditions)
+	const order =
+		sort === 'votes'
+			? [desc(ideas.voteCount), asc(ideas.createdAt)]
+			: sort === 'impact'
+				? [sql`${ideas.impact} IS NULL`, desc(ideas.impact), asc(ideas.effort), asc(ideas.createdAt)]
+				: sort === 'effort'
+					? [sql`${ideas.effort} IS NULL`, asc(ideas.effort), desc(ideas.impact), asc(ideas.createdAt)]
+					: [asc(ideas.createdAt)]
+	const db = getDb()
+	const total = db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
+	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
+	const current = Math.min(Math.max(1, page), pages)
+	const owner = alias(users, 'owner')
+	const rows = db
+		.select({
+			id: ideas.id,
+			title: ideas.title,
+			status: ideas.status,
+			anonymous: ideas.anonymous,
+			voteCount: ideas.voteCount,
+			impact: ideas.impact,
+			effort: ideas.effort,
+			ownerName: owner.name,
+			createdAt: ideas.createdAt,
+			firstActionAt: ideas.firstActionAt,
+			insightCount: sql<number>`(SELECT count(*) FROM ${ideaInsights} l WHERE l.idea_id = ${ideas.id})`,
+			recurrence: sql<number>`(SELECT coalesce(sum(i.recurrence_count), 0) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas.id})`,
+			meanEmotion: sql<number | null>`(SELECT avg(i.emotion) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas.id})`,
+		})
+		.from(ideas)
+		.leftJoin(owner, eq(owner.id, ideas.ownerId))
+		.where(where)
+		.orderBy(...order, asc(ideas.id))
+		.limit(QUEUE_PAGE_SIZE)
+		.offset((current - 1) * QUEUE_PAGE_SIZE)
+		.all()
+	const sla = getEnv().SLA_DAYS
+	return {
+		rows: rows.map((r) => {
+			const daysWaiting = Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS)
+			return { ...r, daysWaiting, overdue: !r.firstActionAt && daysWaiting > sla }
+		}),
+		total,
+		page: current,
+		pages,
+		slaDays: sla,
+	}
+}
+
+export function timelineOf(ideaId: string) {
+	return getDb()
+		.select({
+			id: ideaUpdates.id,
+			fromStatus: ideaUpdates.fromStatus,
+			toStatus: ideaUpdates.toStatus,
+			note: ideaUpdates.note,
+			createdAt: ideaUpdates.createdAt,
+			actorName: users.name,
+		})
+		.from(ideaUpdates)
+		.innerJoin(users, eq(users.id, ideaUpdates.actorId))
+		.where(eq(ideaUpdates.ideaId, ideaId))
+		.orderBy(asc(ideaUpdates.createdAt), asc(ideaUpdates.id))
+		.all()
+}
