@@ -330,6 +330,8 @@ export const notifications = sqliteTable(
 		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
 		commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
 		actorId: userRef('actor_id'),
+		/** A snapshot of what the person is told, e.g. a moderator's reason. */
+		note: text('note'),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 	},

@@ -37,4 +37,5 @@ ALTER TABLE `ideas` ADD `hidden_reason` text;--> statement-breakpoint
 CREATE INDEX `ideas_owner_id_idx` ON `ideas` (`owner_id`);--> statement-breakpoint
 CREATE INDEX `ideas_merged_into_id_idx` ON `ideas` (`merged_into_id`);--> statement-breakpoint
 ALTER TABLE `insights` ADD `hidden_at` integer;--> statement-breakpoint
-ALTER TABLE `insights` ADD `hidden_reason` text;
+ALTER TABLE `insights` ADD `hidden_reason` text;--> statement-breakpoint
+ALTER TABLE `notifications` ADD `note` text;

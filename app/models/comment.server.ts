@@ -65,7 +65,7 @@ export function listComments(ideaId: string) {
 		})
 		.from(comments)
 		.innerJoin(users, eq(users.id, comments.authorId))
-		.where(eq(comments.ideaId, ideaId))
+		.where(and(eq(comments.ideaId, ideaId), isNull(comments.hiddenAt)))
 		.orderBy(asc(comments.createdAt), asc(comments.id))
 		.all()
 }

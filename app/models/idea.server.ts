@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm'
 import { getDb, type Tx, writeTransaction } from '#db/index.ts'
 import {
 	campaigns,
@@ -151,6 +151,12 @@ export function getIdea(id: string, viewerId: string) {
 			voteCount: ideas.voteCount,
 			commentCount: ideas.commentCount,
 			firstActionAt: ideas.firstActionAt,
+			impact: ideas.impact,
+			effort: ideas.effort,
+			ownerId: ideas.ownerId,
+			mergedIntoId: ideas.mergedIntoId,
+			hiddenAt: ideas.hiddenAt,
+			hiddenReason: ideas.hiddenReason,
 			createdAt: ideas.createdAt,
 			updatedAt: ideas.updatedAt,
 			campaign: { id: campaigns.id, title: campaigns.title },
@@ -298,7 +304,9 @@ export function listFeed({
 	now?: Date
 	pageSize?: number
 }) {
-	const conditions: SQL[] = []
+	// Hidden ideas leave every list; merged ones live on in the idea kept.
+	const conditions: SQL[] = [isNull(ideas.hiddenAt)]
+	if (filters.status !== 'merged') conditions.push(ne(ideas.status, 'merged'))
 	if (filters.stageId) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaStages} s WHERE s.idea_id = ${ideas.id} AND s.stage_id = ${filters.stageId})`)
 	}
@@ -383,6 +391,7 @@ export function countUnvoted(viewerId: string) {
 			.where(
 				and(
 					inArray(ideas.status, ['submitted', 'in_review']),
+					isNull(ideas.hiddenAt),
 					sql`NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`,
 				),
 			)

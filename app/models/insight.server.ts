@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
@@ -40,6 +40,8 @@ const cardColumns = {
 	createdAt: insights.createdAt,
 	anonymous: insights.anonymous,
 	recurrenceCount: insights.recurrenceCount,
+	hiddenAt: insights.hiddenAt,
+	hiddenReason: insights.hiddenReason,
 	authorName: users.name,
 	channel: { name: channels.name, nameIt: channels.nameIt },
 	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
@@ -73,7 +75,7 @@ function escapeLike(value: string) {
 }
 
 function filterConditions(filters: InsightFilters, viewerId: string, now: Date): SQL[] {
-	const conditions: SQL[] = []
+	const conditions: SQL[] = [isNull(insights.hiddenAt)]
 	if (filters.stageId) conditions.push(eq(insights.stageId, filters.stageId))
 	if (filters.eventId) conditions.push(eq(insights.eventId, filters.eventId))
 	if (filters.channelId) conditions.push(eq(insights.channelId, filters.channelId))
@@ -131,7 +133,10 @@ export function searchInsights(query: string, limit = 10) {
 
 export function insightsByIds(ids: string[]) {
 	if (!ids.length) return []
-	return cardQuery().where(inArray(insights.id, ids)).orderBy(desc(insights.createdAt)).all()
+	return cardQuery()
+		.where(and(inArray(insights.id, ids), isNull(insights.hiddenAt)))
+		.orderBy(desc(insights.createdAt))
+		.all()
 }
 
 export function existingInsightIds(ids: string[]) {
@@ -157,7 +162,7 @@ export function getInsight(id: string, viewerId: string) {
 		.select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
 		.from(ideaInsights)
 		.innerJoin(ideas, eq(ideas.id, ideaInsights.ideaId))
-		.where(eq(ideaInsights.insightId, id))
+		.where(and(eq(ideaInsights.insightId, id), isNull(ideas.hiddenAt)))
 		.orderBy(desc(ideas.createdAt))
 		.all()
 	return { ...row, isMine: Boolean(extra.isMine), seenByMe: Boolean(extra.seenByMe), backedIdeas }

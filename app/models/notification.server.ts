@@ -3,7 +3,14 @@ import { getDb, type Tx } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
 import { type NotificationKind, NOTIFICATIONS_PAGE_SIZE } from './notification.ts'
 
-type NewNotification = { userId: string; kind: NotificationKind; ideaId: string; commentId?: string | null; actorId?: string | null }
+type NewNotification = {
+	userId: string
+	kind: NotificationKind
+	ideaId: string | null
+	commentId?: string | null
+	actorId?: string | null
+	note?: string | null
+}
 
 export function notify(tx: Tx, rows: NewNotification[], now: Date) {
 	for (const row of rows) tx.insert(notifications).values({ ...row, createdAt: now }).run()
@@ -37,6 +44,7 @@ export function listNotifications(userId: string, page = 1) {
 			commentId: notifications.commentId,
 			commentBody: comments.body,
 			actorName: users.name,
+			note: notifications.note,
 		})
 		.from(notifications)
 		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))

@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { ideas, ideaUpdates, notifications, users } from '#db/schema.ts'
+import { follows, ideaInsights, ideas, ideaUpdates, notifications, users, votes } from '#db/schema.ts'
 import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment } from './comment.server.ts'
 import { IDEA_STATUSES, type IdeaStatus, TRANSITIONS } from './idea.ts'
 import { createIdea, setFollow, setVote } from './idea.server.ts'
 import { createInsight } from './insight.server.ts'
-import { changeStatus, ideaInScope, listQueue, postUpdate } from './triage.server.ts'
+import { changeStatus, ideaInScope, listQueue, mergeIdea, postUpdate } from './triage.server.ts'
 
 const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
 
@@ -155,4 +155,37 @@ test('the queue shows days waiting and flags ideas past the SLA without a first 
 	expect(row).toMatchObject({ daysWaiting: 20, overdue: true })
 	postUpdate(old, manager, 'Sorry for the wait: on it now.')
 	expect(listQueue(manager, {}, 'oldest', 1, now).rows.find((r) => r.id === old)).toMatchObject({ daysWaiting: 20, overdue: false })
+})
+
+test('merging moves votes without double counting, and followers and evidence with them', () => {
+	const manager = demoUser('admin')
+	const [a, b, c] = ['chiara.bruno', 'matteo.gallo', 'francesca.conti'].map(byEmail)
+	const insight = createInsight(byEmail('sara.colombo'), {
+		body: 'Evidence on the duplicate only.',
+		channelId: listChannels()[0]!.id,
+		stageId: listStages()[0]!.id,
+		eventId: null,
+		emotion: 3,
+		occurredAt: new Date(),
+		anonymous: false,
+	})
+	const keep = newIdea(demoUser('employee'), { title: 'The idea to keep' })
+	const duplicate = newIdea(byEmail('luca.romano'), { title: 'The duplicate', insightIds: [insight.id] })
+	setVote(keep, a!.id, true)
+	setVote(keep, b!.id, true)
+	setVote(duplicate, b!.id, true) // voted for both: keeps one vote
+	setVote(duplicate, c!.id, true)
+	expect(mergeIdea(duplicate, duplicate, manager, 'Same idea.')).toEqual({ ok: false, reason: 'bad-target' })
+	expect(mergeIdea(duplicate, keep, manager, 'Same idea as the one kept.')).toEqual({ ok: true })
+	const kept = getDb().select().from(ideas).where(eq(ideas.id, keep)).get()!
+	expect(kept.voteCount).toBe(3)
+	expect(getDb().select().from(votes).where(eq(votes.ideaId, keep)).all().map((v) => v.userId).sort()).toEqual([a!.id, b!.id, c!.id].sort())
+	expect(getDb().select().from(votes).where(eq(votes.ideaId, duplicate)).all()).toEqual([])
+	const gone = getDb().select().from(ideas).where(eq(ideas.id, duplicate)).get()!
+	expect(gone).toMatchObject({ status: 'merged', mergedIntoId: keep, voteCount: 0 })
+	expect(getDb().select().from(ideaInsights).where(eq(ideaInsights.ideaId, keep)).all().map((l) => l.insightId)).toContain(insight.id)
+	const followers = getDb().select().from(follows).where(and(eq(follows.ideaId, keep), eq(follows.active, true))).all().map((f) => f.userId)
+	expect(followers).toEqual(expect.arrayContaining([c!.id, byEmail('luca.romano').id]))
+	// A merged idea cannot be merged again.
+	expect(mergeIdea(duplicate, keep, manager, 'Again.')).toEqual({ ok: false, reason: 'not-allowed' })
 })

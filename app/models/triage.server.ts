@@ -6,7 +6,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { type AuditAction } from './audit.ts'
 import { subtreeIds } from './department.server.ts'
-import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort } from './idea.ts'
+import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
 import { notify } from './notification.server.ts'
 import { type NotificationKind } from './notification.ts'
 
@@ -225,5 +225,55 @@ export function timelineOf(ideaId: string) {
 		.innerJoin(users, eq(users.id, ideaUpdates.actorId))
 		.where(eq(ideaUpdates.ideaId, ideaId))
 		.orderBy(asc(ideaUpdates.createdAt), asc(ideaUpdates.id))
+		.all()
+}
+
+export type MergeResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-allowed' | 'bad-target' }
+
+/**
+ * Merges a duplicate into the idea kept. Votes move without double counting (the primary
+ * key keeps one vote per person), active followers and evidence move too; the duplicate's
+ * comments stay with it and are shown on the idea kept. One transaction.
+ */
+export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note: string, now = new Date()): MergeResult {
+	return writeTransaction((tx) => {
+		const source = tx.select({ status: ideas.status, firstActionAt: ideas.firstActionAt }).from(ideas).where(eq(ideas.id, sourceId)).get()
+		if (!source) return { ok: false, reason: 'not-found' }
+		if (!canMove(source.status, 'merged')) return { ok: false, reason: 'not-allowed' }
+		const target = tx
+			.select({ createdAt: ideas.createdAt, status: ideas.status, hiddenAt: ideas.hiddenAt })
+			.from(ideas)
+			.where(eq(ideas.id, targetId))
+			.get()
+		if (!target || targetId === sourceId || target.status === 'merged' || target.hiddenAt) return { ok: false, reason: 'bad-target' }
+		// Everyone who cared about the duplicate hears about the merge, before their votes move.
+		const audience = audienceOf(tx, sourceId, actor.id)
+		tx.run(sql`INSERT OR IGNORE INTO ${votes} (idea_id, user_id, created_at) SELECT ${targetId}, user_id, created_at FROM ${votes} WHERE idea_id = ${sourceId}`)
+		tx.delete(votes).where(eq(votes.ideaId, sourceId)).run()
+		tx.run(sql`INSERT OR IGNORE INTO ${follows} (idea_id, user_id, active, created_at) SELECT ${targetId}, user_id, 1, created_at FROM ${follows} WHERE idea_id = ${sourceId} AND active = 1`)
+		tx.run(sql`INSERT OR IGNORE INTO ${ideaInsights} (idea_id, insight_id) SELECT ${targetId}, insight_id FROM ${ideaInsights} WHERE idea_id = ${sourceId}`)
+		const times = tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, targetId)).all()
+		tx.update(ideas)
+			.set({ voteCount: times.length, trendScore: trendScore([target.createdAt, ...times.map((t) => t.at)]) })
+			.where(eq(ideas.id, targetId))
+			.run()
+		tx.update(ideas)
+			.set({ status: 'merged', mergedIntoId: targetId, voteCount: 0, firstActionAt: source.firstActionAt ?? now, decidedAt: now })
+			.where(eq(ideas.id, sourceId))
+			.run()
+		tx.insert(ideaUpdates).values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: 'merged', note, createdAt: now }).run()
+		notify(tx, audience.map((userId) => ({ userId, kind: 'status' as const, ideaId: sourceId, actorId: actor.id })), now)
+		audit(tx, actor.id, 'idea.merge', { type: 'idea', id: sourceId }, { into: targetId }, now)
+		return { ok: true }
+	})
+}
+
+/** Ideas merged into this one, with their comments, so the conversation stays readable. */
+export function mergedInto(targetId: string) {
+	return getDb()
+		.select({ id: ideas.id, title: ideas.title })
+		.from(ideas)
+		.where(eq(ideas.mergedIntoId, targetId))
+		.orderBy(asc(ideas.createdAt))
 		.all()
 }
