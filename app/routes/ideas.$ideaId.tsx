@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { invariantResponse } from '@epic-web/invariant'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { z } from 'zod'
@@ -10,6 +10,8 @@ import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
+import { Timeline } from '#app/components/timeline.tsx'
+import { TriagePanel } from '#app/components/triage-panel.tsx'
 import { StatusBadge, TagList } from '#app/components/tags.tsx'
 import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
 import { VoteButton } from '#app/components/vote-button.tsx'
@@ -17,8 +19,11 @@ import { addComment, deleteComment, editComment, knownHandles, listComments, wit
 import { CommentSchema } from '#app/models/idea.ts'
 import { canEdit, getIdea, ideaExists, setFollow, setVote } from '#app/models/idea.server.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
+import { ideaInScope, mergedInto, ownerCandidates, timelineOf } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { handleTriageIntent, isTriageIntent } from '#app/utils/triage-actions.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
@@ -28,6 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:idea:any')
 	const idea = getIdea(params.ideaId ?? '', user.id)
 	invariantResponse(idea, 'Idea not found', { status: 404 })
+	// A merged idea lives on in the idea kept, which shows its comments.
+	if (idea.mergedIntoId) throw redirect(`/ideas/${idea.mergedIntoId}`)
+	const canTriage = hasPermission(user.role, 'update:triage:scope') && ideaInScope(idea.id, user)
+	const canRestore = hasPermission(user.role, 'update:moderation:any')
+	invariantResponse(!idea.hiddenAt || canTriage || canRestore, 'Idea not found', { status: 404 })
 	markIdeaRead(user.id, idea.id)
 	const now = new Date()
 	const comments = listComments(idea.id).map(({ authorId, ...c }) => ({
@@ -35,11 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		mine: authorId === user.id,
 		editable: authorId === user.id && withinEditWindow(c.createdAt, now),
 	}))
-	const { isMine, firstActionAt: _firstActionAt, ...shown } = idea
+	const merged = mergedInto(idea.id).map((m) => ({ ...m, comments: listComments(m.id).map(({ authorId: _a, ...c }) => c) }))
+	const { isMine, firstActionAt: _firstActionAt, impact, effort, ownerId, ...shown } = idea
+	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
 		idea: { ...shown, isMine, editable: canEdit(idea) },
 		comments,
-		handles: [...knownHandles(comments.map((c) => c.body))],
+		merged,
+		timeline: timelineOf(idea.id),
+		handles: [...knownHandles(allBodies)],
+		// Evaluation is for the people who triage; everyone else sees only the public timeline.
+		triage: canTriage ? { impact, effort, ownerId, owners: ownerCandidates() } : null,
+		canHideComments: canTriage && hasPermission(user.role, 'update:moderation:scope'),
+		canRestore,
 	}
 }
 
@@ -51,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	invariantResponse(ideaExists(ideaId), 'Idea not found', { status: 404 })
 	const formData = await request.formData()
 	const intent = formData.get('intent')
+	if (isTriageIntent(intent)) return handleTriageIntent(intent, formData, user, ideaId)
 	const back = (message: MessageKey, to = `/ideas/${ideaId}`) => redirectWithToast(to, { kind: 'success', message })
 
 	if (intent === 'vote') {
@@ -91,10 +110,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaRoute() {
 	const t = useT()
 	const format = useFormat()
-	const { idea, comments, handles } = useLoaderData<typeof loader>()
+	const { idea, comments, handles, merged, timeline, triage, canRestore, canHideComments } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const known = new Set(handles)
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
+			{idea.hiddenAt ? (
+				<div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+					<span>{t('moderation.hiddenBanner', { reason: idea.hiddenReason ?? '' })}</span>
+					{canRestore ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value="restore" />
+							<input type="hidden" name="kind" value="idea" />
+							<input type="hidden" name="targetId" value={idea.id} />
+							<Button variant="secondary">{t('moderation.restore')}</Button>
+						</Form>
+					) : null}
+				</div>
+			) : null}
 			<article aria-labelledby="idea-title" className="space-y-4">
 				<div className="flex gap-4">
 					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} />
@@ -140,6 +173,15 @@ export default function IdeaRoute() {
 					) : null}
 				</div>
 			</article>
+			<Timeline entries={timeline} submittedAt={idea.createdAt} />
+			{triage ? (
+				<TriagePanel
+					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerId: triage.ownerId }}
+					owners={triage.owners}
+					lastResult={actionData && 'intent' in actionData && actionData.intent ? { intent: String(actionData.intent), result: actionData.result } : null}
+					canHide={!idea.hiddenAt}
+				/>
+			) : null}
 			<section aria-labelledby="evidence-heading" className="space-y-3">
 				<h2 id="evidence-heading" className="text-lg font-semibold">
 					{t('ideas.evidenceHeading')}
@@ -156,7 +198,33 @@ export default function IdeaRoute() {
 					<p className="text-slate-600">{t('ideas.noEvidence')}</p>
 				)}
 			</section>
-			<Comments comments={comments} handles={known} />
+			<Comments comments={comments} handles={known} canHide={canHideComments} />
+			{merged.length ? (
+				<section aria-labelledby="merged-heading" className="space-y-4">
+					<h2 id="merged-heading" className="text-lg font-semibold">
+						{t('triage.mergedInto')}
+					</h2>
+					{merged.map((m) => (
+						<div key={m.id} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
+							<h3 className="font-semibold">{t('triage.mergedComments', { title: m.title })}</h3>
+							{m.comments.length ? (
+								<ol className="space-y-2">
+									{m.comments.map((c) => (
+										<li key={c.id} className="rounded-md bg-white p-3">
+											<p className="mb-1 text-sm text-slate-600">
+												<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
+											</p>
+											<CommentBody body={c.body} handles={known} />
+										</li>
+									))}
+								</ol>
+							) : (
+								<p className="text-sm text-slate-600">{t('comments.empty')}</p>
+							)}
+						</div>
+					))}
+				</section>
+			) : null}
 		</div>
 	)
 }
@@ -172,7 +240,7 @@ function Section({ title, text }: { title: string; text: string }) {
 
 type CommentRow = ReturnType<typeof useLoaderData<typeof loader>>['comments'][number]
 
-function Comments({ comments, handles }: { comments: CommentRow[]; handles: ReadonlySet<string> }) {
+function Comments({ comments, handles, canHide }: { comments: CommentRow[]; handles: ReadonlySet<string>; canHide: boolean }) {
 	const t = useT()
 	const format = useFormat()
 	const [searchParams] = useSearchParams()
@@ -193,7 +261,8 @@ function Comments({ comments, handles }: { comments: CommentRow[]; handles: Read
 	useEffect(() => {
 		if (!posting && actionData === undefined) formRef.current?.reset()
 	}, [posting, actionData])
-	const editError = actionData && actionData.intent !== 'comment' && actionData.intent !== 'vote' ? actionData.result?.error?.[''] : null
+	const editError =
+		actionData && (actionData.intent === 'edit-comment' || actionData.intent === 'delete-comment') ? actionData.result?.error?.[''] : null
 	return (
 		<section aria-labelledby="comments-heading" className="space-y-4">
 			<h2 id="comments-heading" className="text-lg font-semibold">
@@ -244,6 +313,21 @@ function Comments({ comments, handles }: { comments: CommentRow[]; handles: Read
 									fields={{ commentId: comment.id }}
 									confirmLabel={t('comments.delete')}
 								/>
+							) : null}
+							{canHide ? (
+								<details className="mt-2 text-sm">
+									<summary className="font-medium text-red-700">{t('moderation.hideComment')}</summary>
+									<Form method="post" className="mt-2 space-y-2">
+										<input type="hidden" name="intent" value="hide" />
+										<input type="hidden" name="kind" value="comment" />
+										<input type="hidden" name="targetId" value={comment.id} />
+										<label htmlFor={`hide-${comment.id}`} className="block font-medium text-slate-800">
+											{t('moderation.reason')}
+										</label>
+										<textarea id={`hide-${comment.id}`} name="reason" required rows={2} maxLength={1000} className="block w-full rounded-md border border-slate-300 px-3 py-2" />
+										<Button variant="danger">{t('moderation.hide')}</Button>
+									</Form>
+								</details>
 							) : null}
 							{comment.editable && editing !== comment.id ? (
 								<p className="mt-2 flex gap-3 text-sm">

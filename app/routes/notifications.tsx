@@ -50,21 +50,27 @@ export default function NotificationsRoute() {
 							actor: n.actorName ?? t('notifications.someone'),
 							idea: n.ideaTitle ?? '',
 							status: n.ideaStatus ? t(`statuses.${n.ideaStatus}`) : '',
+							reason: n.note ?? '',
 						}
+						const label = t(`notifications.${n.kind}`, values)
 						return (
 							<li key={n.id} className={`flex flex-wrap items-start gap-3 p-4 ${n.readAt ? '' : 'bg-brand-50'}`}>
 								<div className="min-w-0 flex-1">
 									{!n.readAt ? <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('notifications.unread')}</span> : null}
-									<Link to={`/ideas/${n.ideaId}${n.commentId ? `#comment-${n.commentId}` : ''}`} className="font-medium text-brand-900 underline">
-										{t(`notifications.${n.kind}`, values)}
-									</Link>
+									{n.ideaId && n.kind !== 'hidden' ? (
+										<Link to={`/ideas/${n.ideaId}${n.commentId ? `#comment-${n.commentId}` : ''}`} className="font-medium text-brand-900 underline">
+											{label}
+										</Link>
+									) : (
+										<span className="font-medium text-slate-900">{label}</span>
+									)}
 									{n.commentBody ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">{n.commentBody}</p> : null}
 									<p className="mt-1 text-xs text-slate-500">{format.dateTime(n.createdAt)}</p>
 								</div>
 								{!n.readAt ? (
 									<Form method="post">
 										<input type="hidden" name="id" value={n.id} />
-										<Button variant="ghost" aria-label={`${t('notifications.markRead')}: ${t(`notifications.${n.kind}`, values)}`}>
+										<Button variant="ghost" aria-label={`${t('notifications.markRead')}: ${label}`}>
 											{t('notifications.markRead')}
 										</Button>
 									</Form>

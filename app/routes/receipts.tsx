@@ -4,11 +4,13 @@ import { CommentBody } from '#app/components/comment-body.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
+import { Timeline } from '#app/components/timeline.tsx'
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
 import { knownHandles, listComments } from '#app/models/comment.server.ts'
 import { getIdea } from '#app/models/idea.server.ts'
 import { getInsight } from '#app/models/insight.server.ts'
 import { findReceipt } from '#app/models/receipt.server.ts'
+import { timelineOf } from '#app/models/triage.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readFlash } from '#app/utils/flash.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -28,6 +30,7 @@ function receiptView(code: string, viewerId: string) {
 			kind: 'idea' as const,
 			idea: { id: idea.id, title: idea.title, status: idea.status, voteCount: idea.voteCount, createdAt: idea.createdAt },
 			comments,
+			timeline: timelineOf(idea.id),
 			handles: [...knownHandles(comments.map((c) => c.body))],
 		}
 	}
@@ -142,6 +145,7 @@ function ReceiptView({ view }: { view: View }) {
 					{t('receipts.openItem')}
 				</Link>
 			</Card>
+			<Timeline entries={view.timeline} submittedAt={view.idea.createdAt} />
 			<h3 className="font-semibold">{t('receipts.replies')}</h3>
 			{view.comments.length ? (
 				<ol className="space-y-3">

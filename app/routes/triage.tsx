@@ -1,0 +1,175 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterForm, type FilterSelect } from '#app/components/filters.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
+import { StatusBadge } from '#app/components/tags.tsx'
+import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
+import { listCampaigns } from '#app/models/campaign.server.ts'
+import { IDEA_STATUSES, type IdeaStatus, QUEUE_SORTS, type QueueSort } from '#app/models/idea.ts'
+import { changeStatus, evaluate, ideaInScope, isOwnerCandidate, listQueue, ownerCandidates } from '#app/models/triage.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { filterOptions } from '#app/utils/filters.server.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
+
+const text = (value: string | null) => (value && value.length <= 64 ? value : undefined)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:triage:scope')
+	const params = new URL(request.url).searchParams
+	const sort = QUEUE_SORTS.find((s) => s === params.get('sort')) ?? 'oldest'
+	const status = IDEA_STATUSES.find((s) => s === params.get('status'))
+	const queue = listQueue(
+		user,
+		{
+			status,
+			stageId: text(params.get('stage')),
+			eventId: text(params.get('event')),
+			campaignId: text(params.get('campaign')),
+			departmentId: text(params.get('department')),
+			ownerId: text(params.get('owner')),
+		},
+		sort,
+		Number(params.get('page')) || 1,
+	)
+	const { stages, events, departments } = filterOptions()
+	const { open, upcoming, closed } = listCampaigns()
+	return {
+		queue,
+		sort,
+		options: { stages, events, departments, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), owners: ownerCandidates() },
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:triage:scope')
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const ids = [...new Set(formData.getAll('ids').map(String))].slice(0, 100)
+	const back = new URL(request.url)
+	const to = `/triage${back.search}`
+	if (!ids.length) return redirectWithToast(to, { kind: 'error', message: 'triage.bulkNone' })
+	let done = 0
+	if (intent === 'bulk-review') {
+		for (const id of ids) if (ideaInScope(id, user) && changeStatus(id, user, 'in_review', null).ok) done++
+	} else if (intent === 'bulk-assign') {
+		const ownerId = String(formData.get('ownerId') ?? '')
+		if (!isOwnerCandidate(ownerId)) return redirectWithToast(to, { kind: 'error', message: 'triage.unknownOwner' })
+		for (const id of ids) if (ideaInScope(id, user) && evaluate(id, user, { ownerId })) done++
+	} else {
+		throw new Response('Unknown action', { status: 400 })
+	}
+	return redirectWithToast(to, { kind: done === ids.length ? 'success' : 'error', message: 'triage.bulkDone', values: { done, total: ids.length } })
+}
+
+export default function TriageRoute() {
+	const t = useT()
+	const locale = useLocale()
+	const format = useFormat()
+	const { queue, sort, options } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
+	const selects: FilterSelect[] = [
+		{ name: 'status', label: t('ideas.status'), allLabel: t('triage.open'), options: IDEA_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
+		{ name: 'event', label: t('insights.event'), options: named(options.events) },
+		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
+		{ name: 'department', label: t('insights.department'), options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })) },
+		{ name: 'owner', label: t('triage.owner'), options: [{ value: 'none', label: t('triage.noOwner') }, ...options.owners.map((o) => ({ value: o.id, label: o.name }))] },
+	]
+	const sortLink = (value: QueueSort) => {
+		const next = new URLSearchParams(params)
+		next.set('sort', value)
+		next.delete('page')
+		return `?${next}`
+	}
+	return (
+		<div>
+			<PageHeader title={t('triage.heading')} />
+			<p className="mb-4 text-slate-700">{t('triage.intro', { days: queue.slaDays })}</p>
+			<nav aria-label={t('triage.sort')} className="mb-3">
+				<ul className="flex flex-wrap gap-1 border-b border-slate-200">
+					{QUEUE_SORTS.map((value) => (
+						<li key={value}>
+							<Link
+								to={sortLink(value)}
+								aria-current={sort === value ? 'page' : undefined}
+								className={`block border-b-2 px-3 py-2 text-sm font-medium ${sort === value ? 'border-brand-700 text-brand-900' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+							>
+								{t(`triage.sorts.${value}`)}
+							</Link>
+						</li>
+					))}
+				</ul>
+			</nav>
+			<FilterForm selects={selects} keep={['sort']} />
+			{queue.rows.length ? (
+				<Form method="post">
+					<div className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
+						<Button name="intent" value="bulk-review" variant="secondary">
+							{t('triage.bulkReview')}
+						</Button>
+						<div className="flex items-end gap-2">
+							<div>
+								<label htmlFor="bulk-owner" className="block text-xs font-medium text-slate-700">
+									{t('triage.owner')}
+								</label>
+								<select id="bulk-owner" name="ownerId" className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+									{options.owners.map((o) => (
+										<option key={o.id} value={o.id}>
+											{o.name}
+										</option>
+									))}
+								</select>
+							</div>
+							<Button name="intent" value="bulk-assign" variant="secondary">
+								{t('triage.bulkAssign')}
+							</Button>
+						</div>
+					</div>
+					<ul className="space-y-2">
+						{queue.rows.map((row) => (
+							<li key={row.id} className={`flex gap-3 rounded-lg border bg-white p-3 ${row.overdue ? 'border-red-300' : 'border-slate-200'}`}>
+								<input type="checkbox" name="ids" value={row.id} aria-label={t('triage.select', { title: row.title })} className="mt-1 h-5 w-5 accent-brand-700" />
+								<div className="min-w-0 flex-1 space-y-1">
+									<div className="flex flex-wrap items-start justify-between gap-2">
+										<Link to={`/ideas/${row.id}`} className="font-semibold text-brand-900 hover:underline">
+											{row.title}
+										</Link>
+										<span className="flex items-center gap-2">
+											<StatusBadge status={row.status as IdeaStatus} />
+											{row.overdue ? <Badge tone="red">{t('triage.overdue', { days: queue.slaDays })}</Badge> : row.firstActionAt ? <Badge tone="green">{t('triage.answered')}</Badge> : null}
+										</span>
+									</div>
+									<p className="text-sm text-slate-600">
+										{t('triage.waiting', { count: row.daysWaiting })} · {format.date(row.createdAt)} · {t('ideas.votes', { count: row.voteCount })} ·{' '}
+										{row.impact ? t('triage.score', { label: t('triage.impact'), value: row.impact }) : `${t('triage.impact')}: ${t('triage.notScored')}`} ·{' '}
+										{row.effort ? t('triage.score', { label: t('triage.effort'), value: row.effort }) : `${t('triage.effort')}: ${t('triage.notScored')}`} · {t('triage.owner')}:{' '}
+										{row.ownerName ?? t('triage.noOwner')}
+									</p>
+									<p className="text-sm text-slate-600">
+										{row.insightCount
+											? t('triage.evidence', { insights: row.insightCount, recurrence: row.recurrence, emotion: format.number(Math.round((row.meanEmotion ?? 0) * 10) / 10) })
+											: t('triage.noEvidence')}
+									</p>
+								</div>
+							</li>
+						))}
+					</ul>
+				</Form>
+			) : (
+				<p className="py-6 text-slate-600">{t('triage.empty')}</p>
+			)}
+			{queue.pages > 1 ? <Pagination page={queue.page} pages={queue.pages} total={queue.total} /> : null}
+		</div>
+	)
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'triage.title')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
