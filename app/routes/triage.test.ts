@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { getDb } from '#db/index.ts'
+import { comments, ideas, users } from '#db/schema.ts'
+import { createIdea, listFeed } from '#app/models/idea.server.ts'
+import { addComment } from '#app/models/comment.server.ts'
+import { listStages } from '#app/models/taxonomy.server.ts'
+import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
+import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
+import { loader as notificationsLoader } from './notifications.tsx'
+import { action as triageAction, loader as triageLoader } from './triage.tsx'
+
+const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
+const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
+
+function newIdea(authorLocal: string, title: string) {
+	return createIdea(byEmail(authorLocal), {
+		title,
+		problem: 'A problem worth fixing.',
+		proposal: 'A proposal to fix it.',
+		benefit: 'Happier customers.',
+		stageIds: [listStages()[0]!.id],
+		eventIds: [],
+		insightIds: [],
+		campaignId: null,
+		anonymous: false,
+	}).id
+}
+
+test('a manager outside the idea’s scope gets 403 on every triage action, also by direct POST, and nothing changes', async () => {
+	const ideaId = newIdea('andrea.moretti', 'A branch idea') // Milano Centro branch: not under Contact Centre
+	const target = newIdea('laura.barbieri', 'Another branch idea')
+	const commentId = addComment(ideaId, byEmail('laura.barbieri').id, 'A comment to hide').id
+	const cookie = await sessionCookieFor(demoUser('manager').id) // Contact Centre
+	const posts: Array<Record<string, string>> = [
+		{ intent: 'status', status: 'in_review' },
+		{ intent: 'status', status: 'declined', note: 'No.' },
+		{ intent: 'update', note: 'Sneaky update' },
+		{ intent: 'evaluate', impact: '5', effort: '1' },
+		{ intent: 'merge', targetId: target, note: 'Duplicate' },
+		{ intent: 'hide', kind: 'idea', targetId: ideaId, reason: 'Off topic' },
+		{ intent: 'hide', kind: 'comment', targetId: commentId, reason: 'Off topic' },
+	]
+	for (const fields of posts) {
+		const result = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, fields, cookie), context, params: { ideaId } }))
+		expect(status(result), JSON.stringify(fields)).toBe(403)
+	}
+	const bulk = (await triageAction({ request: formRequest('/triage', { intent: 'bulk-review', ids: ideaId }, cookie), context, params: {} })) as Response
+	expect(bulk.status).toBe(302)
+	const idea = getDb().select().from(ideas).where(eq(ideas.id, ideaId)).get()!
+	expect(idea).toMatchObject({ status: 'submitted', impact: null, hiddenAt: null, firstActionAt: null, mergedIntoId: null })
+	expect(getDb().select().from(comments).where(eq(comments.id, commentId)).get()?.hiddenAt).toBeNull()
+	// An employee cannot open the queue at all.
+	const employee = await sessionCookieFor(demoUser('employee').id)
+	expect(status(await settle(() => triageLoader({ request: getRequest('/triage', employee), context, params: {} })))).toBe(403)
+	expect(status(await settle(() => triageAction({ request: formRequest('/triage', { intent: 'bulk-review', ids: ideaId }, employee), context, params: {} })))).toBe(403)
+})
+
+test('a manager declines with a reason; the author is told and sees the reason on the idea', async () => {
+	const ideaId = newIdea('giulia.rossi', 'An idea to decline')
+	const cookie = await sessionCookieFor(demoUser('manager').id)
+	const noReason = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'status', status: 'declined' }, cookie), context, params: { ideaId } })
+	expect(status(noReason)).toBe(400)
+	expect(JSON.stringify((noReason as { data: unknown }).data)).toContain('triage.reasonRequired')
+	const skip = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'status', status: 'implemented' }, cookie), context, params: { ideaId } })
+	expect(status(skip)).toBe(409)
+	const ok = (await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'status', status: 'declined', note: 'The new app release already covers this.' }, cookie),
+		context,
+		params: { ideaId },
+	})) as Response
+	expect(ok.status).toBe(302)
+	const author = await sessionCookieFor(demoUser('employee').id)
+	const inbox = (await notificationsLoader({ request: getRequest('/notifications', author), context, params: {} })) as { rows: Array<{ kind: string; ideaId: string | null; ideaStatus: string | null }> }
+	expect(inbox.rows.filter((n) => n.ideaId === ideaId)).toEqual([expect.objectContaining({ kind: 'status', ideaStatus: 'declined' })])
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, author), context, params: { ideaId } })) as {
+		idea: { status: string }
+		timeline: Array<{ note: string | null; toStatus: string | null; actorName: string }>
+		triage: unknown
+	}
+	expect(page.idea.status).toBe('declined')
+	expect(page.timeline.at(-1)).toMatchObject({ toStatus: 'declined', note: 'The new app release already covers this.', actorName: 'Marco Ferri' })
+	// The author does not see the manager's tools.
+	expect(page.triage).toBeNull()
+})
+
+test('hidden content vanishes from the feed and the counts; the author is told; an admin restores it', async () => {
+	const ideaId = newIdea('giulia.rossi', 'An idea that breaks the rules')
+	const commentAuthor = byEmail('luca.romano')
+	const commentId = addComment(ideaId, commentAuthor.id, 'A rude comment').id
+	const manager = await sessionCookieFor(demoUser('manager').id)
+	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'hide', kind: 'comment', targetId: commentId, reason: 'Please keep it civil.' }, manager), context, params: { ideaId } })
+	expect(getDb().select({ n: ideas.commentCount }).from(ideas).where(eq(ideas.id, ideaId)).get()?.n).toBe(0)
+	const employee = demoUser('employee')
+	const employeeCookie = await sessionCookieFor(employee.id)
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, employeeCookie), context, params: { ideaId } })) as { comments: unknown[] }
+	expect(page.comments).toEqual([])
+	const commentAuthorCookie = await sessionCookieFor(commentAuthor.id)
+	const told = (await notificationsLoader({ request: getRequest('/notifications', commentAuthorCookie), context, params: {} })) as { rows: Array<{ kind: string; note: string | null }> }
+	expect(told.rows[0]).toMatchObject({ kind: 'hidden', note: 'Please keep it civil.' })
+
+	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'hide', kind: 'idea', targetId: ideaId, reason: 'Contains a customer’s name.' }, manager), context, params: { ideaId } })
+	const feed = (viewer: string) => listFeed({ sort: 'newest', filters: {}, viewerId: viewer }).ideas.map((i) => i.id)
+	expect(feed(employee.id)).not.toContain(ideaId)
+	const colleague = await sessionCookieFor(byEmail('chiara.bruno').id)
+	expect(status(await settle(() => ideaLoader({ request: getRequest(`/ideas/${ideaId}`, colleague), context, params: { ideaId } })))).toBe(404)
+	// Only an admin restores.
+	const restoreByManager = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'restore', kind: 'idea', targetId: ideaId }, manager), context, params: { ideaId } }))
+	expect(status(restoreByManager)).toBe(403)
+	const admin = await sessionCookieFor(demoUser('admin').id)
+	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'restore', kind: 'idea', targetId: ideaId }, admin), context, params: { ideaId } })
+	expect(feed(employee.id)).toContain(ideaId)
+})
+
+test('a merged idea redirects to the one kept', async () => {
+	const keep = newIdea('giulia.rossi', 'Keep me')
+	const dup = newIdea('luca.romano', 'Duplicate of keep me')
+	const admin = await sessionCookieFor(demoUser('admin').id)
+	const merged = (await ideaAction({
+		request: formRequest(`/ideas/${dup}`, { intent: 'merge', targetId: `http://127.0.0.1:3000/ideas/${keep}`, note: 'Same idea.' }, admin),
+		context,
+		params: { ideaId: dup },
+	})) as Response
+	expect(merged.headers.get('Location')).toBe(`/ideas/${keep}`)
+	const visit = (await settle(() => ideaLoader({ request: getRequest(`/ideas/${dup}`, admin), context, params: { ideaId: dup } }))) as Response
+	expect(visit.status).toBe(302)
+	expect(visit.headers.get('Location')).toBe(`/ideas/${keep}`)
+	const kept = (await ideaLoader({ request: getRequest(`/ideas/${keep}`, admin), context, params: { ideaId: keep } })) as { merged: Array<{ title: string }> }
+	expect(kept.merged.map((m) => m.title)).toEqual(['Duplicate of keep me'])
+})
