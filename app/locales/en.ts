@@ -25,6 +25,7 @@ export const en = {
 		campaigns: 'Campaigns',
 		profile: 'My activity',
 		triage: 'Triage',
+		youSaid: 'You said, we did',
 		logInsightShort: 'Insight',
 		logInsight: 'Log an insight',
 		receipts: 'Anonymous receipts',
@@ -287,6 +288,14 @@ export const en = {
 		hiddenBanner: 'Hidden by a moderator: {{reason}}',
 		empty: 'Nothing is hidden.',
 		kinds: { idea: 'Idea', insight: 'Insight', comment: 'Comment' },
+	},
+	youSaid: {
+		title: 'You said, we did',
+		heading: 'You said, we did',
+		intro: 'Ideas from the front line that are now live, with the customer insights that started them.',
+		implementedOn: 'Implemented {{date}}',
+		startedBy: 'What customers told us',
+		empty: 'No idea has been implemented yet.',
 	},
 	comments: {
 		heading: 'Comments',

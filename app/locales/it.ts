@@ -26,6 +26,7 @@ export const it = {
 		campaigns: 'Campagne',
 		profile: 'Le mie attività',
 		triage: 'Valutazione',
+		youSaid: 'Avete detto, abbiamo fatto',
 		logInsightShort: 'Segnalazione',
 		logInsight: 'Registra una segnalazione',
 		receipts: 'Ricevute anonime',
@@ -288,6 +289,14 @@ export const it = {
 		hiddenBanner: 'Nascosto da un moderatore: {{reason}}',
 		empty: 'Non c’è niente di nascosto.',
 		kinds: { idea: 'Idea', insight: 'Segnalazione', comment: 'Commento' },
+	},
+	youSaid: {
+		title: 'Avete detto, abbiamo fatto',
+		heading: 'Avete detto, abbiamo fatto',
+		intro: 'Idee nate in prima linea e ora realizzate, con le segnalazioni dei clienti da cui sono partite.',
+		implementedOn: 'Realizzata il {{date}}',
+		startedBy: 'Che cosa ci hanno detto i clienti',
+		empty: 'Nessuna idea è stata ancora realizzata.',
 	},
 	comments: {
 		heading: 'Commenti',

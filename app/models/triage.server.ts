@@ -7,6 +7,7 @@ import { type SessionUser } from '#app/utils/session.server.ts'
 import { type AuditAction } from './audit.ts'
 import { subtreeIds } from './department.server.ts'
 import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
+import { insightsByIds } from './insight.server.ts'
 import { notify } from './notification.server.ts'
 import { type NotificationKind } from './notification.ts'
 
@@ -276,4 +277,27 @@ export function mergedInto(targetId: string) {
 		.where(eq(ideas.mergedIntoId, targetId))
 		.orderBy(asc(ideas.createdAt))
 		.all()
+}
+
+/** "You said, we did": implemented ideas, latest first, with the insights that started them. */
+export function listImplemented(limit = 50) {
+	const db = getDb()
+	const rows = db
+		.select({
+			id: ideas.id,
+			title: ideas.title,
+			proposal: ideas.proposal,
+			voteCount: ideas.voteCount,
+			implementedAt: sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas.id} AND u.to_status = 'implemented')`.as('implemented_at'),
+		})
+		.from(ideas)
+		.where(and(eq(ideas.status, 'implemented'), isNull(ideas.hiddenAt)))
+		.orderBy(desc(sql`implemented_at`))
+		.limit(limit)
+		.all()
+	return rows.map((r) => ({ ...r, implementedAt: new Date(r.implementedAt), insights: insightsByIds(linkedInsightIds(r.id)) }))
+}
+
+function linkedInsightIds(ideaId: string) {
+	return getDb().select({ id: ideaInsights.insightId }).from(ideaInsights).where(eq(ideaInsights.ideaId, ideaId)).all().map((r) => r.id)
 }

@@ -42,6 +42,7 @@ export default function IdeasRoute() {
 	return (
 		<div>
 			<PageHeader title={t('ideas.heading')}>
+				<ButtonLink to="/you-said-we-did">{t('nav.youSaid')}</ButtonLink>
 				<ButtonLink to="/ideas/new" variant="primary">
 					{t('ideas.newIdea')}
 				</ButtonLink>

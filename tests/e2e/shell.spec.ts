@@ -3,9 +3,9 @@ import { expect, loginWith, test } from './fixtures.ts'
 
 const NAV: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
 	employee: ['Home', 'Insights', 'Ideas', 'Campaigns'],
-	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team'],
-	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team', 'Organisation'],
-	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'My team', 'Organisation', 'Admin'],
+	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team'],
+	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team', 'Organisation'],
+	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team', 'Organisation', 'Admin'],
 }
 
 for (const [role, links] of Object.entries(NAV) as Array<[keyof typeof NAV, string[]]>) {

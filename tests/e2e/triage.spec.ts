@@ -1,0 +1,76 @@
+import { type Browser } from '@playwright/test'
+import { DEMO_LOGINS, expect, loginWith, test } from './fixtures.ts'
+
+async function as(browser: Browser, email: string) {
+	const context = await browser.newContext()
+	const page = await context.newPage()
+	await loginWith(page, email)
+	return { page, close: () => context.close() }
+}
+
+test('the full loop: an employee submits, colleagues vote, a manager triages and implements, the author follows along', async ({ browser }) => {
+	const title = `Let agents refund a double card fee on the call ${Date.now()}`
+	const employee = await as(browser, DEMO_LOGINS.employee)
+	await employee.page.goto('/ideas/new')
+	await employee.page.getByLabel('Title', { exact: true }).fill(title)
+	await employee.page.getByLabel('The problem').fill('Customers charged twice must call three times to get a refund.')
+	await employee.page.getByLabel('Your proposal').fill('Let agents refund a duplicate fee during the first call.')
+	await employee.page.getByLabel('Expected benefit').fill('One call instead of three; fewer complaints.')
+	await employee.page.getByRole('checkbox', { name: 'Pay', exact: true }).check()
+	await employee.page.getByRole('button', { name: 'Submit idea' }).click()
+	await expect(employee.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+	const ideaPath = new URL(employee.page.url()).pathname
+
+	const voter = await as(browser, 'chiara.bruno@aurora-bank.example')
+	await voter.page.goto(ideaPath)
+	await voter.page.getByRole('button', { name: `Vote for “${title}”` }).click()
+	await expect(voter.page.getByRole('button', { name: `Withdraw your vote for “${title}”` })).toBeVisible()
+
+	const manager = await as(browser, DEMO_LOGINS.manager)
+	await manager.page.getByRole('link', { name: 'Triage' }).first().click()
+	await expect(manager.page.getByRole('heading', { name: 'Triage queue' })).toBeVisible()
+	await manager.page.getByRole('link', { name: title }).click()
+	const steps: Array<[string, string]> = [
+		['In review', 'Looking at it with Cards & Payments.'],
+		['Accepted', 'Approved by the fees committee.'],
+		['In progress', 'Rolling out to the Milano team first.'],
+		['Implemented', 'Live for all agents since today.'],
+	]
+	for (const [status, note] of steps) {
+		await manager.page.getByLabel('New status').selectOption({ label: status })
+		await manager.page.getByLabel('Public note').fill(note)
+		await manager.page.getByRole('button', { name: 'Change status' }).click()
+		await expect(manager.page.getByRole('status')).toHaveText('Status changed. Everyone following the idea has been told.')
+		await expect(manager.page.getByRole('region', { name: 'Timeline' }).getByText(note)).toBeVisible()
+	}
+	await expect(manager.page.getByText('This idea is Implemented: its status no longer changes.')).toBeVisible()
+
+	await employee.page.goto('/notifications')
+	await expect(employee.page.getByRole('link', { name: `“${title}” is now: Implemented` })).toHaveCount(4)
+	await voter.page.goto('/notifications')
+	await expect(voter.page.getByRole('link', { name: `“${title}” is now: Implemented` }).first()).toBeVisible()
+	await employee.page.goto('/you-said-we-did')
+	await expect(employee.page.getByRole('heading', { name: title })).toBeVisible()
+	for (const session of [employee, voter, manager]) await session.close()
+})
+
+test('a manager declines an idea with a reason; the author sees it in notifications and on the idea', async ({ browser }) => {
+	const manager = await as(browser, DEMO_LOGINS.manager)
+	await manager.page.goto('/ideas?sort=newest')
+	await manager.page.getByRole('link', { name: 'Block a stolen card from the app without an SMS code' }).click()
+	await manager.page.getByLabel('New status').selectOption({ label: 'Declined *' })
+	await manager.page.getByRole('button', { name: 'Change status' }).click()
+	await expect(manager.page.getByText('Give a public reason.')).toBeVisible()
+	await manager.page.getByLabel('Public note').fill('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')
+	await manager.page.getByRole('button', { name: 'Change status' }).click()
+	await expect(manager.page.getByRole('status')).toHaveText('Status changed. Everyone following the idea has been told.')
+	await manager.close()
+
+	const author = await as(browser, DEMO_LOGINS.employee)
+	await author.page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click()
+	await author.page.getByRole('link', { name: '“Block a stolen card from the app without an SMS code” is now: Declined' }).click()
+	await expect(author.page.getByText('Declined', { exact: true }).first()).toBeVisible()
+	await expect(author.page.getByText('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')).toBeVisible()
+	await expect(author.page.getByRole('heading', { name: 'Manage this idea' })).toHaveCount(0)
+	await author.close()
+})
