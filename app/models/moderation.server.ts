@@ -4,7 +4,8 @@ import { comments, ideas, insights } from '#db/schema.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { subtreeIds } from './department.server.ts'
 import { notify } from './notification.server.ts'
-import { audit, ideaInScope } from './triage.server.ts'
+import { audit } from './audit.server.ts'
+import { ideaInScope } from './triage.server.ts'
 
 export const CONTENT_KINDS = ['idea', 'insight', 'comment'] as const
 export type ContentKind = (typeof CONTENT_KINDS)[number]

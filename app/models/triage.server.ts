@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { getDb, type Tx, writeTransaction } from '#db/index.ts'
-import { auditLog, follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
+import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
-import { type AuditAction } from './audit.ts'
+import { audit } from './audit.server.ts'
 import { subtreeIds } from './department.server.ts'
 import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
@@ -28,12 +28,6 @@ export function ideaInScope(ideaId: string, actor: Actor) {
 			.where(and(eq(ideas.id, ideaId), scopeCondition(actor)))
 			.get(),
 	)
-}
-
-export function audit(tx: Tx, actorId: string, action: AuditAction, target: { type: 'idea' | 'insight' | 'comment' | 'user'; id: string }, detail: Record<string, unknown>, now: Date) {
-	tx.insert(auditLog)
-		.values({ actorId, action, targetType: target.type, targetId: target.id, detail: JSON.stringify(detail), createdAt: now })
-		.run()
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, like, or, type SQL, sql } from 'd
 import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, passwordSetups, users } from '#db/schema.ts'
 import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
+import { audit } from './audit.server.ts'
 import { type Locale, type Role } from './user.ts'
 
 export const PAGE_SIZE = 25
@@ -89,20 +90,28 @@ export function createUser(input: UserInput) {
 	return getDb().insert(users).values(input).returning({ id: users.id }).get()
 }
 
-export function updateUser(id: string, input: UserInput) {
-	return getDb().update(users).set(input).where(eq(users.id, id)).run().changes > 0
+/** Saves the account; a role change is written to the audit log with who made it. */
+export function updateUser(id: string, input: UserInput, actorId: string, now = new Date()) {
+	return writeTransaction((tx) => {
+		const before = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get()
+		if (!before) return false
+		tx.update(users).set(input).where(eq(users.id, id)).run()
+		if (before.role !== input.role) audit(tx, actorId, 'user.role', { type: 'user', id }, { from: before.role, to: input.role }, now)
+		return true
+	})
 }
 
-/** Deactivation and the end of every session of that user happen together. */
-export function setUserActive(id: string, active: boolean) {
-	return writeTransaction(() => {
+/** Deactivation, the end of every session of that user and the audit entry happen together. */
+export function setUserActive(id: string, active: boolean, actorId: string, now = new Date()) {
+	return writeTransaction((tx) => {
 		const changed =
-			getDb()
+			tx
 				.update(users)
-				.set({ deactivatedAt: active ? null : new Date() })
+				.set({ deactivatedAt: active ? null : now })
 				.where(eq(users.id, id))
 				.run().changes > 0
 		if (!active) invalidateUserSessions(id)
+		if (changed) audit(tx, actorId, active ? 'user.reactivate' : 'user.deactivate', { type: 'user', id }, {}, now)
 		return changed
 	})
 }

@@ -18,6 +18,8 @@ const SECTIONS: Array<[string, MessageKey]> = [
 	['/admin/taxonomy/stages', 'admin.stages'],
 	['/admin/taxonomy/events', 'admin.events'],
 	['/admin/taxonomy/channels', 'admin.channels'],
+	['/admin/moderation', 'admin.moderation'],
+	['/admin/audit', 'admin.audit'],
 ]
 
 export default function AdminLayout() {

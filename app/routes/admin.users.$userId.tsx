@@ -48,16 +48,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return data({ result: submission.reply({ fieldErrors: { role: ['users.cannotDemoteSelf'] } }) }, { status: 400 })
 		}
 		const { departmentId, ...rest } = submission.value
-		updateUser(user.id, { ...rest, departmentId: departmentId || null })
+		updateUser(user.id, { ...rest, departmentId: departmentId || null }, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'users.updated' })
 	}
 	if (intent === 'deactivate') {
 		if (isSelf) return redirectWithToast(here, { kind: 'error', message: 'users.cannotDeactivateSelf' }, { status: 303 })
-		setUserActive(user.id, false)
+		setUserActive(user.id, false, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'users.deactivated_toast' })
 	}
 	if (intent === 'reactivate') {
-		setUserActive(user.id, true)
+		setUserActive(user.id, true, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'users.reactivated' })
 	}
 	if (intent === 'setup-link') {

@@ -84,12 +84,12 @@ test('logging out ends the session on the server', () => {
 test('deactivating a user ends all their sessions at once', () => {
 	const user = demoUser('manager')
 	const tokens = [createSession(user.id), createSession(user.id), createSession(user.id)]
-	setUserActive(user.id, false)
+	setUserActive(user.id, false, demoUser('admin').id)
 	for (const { token, id } of tokens) {
 		expect(validateSessionToken(token)).toBeNull()
 		expect(sessionRow(id)).toBeUndefined()
 	}
 	// Reactivation does not bring old sessions back.
-	setUserActive(user.id, true)
+	setUserActive(user.id, true, demoUser('admin').id)
 	expect(validateSessionToken(tokens[0]!.token)).toBeNull()
 })
