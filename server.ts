@@ -5,6 +5,7 @@ import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
+import { deliverEmails } from '#app/models/email.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
@@ -110,10 +111,23 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	console.log(`Voce is running at http://${env.HOST}:${env.PORT}`)
 })
 
+// E-mail: each minute, people who chose "as they happen" get what is new; the daily
+// digest goes out on the first run after DIGEST_HOUR. A failed send is retried next time.
+let mailing = false
+const mailer = setInterval(() => {
+	if (mailing) return
+	mailing = true
+	deliverEmails()
+		.catch((error: unknown) => console.error('E-mail delivery failed; will retry:', error))
+		.finally(() => (mailing = false))
+}, 60_000)
+mailer.unref()
+
 let stopping = false
 function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
+	clearInterval(mailer)
 	console.log(`${signal} received: finishing open requests, then stopping.`)
 	server.close(() => {
 		closeDb()

@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
-import { ROLES } from '#app/models/user.ts'
+import { EMAIL_DIGESTS, ROLES } from '#app/models/user.ts'
 import {
 	type AnySQLiteColumn,
 	blob,
@@ -47,6 +47,8 @@ export const users = sqliteTable(
 		role: text('role', { enum: ROLES }).notNull().default('employee'),
 		departmentId: text('department_id').references(() => departments.id),
 		locale: text('locale'),
+		emailDigest: text('email_digest', { enum: EMAIL_DIGESTS }).notNull().default('daily'),
+		digestSentAt: integer('digest_sent_at', { mode: 'timestamp_ms' }),
 		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 	},
@@ -333,6 +335,8 @@ export const notifications = sqliteTable(
 		/** A snapshot of what the person is told, e.g. a moderator's reason. */
 		note: text('note'),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		/** Set once the notification went out by e-mail, so nothing is sent twice. */
+		emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 	},
 	(t) => [

@@ -317,6 +317,16 @@ export const en = {
 			'user.reactivate': 'Reactivated a user',
 		},
 	},
+	email: {
+		subject_one: 'Voce: {{count, number}} update on ideas you follow',
+		subject_other: 'Voce: {{count, number}} updates on ideas you follow',
+		intro: 'Here is what happened in Voce since our last e-mail:',
+		footer: 'You get these e-mails because of your notification settings. Change them at {{url}}',
+		heading: 'E-mail notifications',
+		hint: 'Your notifications also come by e-mail.',
+		choices: { off: 'Off', immediate: 'As they happen', daily: 'A daily digest' },
+		saved: 'E-mail setting saved.',
+	},
 	comments: {
 		heading: 'Comments',
 		empty: 'No comments yet. Start the conversation.',

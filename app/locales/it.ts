@@ -318,6 +318,16 @@ export const it = {
 			'user.reactivate': 'Ha riattivato un utente',
 		},
 	},
+	email: {
+		subject_one: 'Voce: {{count, number}} novità sulle idee che segui',
+		subject_other: 'Voce: {{count, number}} novità sulle idee che segui',
+		intro: 'Ecco che cosa è successo in Voce dalla nostra ultima e-mail:',
+		footer: 'Ricevi queste e-mail per le tue impostazioni di notifica. Puoi cambiarle su {{url}}',
+		heading: 'Notifiche via e-mail',
+		hint: 'Le tue notifiche arrivano anche via e-mail.',
+		choices: { off: 'Disattivate', immediate: 'Subito', daily: 'Un riepilogo al giorno' },
+		saved: 'Impostazione e-mail salvata.',
+	},
 	comments: {
 		heading: 'Commenti',
 		empty: 'Ancora nessun commento. Inizia tu la conversazione.',

@@ -177,3 +177,7 @@ export function completePasswordSetup(setupId: string, userId: string, passwordH
 		invalidateUserSessions(userId)
 	})
 }
+
+export function getEmailDigest(id: string) {
+	return getDb().select({ choice: users.emailDigest }).from(users).where(eq(users.id, id)).get()?.choice ?? 'daily'
+}

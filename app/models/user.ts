@@ -3,6 +3,9 @@ import { z } from 'zod'
 export const ROLES = ['employee', 'manager', 'leader', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
+export const EMAIL_DIGESTS = ['off', 'immediate', 'daily'] as const
+export type EmailDigest = (typeof EMAIL_DIGESTS)[number]
+
 export const LOCALES = ['en', 'it'] as const
 export type Locale = (typeof LOCALES)[number]
 

@@ -4,11 +4,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
+import { ChoiceGroup, Field, FormErrors, SelectField } from '#app/components/forms.tsx'
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
 import { getDepartment } from '#app/models/department.server.ts'
-import { LocaleSchema, LOCALES, NewPasswordSchema } from '#app/models/user.ts'
-import { getPasswordHash, setPasswordHash, setUserLocale } from '#app/models/user.server.ts'
+import { setEmailDigest } from '#app/models/email.server.ts'
+import { EMAIL_DIGESTS, LocaleSchema, LOCALES, NewPasswordSchema } from '#app/models/user.ts'
+import { getEmailDigest, getPasswordHash, setPasswordHash, setUserLocale } from '#app/models/user.server.ts'
 import { getAuth, requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { localeCookie } from '#app/utils/locale.server.ts'
@@ -20,10 +21,11 @@ import { invalidateUserSessions } from '#app/utils/session.server.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:profile:own')
 	const department = user.departmentId ? getDepartment(user.departmentId) : null
-	return { departmentName: department?.name ?? null }
+	return { departmentName: department?.name ?? null, emailDigest: getEmailDigest(user.id) }
 }
 
 const LocaleFormSchema = z.object({ intent: z.literal('locale'), locale: LocaleSchema })
+const EmailFormSchema = z.object({ intent: z.literal('email'), emailDigest: z.enum(EMAIL_DIGESTS) })
 const PasswordFormSchema = z
 	.object({
 		intent: z.literal('password'),
@@ -48,6 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
 			{ kind: 'success', message: 'settings.languageSaved' },
 			{ headers: { 'Set-Cookie': await localeCookie.serialize(submission.value.locale) } },
 		)
+	}
+	if (intent === 'email') {
+		const submission = parseWithZod(formData, { schema: EmailFormSchema })
+		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+		setEmailDigest(user.id, submission.value.emailDigest)
+		return redirectWithToast('/settings', { kind: 'success', message: 'email.saved' })
 	}
 	if (intent === 'password') {
 		const submission = await parseWithZod(formData, {
@@ -74,12 +82,17 @@ export default function SettingsRoute() {
 	const t = useT()
 	const user = useUser()
 	const locale = useLocale()
-	const { departmentName } = useLoaderData<typeof loader>()
+	const { departmentName, emailDigest } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [localeForm, localeFields] = useForm({
 		id: 'locale-form',
 		lastResult: actionData?.intent === 'locale' ? actionData.result : undefined,
 		defaultValue: { locale },
+	})
+	const [emailForm, emailFields] = useForm({
+		id: 'email-form',
+		lastResult: actionData?.intent === 'email' ? actionData.result : undefined,
+		defaultValue: { emailDigest },
 	})
 	const [passwordForm, passwordFields] = useForm({
 		id: 'password-form',
@@ -114,6 +127,19 @@ export default function SettingsRoute() {
 						label={t('app.language')}
 						meta={localeFields.locale}
 						options={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+					/>
+					<Button>{t('common.save')}</Button>
+				</Form>
+			</Card>
+			<Card>
+				<h2 className="text-lg font-semibold">{t('email.heading')}</h2>
+				<Form method="post" {...getFormProps(emailForm)} className="mt-3 space-y-3">
+					<input type="hidden" name="intent" value="email" />
+					<ChoiceGroup
+						legend={t('email.hint')}
+						meta={emailFields.emailDigest}
+						type="radio"
+						options={EMAIL_DIGESTS.map((value) => ({ value, label: t(`email.choices.${value}`) }))}
 					/>
 					<Button>{t('common.save')}</Button>
 				</Form>

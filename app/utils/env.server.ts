@@ -28,6 +28,13 @@ const schema = z.object({
 	LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
 	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+	APP_URL: z.url().default('http://127.0.0.1:3000'),
+	/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Voce <voce@localhost>'),
+	OUTBOX_DIR: z.string().default('data/outbox'),
+	/** Local hour (TIME_ZONE) after which the daily digest goes out. */
+	DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 	SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 })
 

@@ -1,0 +1,153 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import { simpleParser } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { getDb } from '#db/index.ts'
+import { notifications, users } from '#db/schema.ts'
+import { resetEnvCache } from '#app/utils/env.server.ts'
+import { listStages } from '#app/models/taxonomy.server.ts'
+import { demoUser } from '#tests/utils.ts'
+import { addComment } from './comment.server.ts'
+import { deliverEmails, setEmailDigest } from './email.server.ts'
+import { createIdea, setVote } from './idea.server.ts'
+import { changeStatus } from './triage.server.ts'
+
+type Received = { to: string[]; subject: string; text: string }
+const inbox: Received[] = []
+let server: SMTPServer
+
+// A real SMTP server on loopback: what arrives is what a mail server would get.
+beforeAll(async () => {
+	server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			simpleParser(stream)
+				.then((mail) => {
+					inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' })
+					callback()
+				})
+				.catch(callback)
+		},
+	})
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+	const { port } = server.server.address() as { port: number }
+	process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`
+	process.env.TIME_ZONE = 'Europe/Rome'
+	process.env.DIGEST_HOUR = '8'
+	process.env.APP_URL = 'https://voce.aurora-bank.example'
+	resetEnvCache()
+})
+
+afterAll(async () => {
+	for (const key of ['SMTP_URL', 'TIME_ZONE', 'DIGEST_HOUR', 'APP_URL']) delete process.env[key]
+	resetEnvCache()
+	await new Promise<void>((resolve) => server.close(() => resolve()))
+})
+
+beforeEach(() => {
+	inbox.length = 0
+	getDb().delete(notifications).run()
+})
+
+const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
+
+function ideaBy(local: string, title: string) {
+	return createIdea(byEmail(local), {
+		title,
+		problem: 'A problem.',
+		proposal: 'A proposal.',
+		benefit: 'A benefit.',
+		stageIds: [listStages()[0]!.id],
+		eventIds: [],
+		insightIds: [],
+		campaignId: null,
+		anonymous: false,
+	}).id
+}
+
+test('the daily digest arrives once a day after 8:00 local time, with the right items, and nothing twice', async () => {
+	const author = byEmail('sara.colombo')
+	const ideaId = ideaBy('sara.colombo', 'Refund double card fees on the first call')
+	setVote(ideaId, byEmail('chiara.bruno').id, true)
+	const early = new Date('2026-11-23T06:30:00Z') // 7:30 in Rome
+	addComment(ideaId, byEmail('marco.ferri').id, 'We can pilot this in Milano.', new Date('2026-11-23T05:00:00Z'))
+	changeStatus(ideaId, demoUser('manager'), 'in_review', 'Looking at it.', new Date('2026-11-23T06:00:00Z'))
+	expect((await deliverEmails(early)).sent).toBe(0)
+	expect(inbox).toEqual([])
+
+	const after = new Date('2026-11-23T07:30:00Z') // 8:30 in Rome
+	await deliverEmails(after)
+	const mine = inbox.filter((m) => m.to.includes(author.email))
+	expect(mine).toHaveLength(1)
+	expect(mine[0]!.subject).toBe('Voce: 2 updates on ideas you follow')
+	expect(mine[0]!.text).toContain('Marco Ferri commented on “Refund double card fees on the first call”')
+	expect(mine[0]!.text).toContain('We can pilot this in Milano.')
+	expect(mine[0]!.text).toContain('“Refund double card fees on the first call” is now: In review')
+	expect(mine[0]!.text).toContain(`https://voce.aurora-bank.example/ideas/${ideaId}`)
+	// The voter follows too, so they get their own digest.
+	expect(inbox.filter((m) => m.to.includes(byEmail('chiara.bruno').email))).toHaveLength(1)
+
+	// Same day, something new: it waits for tomorrow's digest.
+	changeStatus(ideaId, demoUser('manager'), 'accepted', 'Approved.', new Date('2026-11-23T10:00:00Z'))
+	inbox.length = 0
+	await deliverEmails(new Date('2026-11-23T15:00:00Z'))
+	expect(inbox.filter((m) => m.to.includes(author.email))).toEqual([])
+	await deliverEmails(new Date('2026-11-24T07:05:00Z'))
+	const next = inbox.filter((m) => m.to.includes(author.email))
+	expect(next).toHaveLength(1)
+	expect(next[0]!.subject).toBe('Voce: 1 update on ideas you follow')
+	expect(next[0]!.text).not.toContain('We can pilot this')
+})
+
+test('"as they happen" sends at once, "off" never; read notifications are not e-mailed; the reader’s language is used', async () => {
+	const immediate = byEmail('matteo.gallo')
+	const off = byEmail('valentina.costa')
+	setEmailDigest(immediate.id, 'immediate')
+	setEmailDigest(off.id, 'off')
+	getDb().update(users).set({ locale: 'it' }).where(eq(users.id, immediate.id)).run()
+	const first = ideaBy('matteo.gallo', 'Idea of someone who wants mail now')
+	const second = ideaBy('valentina.costa', 'Idea of someone who wants no mail')
+	const now = new Date('2026-11-23T03:00:00Z') // before the digest hour: immediate still goes
+	changeStatus(first, demoUser('manager'), 'in_review', null, now)
+	changeStatus(second, demoUser('manager'), 'in_review', null, now)
+	await deliverEmails(now)
+	expect(inbox.map((m) => m.to[0])).toEqual([immediate.email])
+	expect(inbox[0]!.subject).toBe('Voce: 1 novità sulle idee che segui')
+	expect(inbox[0]!.text).toContain('“Idea of someone who wants mail now” ora è: In valutazione')
+
+	// Read in the app first: no e-mail about it.
+	changeStatus(first, demoUser('manager'), 'accepted', null, new Date(now.getTime() + 1000))
+	getDb().update(notifications).set({ readAt: new Date() }).where(eq(notifications.userId, immediate.id)).run()
+	inbox.length = 0
+	await deliverEmails(new Date(now.getTime() + 60_000))
+	expect(inbox).toEqual([])
+})
+
+test('without SMTP_URL, messages are written to the outbox folder', async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voce-outbox-'))
+	const saved = process.env.SMTP_URL
+	delete process.env.SMTP_URL
+	process.env.OUTBOX_DIR = dir
+	resetEnvCache()
+	try {
+		const user = byEmail('antonio.deluca')
+		setEmailDigest(user.id, 'immediate')
+		const id = ideaBy('antonio.deluca', 'An idea for the outbox')
+		changeStatus(id, demoUser('manager'), 'in_review', null, new Date('2026-11-23T09:00:00Z'))
+		await deliverEmails(new Date('2026-11-23T09:00:01Z'))
+		const files = fs.readdirSync(dir)
+		expect(files).toHaveLength(1)
+		const mail = await simpleParser(fs.readFileSync(path.join(dir, files[0]!)))
+		expect(mail.subject).toBe('Voce: 1 update on ideas you follow')
+		expect(mail.text).toContain('“An idea for the outbox” is now: In review')
+	} finally {
+		process.env.SMTP_URL = saved
+		delete process.env.OUTBOX_DIR
+		resetEnvCache()
+		fs.rmSync(dir, { recursive: true, force: true })
+	}
+})

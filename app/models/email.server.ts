@@ -1,0 +1,89 @@
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { getDb } from '#db/index.ts'
+import { comments, ideas, notifications, users } from '#db/schema.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
+import { sendMail } from '#app/utils/mailer.server.ts'
+import { type EmailDigest } from './user.ts'
+
+/** The local hour and calendar day of an instant in the organisation's time zone. */
+function localClock(now: Date, timeZone: string) {
+	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now)
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+	return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) }
+}
+
+/** Is this person due an e-mail now: immediately, or once a day after DIGEST_HOUR? */
+function due(choice: EmailDigest, lastSent: Date | null, now: Date) {
+	if (choice === 'immediate') return true
+	if (choice !== 'daily') return false
+	const { TIME_ZONE: zone, DIGEST_HOUR: hour } = getEnv()
+	const today = localClock(now, zone)
+	if (today.hour < hour) return false
+	return !lastSent || localClock(lastSent, zone).day !== today.day
+}
+
+/**
+ * Sends each person who is due an e-mail their notifications not yet e-mailed (and not
+ * yet read in the app), as one message. A notification is marked as e-mailed only after
+ * its message was accepted, so a failed send is retried on the next run.
+ */
+export async function deliverEmails(now = new Date()) {
+	const db = getDb()
+	const pending = db
+		.select({
+			id: notifications.id,
+			userId: notifications.userId,
+			kind: notifications.kind,
+			ideaId: notifications.ideaId,
+			note: notifications.note,
+			ideaTitle: ideas.title,
+			ideaStatus: ideas.status,
+			commentBody: comments.body,
+			actorName: users.name,
+		})
+		.from(notifications)
+		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+		.leftJoin(comments, eq(comments.id, notifications.commentId))
+		.leftJoin(users, eq(users.id, notifications.actorId))
+		.where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), lt(notifications.createdAt, new Date(now.getTime() + 1))))
+		.orderBy(asc(notifications.createdAt))
+		.all()
+	if (!pending.length) return { sent: 0 }
+	const recipients = db
+		.select({ id: users.id, email: users.email, locale: users.locale, emailDigest: users.emailDigest, digestSentAt: users.digestSentAt })
+		.from(users)
+		.where(and(inArray(users.id, [...new Set(pending.map((p) => p.userId))]), isNull(users.deactivatedAt), or(eq(users.emailDigest, 'immediate'), eq(users.emailDigest, 'daily'))))
+		.all()
+	const appUrl = getEnv().APP_URL.replace(/\/$/, '')
+	let sent = 0
+	for (const person of recipients) {
+		if (!due(person.emailDigest, person.digestSentAt, now)) continue
+		const items = pending.filter((p) => p.userId === person.id)
+		const t = getT(isLocale(person.locale) ? person.locale : DEFAULT_LOCALE)
+		const lines = items.map((n) => {
+			const text = t(`notifications.${n.kind}`, {
+				actor: n.actorName ?? t('notifications.someone'),
+				idea: n.ideaTitle ?? '',
+				status: n.ideaStatus ? t(`statuses.${n.ideaStatus}`) : '',
+				reason: n.note ?? '',
+			})
+			const quote = n.commentBody ? `\n  “${n.commentBody.slice(0, 300)}”` : ''
+			const link = n.ideaId && n.kind !== 'hidden' ? `\n  ${appUrl}/ideas/${n.ideaId}` : ''
+			return `• ${text}${quote}${link}`
+		})
+		await sendMail({
+			to: person.email,
+			subject: t('email.subject', { count: items.length }),
+			text: [t('email.intro'), '', ...lines, '', t('email.footer', { url: `${appUrl}/settings` })].join('\n'),
+		})
+		db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, items.map((i) => i.id))).run()
+		db.update(users).set({ digestSentAt: now }).where(eq(users.id, person.id)).run()
+		sent++
+	}
+	return { sent }
+}
+
+export function setEmailDigest(userId: string, choice: EmailDigest) {
+	getDb().update(users).set({ emailDigest: choice }).where(eq(users.id, userId)).run()
+}
