@@ -280,6 +280,7 @@ export const en = {
 		intro: 'Content managers hid for breaking the rules. Restoring puts it back in every list.',
 		hide: 'Hide',
 		hideIdea: 'Hide this idea',
+		hideInsight: 'Hide this insight',
 		hideComment: 'Hide this comment',
 		reason: 'Reason (the author is told)',
 		hidden: 'Hidden. The author has been told why.',

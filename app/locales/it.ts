@@ -281,6 +281,7 @@ export const it = {
 		intro: 'Contenuti nascosti dai responsabili perché violano le regole. Ripristinandoli tornano in tutti gli elenchi.',
 		hide: 'Nascondi',
 		hideIdea: 'Nascondi questa idea',
+		hideInsight: 'Nascondi questa segnalazione',
 		hideComment: 'Nascondi questo commento',
 		reason: 'Motivo (viene comunicato all’autore)',
 		hidden: 'Nascosto. L’autore è stato informato del motivo.',

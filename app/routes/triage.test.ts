@@ -167,3 +167,29 @@ test('the audit log records status changes, merges, hides, role changes and deac
 	const manager = await sessionCookieFor(demoUser('manager').id)
 	expect(status(await settle(() => auditLoader({ request: getRequest('/admin/audit', manager), context, params: {} })))).toBe(403)
 })
+
+test('a hidden insight leaves the list, the evidence search and its page; a manager out of scope cannot hide it', async () => {
+	const { createInsight, searchInsights, listInsights } = await import('#app/models/insight.server.ts')
+	const { listChannels } = await import('#app/models/taxonomy.server.ts')
+	const { action: insightAction, loader: insightLoader } = await import('./insights.$insightId.tsx')
+	const { id } = createInsight(byEmail('luca.romano'), {
+		body: 'Customer gave his full card number zebra-unique on the phone.',
+		channelId: listChannels()[0]!.id,
+		stageId: listStages()[0]!.id,
+		eventId: null,
+		emotion: 3,
+		occurredAt: new Date(),
+		anonymous: false,
+	})
+	const outsider = await sessionCookieFor(byEmail('stefano.fontana').id) // Milano Centro branch manager
+	const refused = await settle(() => insightAction({ request: formRequest(`/insights/${id}`, { intent: 'hide', reason: 'Card number.' }, outsider), context, params: { insightId: id } }))
+	expect(status(refused)).toBe(403)
+	const manager = await sessionCookieFor(demoUser('manager').id)
+	const empty = await insightAction({ request: formRequest(`/insights/${id}`, { intent: 'hide', reason: ' ' }, manager), context, params: { insightId: id } })
+	expect(status(empty)).toBe(400)
+	await insightAction({ request: formRequest(`/insights/${id}`, { intent: 'hide', reason: 'Contains a card number.' }, manager), context, params: { insightId: id } })
+	expect(searchInsights('zebra-unique')).toEqual([])
+	expect(listInsights({}, demoUser('employee').id).rows.map((r) => r.id)).not.toContain(id)
+	const reader = await sessionCookieFor(demoUser('employee').id)
+	expect(status(await settle(() => insightLoader({ request: getRequest(`/insights/${id}`, reader), context, params: { insightId: id } })))).toBe(404)
+})
