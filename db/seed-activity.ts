@@ -2,6 +2,7 @@ import { createCampaign } from '#app/models/campaign.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
 import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
+import { changeStatus } from '#app/models/triage.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { type DB } from './index.ts'
 import { users } from './schema.ts'
@@ -166,6 +167,20 @@ export function seedDemoActivity(db: DB) {
 			at,
 		)
 		spec.voters.forEach((voter, i) => setVote(id, person(voter).id, true, new Date(at.getTime() + (i + 1) * 3_600_000)))
+		// Some ideas already went through triage, so the loop is visible from the start.
+		const manager = (local: string) => ({ ...person(local), role: 'manager' as const })
+		const step = (local: string, status: Parameters<typeof changeStatus>[2], note: string | null, days: number) =>
+			changeStatus(id, manager(local), status, note, new Date(at.getTime() + days * DAY))
+		if (spec.title.startsWith('Tell customers why')) {
+			step('ilaria.martinelli', 'in_review', 'Checking with the card processor which decline reasons we may show.', 1)
+			step('ilaria.martinelli', 'accepted', 'Approved: the processor sends reason codes we can translate.', 3)
+			step('ilaria.martinelli', 'in_progress', 'In the next app release.', 4)
+			step('ilaria.martinelli', 'implemented', 'Live in the app since this morning: declines now show the reason and a fix.', 8)
+		}
+		if (spec.title.startsWith('Explain mortgage refusals')) {
+			step('pietro.marchetti', 'in_review', null, 2)
+			step('pietro.marchetti', 'declined', 'Credit rules do not let us list what would change the outcome; advisors will offer a follow-up meeting instead.', 6)
+		}
 		if (spec.title.startsWith('Block a stolen card')) {
 			addComment(id, person('marco.ferri').id, 'We hear this every week in Milano. @paolo.greco, could Fraud tell us if blocking is safe without the SMS?', new Date(at.getTime() + 5 * 3_600_000))
 			addComment(id, person('paolo.greco').id, 'Blocking is reversible, so yes in principle. See the card policy: https://intranet.aurora-bank.example/cards', new Date(at.getTime() + 8 * 3_600_000))
