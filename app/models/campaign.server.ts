@@ -27,7 +27,7 @@ const columns = {
 	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
 	event: { id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt },
 	createdByName: users.name,
-	ideaCount: sql<number>`(SELECT count(*) FROM ${ideas} i WHERE i.campaign_id = ${campaigns.id} AND i.hidden_at IS NULL AND i.status <> 'merged')`,
+	ideaCount: sql<number>`(SELECT count(*) FROM ${ideas} i WHERE i.campaign_id = ${campaigns}.id AND i.hidden_at IS NULL AND i.status <> 'merged')`,
 }
 
 function query() {

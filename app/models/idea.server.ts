@@ -137,8 +137,11 @@ const textColumns = {
 	status: ideas.status,
 }
 
+// Outer columns in these subqueries are written table-qualified ("ideas".id): drizzle drops
+// the table name from select-list expressions when a query has no join, and a bare "id"
+// would then bind to the subquery's own table.
 const votedBy = (viewerId: string) =>
-	sql<number>`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`
+	sql<number>`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})`
 
 export function getIdea(id: string, viewerId: string) {
 	const db = getDb()
@@ -162,7 +165,7 @@ export function getIdea(id: string, viewerId: string) {
 			campaign: { id: campaigns.id, title: campaigns.title },
 			isMine: sql<number>`${ideas.authorId} IS NOT NULL AND ${ideas.authorId} = ${viewerId}`,
 			votedByMe: votedBy(viewerId),
-			following: sql<number>`EXISTS (SELECT 1 FROM ${follows} f WHERE f.idea_id = ${ideas.id} AND f.user_id = ${viewerId} AND f.active = 1)`,
+			following: sql<number>`EXISTS (SELECT 1 FROM ${follows} f WHERE f.idea_id = ${ideas}.id AND f.user_id = ${viewerId} AND f.active = 1)`,
 		})
 		.from(ideas)
 		.leftJoin(users, eq(users.id, ideas.authorId))
@@ -308,14 +311,14 @@ export function listFeed({
 	const conditions: SQL[] = [isNull(ideas.hiddenAt)]
 	if (filters.status !== 'merged') conditions.push(ne(ideas.status, 'merged'))
 	if (filters.stageId) {
-		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaStages} s WHERE s.idea_id = ${ideas.id} AND s.stage_id = ${filters.stageId})`)
+		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaStages} s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
 	}
 	if (filters.eventId) {
-		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaEvents} e WHERE e.idea_id = ${ideas.id} AND e.event_id = ${filters.eventId})`)
+		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaEvents} e WHERE e.idea_id = ${ideas}.id AND e.event_id = ${filters.eventId})`)
 	}
 	if (filters.channelId) {
 		conditions.push(
-			sql`EXISTS (SELECT 1 FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas.id} AND i.channel_id = ${filters.channelId})`,
+			sql`EXISTS (SELECT 1 FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id AND i.channel_id = ${filters.channelId})`,
 		)
 	}
 	if (filters.departmentId) conditions.push(inArray(ideas.departmentId, subtreeIds(filters.departmentId)))
@@ -324,11 +327,11 @@ export function listFeed({
 	if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
 	if (filters.mine) conditions.push(eq(ideas.authorId, viewerId))
 	if (filters.voted || sort === 'unvoted') {
-		const voted = sql`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`
+		const voted = sql`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})`
 		conditions.push(filters.voted ? voted : sql`NOT ${voted}`)
 	}
 	if (filters.following) {
-		conditions.push(sql`EXISTS (SELECT 1 FROM ${follows} f WHERE f.idea_id = ${ideas.id} AND f.user_id = ${viewerId} AND f.active = 1)`)
+		conditions.push(sql`EXISTS (SELECT 1 FROM ${follows} f WHERE f.idea_id = ${ideas}.id AND f.user_id = ${viewerId} AND f.active = 1)`)
 	}
 	if (sort === 'unvoted') conditions.push(inArray(ideas.status, ['submitted', 'in_review']))
 
@@ -392,7 +395,7 @@ export function countUnvoted(viewerId: string) {
 				and(
 					inArray(ideas.status, ['submitted', 'in_review']),
 					isNull(ideas.hiddenAt),
-					sql`NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas.id} AND v.user_id = ${viewerId})`,
+					sql`NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})`,
 				),
 			)
 			.get()?.n ?? 0

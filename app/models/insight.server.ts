@@ -153,7 +153,7 @@ export function getInsight(id: string, viewerId: string) {
 	const extra = db
 		.select({
 			isMine: sql<number>`${insights.authorId} = ${viewerId}`,
-			seenByMe: sql<number>`EXISTS (SELECT 1 FROM ${insightRecurrences} r WHERE r.insight_id = ${insights.id} AND r.user_id = ${viewerId})`,
+			seenByMe: sql<number>`EXISTS (SELECT 1 FROM ${insightRecurrences} r WHERE r.insight_id = ${insights}.id AND r.user_id = ${viewerId})`,
 		})
 		.from(insights)
 		.where(eq(insights.id, id))

@@ -150,8 +150,8 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 	const scope = scopeCondition(actor)
 	if (scope) conditions.push(scope)
 	conditions.push(filters.status ? eq(ideas.status, filters.status) : inArray(ideas.status, OPEN_STATUSES))
-	if (filters.stageId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_stages s WHERE s.idea_id = ${ideas.id} AND s.stage_id = ${filters.stageId})`)
-	if (filters.eventId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = ${ideas.id} AND e.event_id = ${filters.eventId})`)
+	if (filters.stageId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_stages s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
+	if (filters.eventId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = ${ideas}.id AND e.event_id = ${filters.eventId})`)
 	if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
 	if (filters.departmentId) conditions.push(inArray(ideas.departmentId, subtreeIds(filters.departmentId)))
 	if (filters.ownerId === 'none') conditions.push(isNull(ideas.ownerId))
@@ -182,9 +182,9 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 			ownerName: owner.name,
 			createdAt: ideas.createdAt,
 			firstActionAt: ideas.firstActionAt,
-			insightCount: sql<number>`(SELECT count(*) FROM ${ideaInsights} l WHERE l.idea_id = ${ideas.id})`,
-			recurrence: sql<number>`(SELECT coalesce(sum(i.recurrence_count), 0) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas.id})`,
-			meanEmotion: sql<number | null>`(SELECT avg(i.emotion) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas.id})`,
+			insightCount: sql<number>`(SELECT count(*) FROM ${ideaInsights} l WHERE l.idea_id = ${ideas}.id)`,
+			recurrence: sql<number>`(SELECT coalesce(sum(i.recurrence_count), 0) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id)`,
+			meanEmotion: sql<number | null>`(SELECT avg(i.emotion) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id)`,
 		})
 		.from(ideas)
 		.leftJoin(owner, eq(owner.id, ideas.ownerId))
@@ -282,7 +282,7 @@ export function listImplemented(limit = 50) {
 			title: ideas.title,
 			proposal: ideas.proposal,
 			voteCount: ideas.voteCount,
-			implementedAt: sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas.id} AND u.to_status = 'implemented')`.as('implemented_at'),
+			implementedAt: sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas}.id AND u.to_status = 'implemented')`.as('implemented_at'),
 		})
 		.from(ideas)
 		.where(and(eq(ideas.status, 'implemented'), isNull(ideas.hiddenAt)))
