@@ -5,6 +5,7 @@ import { markActive } from './activity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
 import { createReceipt } from './receipt.server.ts'
+import { search } from './search.server.ts'
 
 type Author = { id: string; departmentId: string | null }
 export type NewInsight = {
@@ -67,11 +68,6 @@ export type InsightFilters = {
 	departmentId?: string
 	period?: Period
 	mine?: boolean
-	query?: string
-}
-
-function escapeLike(value: string) {
-	return value.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
 function filterConditions(filters: InsightFilters, viewerId: string, now: Date): SQL[] {
@@ -84,9 +80,6 @@ function filterConditions(filters: InsightFilters, viewerId: string, now: Date):
 		conditions.push(gte(insights.createdAt, new Date(now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000)))
 	}
 	if (filters.mine) conditions.push(eq(insights.authorId, viewerId))
-	if (filters.query?.trim()) {
-		conditions.push(sql`lower(${insights.body}) LIKE ${`%${escapeLike(filters.query.trim().toLowerCase())}%`} ESCAPE '\\'`)
-	}
 	return conditions
 }
 
@@ -121,14 +114,11 @@ export function listInsights(filters: InsightFilters, viewerId: string, cursor?:
 	}
 }
 
-/** Insights to link as evidence: by text, newest first. */
+/** Insights to link as evidence: full-text search, best match first. */
 export function searchInsights(query: string, limit = 10) {
-	if (!query.trim()) return []
-	return cardQuery()
-		.where(and(...filterConditions({ query }, '', new Date())))
-		.orderBy(desc(insights.createdAt))
-		.limit(limit)
-		.all()
+	const ids = search(query, { kind: 'insight' }).rows.slice(0, limit).map((r) => r.id)
+	const rank = new Map(ids.map((id, i) => [id, i]))
+	return insightsByIds(ids).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
 }
 
 export function insightsByIds(ids: string[]) {

@@ -23,9 +23,8 @@ export function insightFiltersFrom(params: URLSearchParams): InsightFilters {
 }
 
 export function feedFiltersFrom(params: URLSearchParams): FeedFilters {
-	const { query: _query, ...shared } = insightFiltersFrom(params)
 	return {
-		...shared,
+		...insightFiltersFrom(params),
 		status: pick<IdeaStatus>(IDEA_STATUSES, params.get('status')),
 		campaignId: text(params.get('campaign')),
 	}

@@ -1,0 +1,135 @@
+import { eq } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { getDb } from '#db/index.ts'
+import { ideas, users } from '#db/schema.ts'
+import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
+import { addComment } from './comment.server.ts'
+import { createIdea } from './idea.server.ts'
+import { createInsight } from './insight.server.ts'
+import { hideContent } from './moderation.server.ts'
+import { highlightSegments, toFtsQuery } from './search.ts'
+import { search, similar } from './search.server.ts'
+import { demoUser } from '#tests/utils.ts'
+
+const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
+const stage = (name: string) => listStages().find((s) => s.name === name)!
+
+function idea(title: string, body: string, extra: Partial<Parameters<typeof createIdea>[1]> = {}, author = byEmail('luca.romano')) {
+	return createIdea(author, {
+		title,
+		problem: body,
+		proposal: 'A proposal.',
+		benefit: 'A benefit.',
+		stageIds: [stage('Pay').id],
+		eventIds: [],
+		insightIds: [],
+		campaignId: null,
+		anonymous: false,
+		...extra,
+	}).id
+}
+
+function insight(body: string, extra: Partial<Parameters<typeof createInsight>[1]> = {}, author = byEmail('sara.colombo')) {
+	return createInsight(author, {
+		body,
+		channelId: listChannels()[0]!.id,
+		stageId: stage('Use').id,
+		eventId: null,
+		emotion: 3,
+		occurredAt: new Date(),
+		anonymous: false,
+		...extra,
+	}).id
+}
+
+// A fixed corpus; words like "zanzibar" do not occur in the demo data.
+const inTitle = idea('Zanzibar travel card freeze', 'Travellers need a freeze.')
+const inBody = idea('Help for travellers', 'A zanzibar trip went wrong when the card was swallowed.')
+const insightHit = insight('Customer in zanzibar could not pay: carta bloccata, perché nessuno ha risposto.')
+const commentHit = addComment(inBody, byEmail('marco.ferri').id, 'Zanzibar again? We should call the processor.').id
+
+test('ranking puts a title match above a body match; all three kinds are found; snippets mark the words', () => {
+	const rows = search('zanzibar').rows
+	const ids = rows.map((r) => r.id)
+	expect(ids.indexOf(inTitle)).toBeLessThan(ids.indexOf(inBody))
+	expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['idea', 'insight', 'comment']))
+	const comment = rows.find((r) => r.id === commentHit)!
+	expect(comment).toMatchObject({ ideaId: inBody, title: 'Help for travellers', authorName: 'Marco Ferri' })
+	expect(highlightSegments(rows.find((r) => r.id === insightHit)!.snippet).filter((s) => s.marked).map((s) => s.text.toLowerCase())).toContain('zanzibar')
+})
+
+test('filters: kind, stage and period', () => {
+	expect(search('zanzibar', { kind: 'insight' }).rows.map((r) => r.id)).toEqual([insightHit])
+	expect(search('zanzibar', { kind: 'comment' }).rows.map((r) => r.id)).toEqual([commentHit])
+	const payOnly = search('zanzibar', { stageId: stage('Pay').id }).rows.map((r) => r.id)
+	expect(payOnly).toEqual(expect.arrayContaining([inTitle, inBody, commentHit]))
+	expect(payOnly).not.toContain(insightHit)
+	expect(search('zanzibar', { period: '7d' }, 1, new Date(Date.now() + 30 * 86_400_000)).rows).toEqual([])
+})
+
+test('accents and case do not matter, in Italian and English; words are matched by prefix', () => {
+	expect(search('PERCHE bloccata').rows.map((r) => r.id)).toEqual([insightHit])
+	expect(search('perché').rows.map((r) => r.id)).toContain(insightHit)
+	expect(search('zanzib').rows.length).toBeGreaterThanOrEqual(4)
+	expect(search('swallow').rows.map((r) => r.id)).toContain(inBody)
+})
+
+test('hostile input never errors: operators, quotes, SQL, emoji and 5,000 characters', () => {
+	const inputs = [
+		'"',
+		'"unbalanced',
+		'zanzibar" OR "x',
+		'NEAR(zanzibar card, 2)',
+		'title:zanzibar',
+		'zanzibar AND NOT card',
+		"'; DROP TABLE ideas; --",
+		'* ^ - + ( ) { } : ,',
+		'🙂🔥💳',
+		'',
+		'   ',
+		'a'.repeat(5000),
+		`zanzibar ${'x '.repeat(2500)}`,
+		'\u0000\u0002\u0003',
+	]
+	for (const input of inputs) {
+		expect(() => search(input), JSON.stringify(input.slice(0, 40))).not.toThrow()
+		expect(() => similar('idea', input)).not.toThrow()
+	}
+	expect(search('🙂🔥💳').rows).toEqual([])
+	expect(search("'; DROP TABLE ideas; --").rows).toEqual([])
+	expect(getDb().select().from(ideas).all().length).toBeGreaterThan(0)
+	expect(toFtsQuery('zanzibar" OR "x')).toBe('"zanzibar"* "or"* "x"*')
+})
+
+test('hidden content, merged ideas and anonymous authors are respected', () => {
+	const secret = idea('Quokka pilot for branch queues', 'Quokka is the code name.', {}, byEmail('chiara.bruno'))
+	const anonymousInsight = insight('Quokka customers waited an hour.', { anonymous: true }, byEmail('matteo.gallo'))
+	const row = search('quokka').rows.find((r) => r.id === anonymousInsight)!
+	expect(row.authorName).toBeNull()
+	expect(JSON.stringify(search('quokka'))).not.toContain('Matteo')
+	hideContent('idea', secret, demoUser('admin'), 'Test.')
+	expect(search('quokka').rows.map((r) => r.id)).toEqual([anonymousInsight])
+})
+
+test('similar ideas while typing: any word counts, open ideas only', () => {
+	const open = idea('Refund duplicate annual fee on the first call', 'Customers pay the annual fee twice.')
+	const declined = idea('Refund duplicate fee by post', 'Letters.')
+	getDb().update(ideas).set({ status: 'declined' }).where(eq(ideas.id, declined)).run()
+	const found = similar('idea', 'duplicate fee refund').map((r) => r.id)
+	expect(found[0]).toBe(open)
+	expect(found).not.toContain(declined)
+	expect(similar('idea', 'ab')).toEqual([])
+	expect(similar('insight', 'zanzibar payment').map((r) => r.id)).toContain(insightHit)
+})
+
+test('the index follows edits and deletes', async () => {
+	const id = idea('Walrus queue idea', 'Walrus.')
+	getDb().update(ideas).set({ title: 'Narwhal queue idea', problem: 'Narwhal.' }).where(eq(ideas.id, id)).run()
+	expect(search('walrus').rows).toEqual([])
+	expect(search('narwhal').rows.map((r) => r.id)).toEqual([id])
+	const { deleteComment } = await import('./comment.server.ts')
+	const c = addComment(id, byEmail('marco.ferri').id, 'Platypus comment.')
+	expect(search('platypus').rows.map((r) => r.id)).toEqual([c.id])
+	deleteComment(c.id, byEmail('marco.ferri').id)
+	expect(search('platypus').rows).toEqual([])
+})
