@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ to: '/insights', label: 'nav.insights', permission: 'read:insight:any' },
 	{ to: '/ideas', label: 'nav.ideas', permission: 'read:idea:any' },
 	{ to: '/campaigns', label: 'nav.campaigns', permission: 'read:campaign:any' },
+	{ to: '/search', label: 'nav.search', permission: 'read:idea:any' },
 	{ to: '/triage', label: 'nav.triage', permission: 'read:triage:scope' },
 	{ to: '/team', label: 'nav.team', permission: 'read:team:scope' },
 	{ to: '/organisation', label: 'nav.organisation', permission: 'read:organisation:any' },

@@ -8,7 +8,9 @@ import { localizedName } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { CheckboxField, ChoiceGroup, ErrorList, Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
 import { type InsightCardData } from './insight-card.tsx'
+import { SimilarItems, useSimilar } from './similar.tsx'
 import { EmotionLabel } from './tags.tsx'
+import { useHydrated } from '#app/utils/hydrated.ts'
 import { Button } from './ui.tsx'
 
 type Named = { id: string; name: string; nameIt: string | null }
@@ -22,6 +24,8 @@ export function IdeaForm({
 	linked,
 	allowAnonymous,
 	submitLabel,
+	similarFallback,
+	suggestSimilar = true,
 }: {
 	id: string
 	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }> }
@@ -40,6 +44,9 @@ export function IdeaForm({
 	linked: InsightCardData[]
 	allowAnonymous: boolean
 	submitLabel: string
+	/** Similar ideas the server found (the no-JavaScript confirmation step). */
+	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number }>; insights: [] } | null
+	suggestSimilar?: boolean
 }) {
 	const t = useT()
 	const locale = useLocale()
@@ -69,10 +76,15 @@ export function IdeaForm({
 			return next
 		})
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'search'
+	const similar = useSimilar('idea', suggestSimilar ? (fields.title.value ?? '') : '', similarFallback)
+	const hydrated = useHydrated()
 	return (
 		<Form method="post" {...getFormProps(form)} className="space-y-5">
 			<FormErrors errors={form.errors} />
 			<Field label={t('ideas.titleLabel')} hint={t('ideas.titleHint')} meta={fields.title} />
+			<SimilarItems similar={similar} />
+			{/* Seen live with JavaScript, or on the confirmation step without it. */}
+			{hydrated || similarFallback ? <input type="hidden" name="similarSeen" value="1" /> : null}
 			<TextareaField label={t('ideas.problem')} hint={t('ideas.problemHint')} meta={fields.problem} />
 			<TextareaField label={t('ideas.proposal')} meta={fields.proposal} rows={5} />
 			<TextareaField label={t('ideas.benefit')} meta={fields.benefit} rows={3} />

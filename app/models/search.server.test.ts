@@ -8,7 +8,7 @@ import { createIdea } from './idea.server.ts'
 import { createInsight } from './insight.server.ts'
 import { hideContent } from './moderation.server.ts'
 import { highlightSegments, toFtsQuery } from './search.ts'
-import { search, similar } from './search.server.ts'
+import { search, similarIdeas, similarInsights } from './search.server.ts'
 import { demoUser } from '#tests/utils.ts'
 
 const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
@@ -93,7 +93,7 @@ test('hostile input never errors: operators, quotes, SQL, emoji and 5,000 charac
 	]
 	for (const input of inputs) {
 		expect(() => search(input), JSON.stringify(input.slice(0, 40))).not.toThrow()
-		expect(() => similar('idea', input)).not.toThrow()
+		expect(() => similarIdeas(input)).not.toThrow()
 	}
 	expect(search('🙂🔥💳').rows).toEqual([])
 	expect(search("'; DROP TABLE ideas; --").rows).toEqual([])
@@ -115,11 +115,11 @@ test('similar ideas while typing: any word counts, open ideas only', () => {
 	const open = idea('Refund duplicate annual fee on the first call', 'Customers pay the annual fee twice.')
 	const declined = idea('Refund duplicate fee by post', 'Letters.')
 	getDb().update(ideas).set({ status: 'declined' }).where(eq(ideas.id, declined)).run()
-	const found = similar('idea', 'duplicate fee refund').map((r) => r.id)
+	const found = similarIdeas('duplicate fee refund').map((r) => r.id)
 	expect(found[0]).toBe(open)
 	expect(found).not.toContain(declined)
-	expect(similar('idea', 'ab')).toEqual([])
-	expect(similar('insight', 'zanzibar payment').map((r) => r.id)).toContain(insightHit)
+	expect(similarIdeas('ab')).toEqual([])
+	expect(similarInsights('zanzibar payment').map((r) => r.id)).toContain(insightHit)
 })
 
 test('the index follows edits and deletes', async () => {

@@ -66,18 +66,26 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 	}
 }
 
-/** Open ideas or insights like what someone is typing: any word may match. */
-export function similar(kind: 'idea' | 'insight', text: string, exceptId?: string, limit = 5) {
-	const match = toFtsQuery(text, 'any')
-	if (!match || text.trim().length < 4) return []
-	if (kind === 'idea') {
-		return getDb().all<{ id: string; title: string; voteCount: number; status: string }>(sql`
+function similarQuery(text: string) {
+	return text.trim().length < 4 ? null : toFtsQuery(text, 'any')
+}
+
+/** Open ideas like the title someone is typing: any word may match. */
+export function similarIdeas(text: string, exceptId?: string, limit = 5) {
+	const match = similarQuery(text)
+	if (!match) return []
+	return getDb().all<{ id: string; title: string; voteCount: number; status: string }>(sql`
 			SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status
 			FROM search s JOIN ideas i ON i.id = s.item_id
 			WHERE search MATCH ${match} AND s.kind = 'idea' AND i.hidden_at IS NULL
 				AND i.status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND i.id <> ${exceptId ?? ''}
 			ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0) LIMIT ${limit}`)
-	}
+}
+
+/** Insights like the one someone is typing. */
+export function similarInsights(text: string, exceptId?: string, limit = 5) {
+	const match = similarQuery(text)
+	if (!match) return []
 	return getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
 		SELECT n.id AS id, n.body AS body, n.recurrence_count AS recurrenceCount
 		FROM search s JOIN insights n ON n.id = s.item_id

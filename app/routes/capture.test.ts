@@ -31,6 +31,7 @@ function ideaFields(extra: Record<string, string> = {}) {
 		proposal: 'Allow freezing from the website with the password only.',
 		benefit: 'Cards blocked in minutes.',
 		stageIds: listStages()[3]!.id,
+		similarSeen: '1',
 		...extra,
 	}
 }
@@ -62,7 +63,7 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	const insightResponse = (await newInsightAction({
 		request: formRequest(
 			'/insights/new',
-			{ body: 'A customer cried at the counter: her card was swallowed by the ATM on a Sunday.', channelId: listChannels()[0]!.id, stageId: listStages()[3]!.id, emotion: '5', anonymous: 'on' },
+			{ body: 'A customer cried at the counter: her card was swallowed by the ATM on a Sunday.', channelId: listChannels()[0]!.id, stageId: listStages()[3]!.id, emotion: '5', anonymous: 'on', similarSeen: '1' },
 			authorCookie,
 		),
 		context,
@@ -145,7 +146,7 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 	expect(JSON.stringify(dataOf(noStage))).toContain('insights.occurredAtFuture')
 
 	const ok = (await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, eventId: event.id, emotion: '4' }, cookie),
+		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, eventId: event.id, emotion: '4', similarSeen: '1' }, cookie),
 		context,
 		params: {},
 	})) as Response
@@ -243,7 +244,7 @@ test('only managers and above create campaigns; the form says what is wrong', as
 test('"I see this too" counts once per colleague, can be withdrawn, and not by the author', async () => {
 	const authorCookie = await sessionCookieFor(demoUser('employee').id)
 	const created = (await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Customer could not find the branch opening hours anywhere online.', channelId: listChannels()[0]!.id, stageId: listStages()[0]!.id, emotion: '2' }, authorCookie),
+		request: formRequest('/insights/new', { body: 'Customer could not find the branch opening hours anywhere online.', channelId: listChannels()[0]!.id, stageId: listStages()[0]!.id, emotion: '2', similarSeen: '1' }, authorCookie),
 		context,
 		params: {},
 	})) as Response
@@ -258,4 +259,16 @@ test('"I see this too" counts once per colleague, can be withdrawn, and not by t
 	await see(colleague, 'unsee')
 	expect(count()).toBe(0)
 	expect(status(await settle(() => see(colleague, 'explode')))).toBe(400)
+})
+
+test('without JavaScript, similar ideas are shown once before a new idea is saved, with every typed value kept', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const fields = ideaFields({ title: 'Block a stolen card without the SMS code', similarSeen: '' })
+	const first = await newIdeaAction({ request: formRequest('/ideas/new', fields, cookie), context, params: {} })
+	expect(status(first)).toBe(200)
+	const body = JSON.stringify(dataOf(first))
+	expect(body).toContain('Block a stolen card from the app without an SMS code')
+	expect(body).toContain('Block a stolen card without the SMS code')
+	const second = (await newIdeaAction({ request: formRequest('/ideas/new', { ...fields, similarSeen: '1' }, cookie), context, params: {} })) as Response
+	expect(second.status).toBe(302)
 })

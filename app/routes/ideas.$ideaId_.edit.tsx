@@ -60,6 +60,7 @@ export default function EditIdeaRoute() {
 					search={actionData?.search}
 					linked={actionData?.linked ?? options.linked}
 					allowAnonymous={false}
+					suggestSimilar={false}
 					submitLabel={t('ideas.save')}
 				/>
 			</Card>

@@ -48,6 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	invariantResponse(intent === 'see' || intent === 'unsee', 'Unknown action', { status: 400 })
 	setRecurrence(id, user.id, intent === 'see')
+	// From a similar-insight suggestion (JavaScript): answer with data, the form stays.
+	if (formData.get('fetch') === '1') return { seen: intent === 'see' }
 	return redirectWithToast(`/insights/${id}`, { kind: 'success', message: intent === 'see' ? 'insights.seeTooDone' : 'insights.unseeDone' })
 }
 

@@ -4,10 +4,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from '#app/components/forms.tsx'
+import { SimilarItems, useSimilar } from '#app/components/similar.tsx'
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
 import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
+import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { useHydrated } from '#app/utils/hydrated.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
@@ -71,8 +74,14 @@ function serverSchema(now: Date) {
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'create:insight:own')
 	const now = new Date()
-	const submission = parseWithZod(await request.formData(), { schema: serverSchema(now) })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: serverSchema(now) })
+	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null }, { status: 400 })
+	// Without JavaScript, similar insights are shown once before a new one is saved.
+	if (formData.get('similarSeen') !== '1') {
+		const found = similarInsights(submission.value.body)
+		if (found.length) return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found } })
+	}
 	const { id, receipt } = createInsight(user, submission.value, now)
 	if (receipt) return redirectWithFlash('/receipts', { receipt: { code: receipt, kind: 'insight' } })
 	return redirectWithFlash(`/insights/${id}`, { toast: { kind: 'success', message: 'insights.created' } })
@@ -84,6 +93,7 @@ export default function NewInsightRoute() {
 	const { stages, events, channels, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
+	const hydrated = useHydrated()
 	const [form, fields] = useForm<InsightFormValues>({
 		id: 'new-insight',
 		lastResult: actionData?.result,
@@ -112,6 +122,8 @@ export default function NewInsightRoute() {
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
 					<FormErrors errors={form.errors} />
 					<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
+					<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
+					{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
 					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={named(channels)} />
 					<div className="grid gap-4 sm:grid-cols-2">
 						<SelectField
@@ -144,6 +156,10 @@ export default function NewInsightRoute() {
 			</Card>
 		</div>
 	)
+}
+
+function SimilarInsights({ text, fallback }: { text: string; fallback: Parameters<typeof useSimilar>[2] }) {
+	return <SimilarItems similar={useSimilar('insight', text, fallback)} />
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'insights.newTitle')

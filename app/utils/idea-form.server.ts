@@ -4,6 +4,7 @@ import { campaignState } from '#app/models/campaign.ts'
 import { getCampaign, openCampaigns } from '#app/models/campaign.server.ts'
 import { IdeaFormSchema } from '#app/models/idea.ts'
 import { existingInsightIds, insightsByIds, searchInsights } from '#app/models/insight.server.ts'
+import { similarIdeas } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 
 /** What the idea form needs: taxonomy, open campaigns, and the insights already linked. */
@@ -37,7 +38,7 @@ function serverSchema(now: Date, keepCampaignId?: string | null) {
  * Parses a posted idea form. `intent=search` looks up insights to link and sends every
  * typed value back untouched; anything else validates for saving.
  */
-export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null) {
+export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null, checkSimilar = false) {
 	const query = String(formData.get('insightQuery') ?? '').slice(0, 200)
 	const linkedIds = formData.getAll('insightIds').map(String).slice(0, 100)
 	if (formData.get('intent') === 'search') {
@@ -57,6 +58,16 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 		return {
 			kind: 'invalid' as const,
 			response: data({ result: submission.reply(), search: null, linked: insightsByIds(linkedIds) }, { status: 400 }),
+		}
+	}
+	// Without JavaScript, similar ideas are shown once before a new idea is saved.
+	if (checkSimilar && formData.get('similarSeen') !== '1') {
+		const found = similarIdeas(submission.value.title)
+		if (found.length) {
+			return {
+				kind: 'similar' as const,
+				response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), similar: { ideas: found, insights: [] as [] } }),
+			}
 		}
 	}
 	const { anonymous, campaignId, ...rest } = submission.value

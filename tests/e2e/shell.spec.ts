@@ -2,10 +2,10 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, loginWith, test } from './fixtures.ts'
 
 const NAV: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
-	employee: ['Home', 'Insights', 'Ideas', 'Campaigns'],
-	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team'],
-	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team', 'Organisation'],
-	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Triage', 'My team', 'Organisation', 'Admin'],
+	employee: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search'],
+	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team'],
+	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team', 'Organisation'],
+	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team', 'Organisation', 'Admin'],
 }
 
 for (const [role, links] of Object.entries(NAV) as Array<[keyof typeof NAV, string[]]>) {
