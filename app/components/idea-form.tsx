@@ -45,7 +45,7 @@ export function IdeaForm({
 	allowAnonymous: boolean
 	submitLabel: string
 	/** Similar ideas the server found (the no-JavaScript confirmation step). */
-	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number }>; insights: [] } | null
+	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: [] } | null
 	suggestSimilar?: boolean
 }) {
 	const t = useT()

@@ -3,9 +3,8 @@ import { useEffect, useRef } from 'react'
 import { type loader as similarLoader } from '#app/routes/resources.similar.tsx'
 import { useHydrated } from '#app/utils/hydrated.ts'
 import { useT } from '#app/utils/root-data.ts'
-import { VoteButton } from './vote-button.tsx'
 
-type Similar = { ideas: Array<{ id: string; title: string; voteCount: number }>; insights: Array<{ id: string; body: string; recurrenceCount: number }> }
+type Similar = { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: Array<{ id: string; body: string; recurrenceCount: number }> }
 
 /**
  * Asks for similar items while the person types (debounced) and returns them; also the
@@ -24,16 +23,27 @@ export function useSimilar(kind: 'idea' | 'insight', text: string, fallback?: Si
 	return text.trim().length < 4 ? fallback ?? null : (fetcher.data ?? fallback ?? null)
 }
 
+/**
+ * Suggestions sit inside the idea or insight form, so they cannot hold forms of their own:
+ * with JavaScript their buttons submit through a fetcher; without it they are links.
+ */
 export function SimilarItems({ similar }: { similar: Similar | null }) {
 	const t = useT()
 	if (!similar || (!similar.ideas.length && !similar.insights.length)) return null
+	const label = similar.ideas.length ? t('similar.ideas') : t('similar.insights')
 	return (
-		<section aria-live="polite" aria-label={similar.ideas.length ? t('similar.ideas') : t('similar.insights')} className="rounded-md border border-amber-300 bg-amber-50 p-3">
-			<p className="text-sm font-medium text-amber-900">{similar.ideas.length ? t('similar.ideas') : t('similar.insights')}</p>
+		<section aria-live="polite" aria-label={label} className="rounded-md border border-amber-300 bg-amber-50 p-3">
+			<p className="text-sm font-medium text-amber-900">{label}</p>
 			<ul className="mt-2 space-y-2">
 				{similar.ideas.map((idea) => (
 					<li key={idea.id} className="flex items-center gap-3">
-						<VoteButton ideaId={idea.id} title={idea.title} voted={false} count={idea.voteCount} />
+						<SuggestionButton
+							action={`/ideas/${idea.id}`}
+							fields={{ intent: 'vote', vote: idea.votedByMe ? 'off' : 'on', fetch: '1' }}
+							pressed={idea.votedByMe}
+							label={t(idea.votedByMe ? 'ideas.withdrawVoteFor' : 'ideas.voteFor', { title: idea.title })}
+							text={`▲ ${idea.voteCount}`}
+						/>
 						<Link to={`/ideas/${idea.id}`} target="_blank" className="text-sm font-medium text-brand-900 underline">
 							{idea.title}
 						</Link>
@@ -41,7 +51,14 @@ export function SimilarItems({ similar }: { similar: Similar | null }) {
 				))}
 				{similar.insights.map((insight) => (
 					<li key={insight.id} className="flex items-start gap-3">
-						<SeeTooButton insightId={insight.id} />
+						<SuggestionButton
+							action={`/insights/${insight.id}`}
+							fields={{ intent: 'see', fetch: '1' }}
+							pressed={false}
+							label={t('similar.seeToo')}
+							text={t('similar.seeToo')}
+							doneText={t('similar.seen')}
+						/>
 						<Link to={`/insights/${insight.id}`} target="_blank" className="line-clamp-2 text-sm text-brand-900 underline">
 							{insight.body}
 						</Link>
@@ -52,18 +69,37 @@ export function SimilarItems({ similar }: { similar: Similar | null }) {
 	)
 }
 
-function SeeTooButton({ insightId }: { insightId: string }) {
-	const t = useT()
+function SuggestionButton({
+	action,
+	fields,
+	pressed,
+	label,
+	text,
+	doneText,
+}: {
+	action: string
+	fields: Record<string, string>
+	pressed: boolean
+	label: string
+	text: string
+	doneText?: string
+}) {
 	const fetcher = useFetcher()
 	const hydrated = useHydrated()
-	const done = fetcher.state !== 'idle' || fetcher.data !== undefined
+	if (!hydrated) return null
+	const done = doneText && (fetcher.state !== 'idle' || fetcher.data !== undefined)
 	return (
-		<fetcher.Form method="post" action={`/insights/${insightId}`}>
-			<input type="hidden" name="intent" value="see" />
-			{hydrated ? <input type="hidden" name="fetch" value="1" /> : null}
-			<button type="submit" disabled={done} className="min-h-9 whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold disabled:opacity-70">
-				{done ? t('similar.seen') : t('similar.seeToo')}
-			</button>
-		</fetcher.Form>
+		<button
+			type="button"
+			aria-pressed={pressed}
+			aria-label={done ? doneText : label}
+			disabled={Boolean(done)}
+			onClick={() => fetcher.submit(fields, { method: 'post', action })}
+			className={`min-h-9 whitespace-nowrap rounded-md border px-3 py-1 text-sm font-semibold disabled:opacity-70 ${
+				pressed ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800'
+			}`}
+		>
+			{done ? doneText : text}
+		</button>
 	)
 }

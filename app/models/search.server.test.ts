@@ -93,7 +93,7 @@ test('hostile input never errors: operators, quotes, SQL, emoji and 5,000 charac
 	]
 	for (const input of inputs) {
 		expect(() => search(input), JSON.stringify(input.slice(0, 40))).not.toThrow()
-		expect(() => similarIdeas(input)).not.toThrow()
+		expect(() => similarIdeas(input, demoUser('employee').id)).not.toThrow()
 	}
 	expect(search('🙂🔥💳').rows).toEqual([])
 	expect(search("'; DROP TABLE ideas; --").rows).toEqual([])
@@ -115,10 +115,10 @@ test('similar ideas while typing: any word counts, open ideas only', () => {
 	const open = idea('Refund duplicate annual fee on the first call', 'Customers pay the annual fee twice.')
 	const declined = idea('Refund duplicate fee by post', 'Letters.')
 	getDb().update(ideas).set({ status: 'declined' }).where(eq(ideas.id, declined)).run()
-	const found = similarIdeas('duplicate fee refund').map((r) => r.id)
+	const found = similarIdeas('duplicate fee refund', demoUser('employee').id).map((r) => r.id)
 	expect(found[0]).toBe(open)
 	expect(found).not.toContain(declined)
-	expect(similarIdeas('ab')).toEqual([])
+	expect(similarIdeas('ab', demoUser('employee').id)).toEqual([])
 	expect(similarInsights('zanzibar payment').map((r) => r.id)).toContain(insightHit)
 })
 

@@ -71,15 +71,17 @@ function similarQuery(text: string) {
 }
 
 /** Open ideas like the title someone is typing: any word may match. */
-export function similarIdeas(text: string, exceptId?: string, limit = 5) {
+export function similarIdeas(text: string, viewerId: string, exceptId?: string, limit = 5) {
 	const match = similarQuery(text)
 	if (!match) return []
-	return getDb().all<{ id: string; title: string; voteCount: number; status: string }>(sql`
-			SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status
+	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
+			SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
+				EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ${viewerId}) AS votedByMe
 			FROM search s JOIN ideas i ON i.id = s.item_id
 			WHERE search MATCH ${match} AND s.kind = 'idea' AND i.hidden_at IS NULL
 				AND i.status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND i.id <> ${exceptId ?? ''}
 			ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0) LIMIT ${limit}`)
+	return rows.map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
 }
 
 /** Insights like the one someone is typing. */

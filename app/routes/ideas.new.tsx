@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'create:idea:own')
 	const now = new Date()
-	const parsed = parseIdeaForm(await request.formData(), now, null, true)
+	const parsed = parseIdeaForm(await request.formData(), now, null, user.id)
 	if (parsed.kind !== 'valid') return parsed.response
 	const { id, receipt } = createIdea(user, { ...parsed.value, anonymous: parsed.anonymous }, now)
 	if (receipt) return redirectWithFlash('/receipts', { receipt: { code: receipt, kind: 'idea' } })

@@ -38,7 +38,7 @@ function serverSchema(now: Date, keepCampaignId?: string | null) {
  * Parses a posted idea form. `intent=search` looks up insights to link and sends every
  * typed value back untouched; anything else validates for saving.
  */
-export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null, checkSimilar = false) {
+export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null, checkSimilarFor?: string) {
 	const query = String(formData.get('insightQuery') ?? '').slice(0, 200)
 	const linkedIds = formData.getAll('insightIds').map(String).slice(0, 100)
 	if (formData.get('intent') === 'search') {
@@ -61,8 +61,8 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 		}
 	}
 	// Without JavaScript, similar ideas are shown once before a new idea is saved.
-	if (checkSimilar && formData.get('similarSeen') !== '1') {
-		const found = similarIdeas(submission.value.title)
+	if (checkSimilarFor && formData.get('similarSeen') !== '1') {
+		const found = similarIdeas(submission.value.title, checkSimilarFor)
 		if (found.length) {
 			return {
 				kind: 'similar' as const,

@@ -1,0 +1,25 @@
+import { expect, test } from './fixtures.ts'
+
+test('typing an idea title that matches an existing idea shows it after a few keystrokes, with a vote in place', async ({ page, login }) => {
+	await login('leader')
+	await page.goto('/ideas/new')
+	await page.getByLabel('Title', { exact: true }).pressSequentially('weekend fraud', { delay: 40 })
+	const suggestions = page.getByRole('region', { name: 'Similar ideas already exist. Vote for one of them instead?' })
+	await expect(suggestions.getByRole('link', { name: 'A weekend fraud desk that can unlock accounts' })).toBeVisible()
+	await suggestions.getByRole('button', { name: 'Vote for “A weekend fraud desk that can unlock accounts”' }).click()
+	await expect(suggestions.getByRole('button', { name: 'Withdraw your vote for “A weekend fraud desk that can unlock accounts”' })).toBeVisible()
+	// The form is still there with what was typed.
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue('weekend fraud')
+})
+
+test('search finds ideas, insights and comments, highlights the words and survives hostile input', async ({ page, login }) => {
+	await login('employee')
+	await page.getByRole('link', { name: 'Search' }).first().click()
+	await page.getByRole('searchbox', { name: 'Search ideas, insights and comments' }).fill('LISBON')
+	await page.getByRole('button', { name: 'Search', exact: true }).click()
+	const results = page.getByRole('list').filter({ hasText: 'Lisbon' })
+	await expect(results.locator('mark').first()).toHaveText(/lisbon/i)
+	await page.getByRole('searchbox').fill('"unbalanced NEAR( 💳')
+	await page.getByRole('button', { name: 'Search', exact: true }).click()
+	await expect(page.getByText('Nothing matches “"unbalanced NEAR( 💳”. Try fewer or shorter words.')).toBeVisible()
+})
