@@ -8,6 +8,8 @@ import { localizedName } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { CheckboxField, ChoiceGroup, ErrorList, Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
 import { type InsightCardData } from './insight-card.tsx'
+import { type PrivacyFinding } from '#app/utils/privacy.ts'
+import { PrivacyNotice } from './privacy-notice.tsx'
 import { SimilarItems, useSimilar } from './similar.tsx'
 import { EmotionLabel } from './tags.tsx'
 import { useHydrated } from '#app/utils/hydrated.ts'
@@ -26,6 +28,7 @@ export function IdeaForm({
 	submitLabel,
 	similarFallback,
 	suggestSimilar = true,
+	privacy,
 }: {
 	id: string
 	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }> }
@@ -47,6 +50,7 @@ export function IdeaForm({
 	/** Similar ideas the server found (the no-JavaScript confirmation step). */
 	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: [] } | null
 	suggestSimilar?: boolean
+	privacy?: PrivacyFinding[] | null
 }) {
 	const t = useT()
 	const locale = useLocale()
@@ -81,6 +85,10 @@ export function IdeaForm({
 	return (
 		<Form method="post" {...getFormProps(form)} className="space-y-5">
 			<FormErrors errors={form.errors} />
+			<PrivacyNotice
+				findings={privacy}
+				labels={{ title: t('ideas.titleLabel'), problem: t('ideas.problem'), proposal: t('ideas.proposal'), benefit: t('ideas.benefit') }}
+			/>
 			<Field label={t('ideas.titleLabel')} hint={t('ideas.titleHint')} meta={fields.title} />
 			<SimilarItems similar={similar} />
 			{/* Seen live with JavaScript, or on the confirmation step without it. */}

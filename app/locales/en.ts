@@ -346,6 +346,12 @@ export const en = {
 		seeToo: 'I see this too',
 		seen: 'Counted',
 	},
+	privacy: {
+		heading: 'This looks like customer data',
+		intro: 'To protect customers, it will be saved like this. Edit the text if that is not right, or save again to keep the redacted version.',
+		kinds: { email: 'e-mail address', iban: 'IBAN', card: 'card number', phone: 'phone number', number: 'account or booking number' },
+		redactedNotice: 'Customer data in your text was redacted before saving.',
+	},
 	comments: {
 		heading: 'Comments',
 		empty: 'No comments yet. Start the conversation.',

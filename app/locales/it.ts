@@ -347,6 +347,12 @@ export const it = {
 		seeToo: 'Lo riscontro anch’io',
 		seen: 'Registrato',
 	},
+	privacy: {
+		heading: 'Sembrano dati di un cliente',
+		intro: 'Per proteggere i clienti verrà salvato così. Modifica il testo se non va bene, oppure salva di nuovo per tenere la versione oscurata.',
+		kinds: { email: 'indirizzo e-mail', iban: 'IBAN', card: 'numero di carta', phone: 'numero di telefono', number: 'numero di conto o di prenotazione' },
+		redactedNotice: 'I dati dei clienti nel tuo testo sono stati oscurati prima del salvataggio.',
+	},
 	comments: {
 		heading: 'Commenti',
 		empty: 'Ancora nessun commento. Inizia tu la conversazione.',

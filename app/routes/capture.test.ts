@@ -272,3 +272,47 @@ test('without JavaScript, similar ideas are shown once before a new idea is save
 	const second = (await newIdeaAction({ request: formRequest('/ideas/new', { ...fields, similarSeen: '1' }, cookie), context, params: {} })) as Response
 	expect(second.status).toBe(302)
 })
+
+test('customer data is shown back redacted first; once confirmed only the redacted text is stored, anywhere', async () => {
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const fields = {
+		body: 'Customer read me his card 4111 1111 1111 1111 and asked to be called on +39 347 123 4567.',
+		channelId: listChannels()[0]!.id,
+		stageId: listStages()[3]!.id,
+		emotion: '4',
+		similarSeen: '1',
+	}
+	const first = await newInsightAction({ request: formRequest('/insights/new', fields, cookie), context, params: {} })
+	expect(status(first)).toBe(422)
+	const shown = JSON.stringify(dataOf(first))
+	expect(shown).toContain('Customer read me his card •••• 1111 and asked to be called on •••• 67.')
+	expect(shown).toContain('"card"')
+	expect(shown).toContain('"phone"')
+	const saved = (await newInsightAction({ request: formRequest('/insights/new', { ...fields, redactConfirmed: '1' }, cookie), context, params: {} })) as Response
+	expect(saved.status).toBe(302)
+	const id = saved.headers.get('Location')!.split('/').pop()!
+	expect(getDb().select({ body: insights.body }).from(insights).where(eq(insights.id, id)).get()?.body).toBe(
+		'Customer read me his card •••• 1111 and asked to be called on •••• 67.',
+	)
+	// Not in any table, the full-text index included.
+	const db = getDb().$client
+	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string }>
+	for (const { name } of tables) {
+		const rows = JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all())
+		expect(rows, name).not.toContain('4111 1111 1111 1111')
+		expect(rows, name).not.toContain('347 123 4567')
+	}
+})
+
+test('a comment with an IBAN is held back with the redacted preview, then saved redacted', async () => {
+	const cookie = await sessionCookieFor(demoUser('manager').id)
+	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea for a privacy comment' }), cookie), context, params: {} })) as Response
+	const ideaId = created.headers.get('Location')!.split('/').pop()!
+	const body = 'Refund to IT60 X054 2811 1010 0000 0123 456 today.'
+	const held = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body }, cookie), context, params: { ideaId } })
+	expect(status(held)).toBe(422)
+	expect(JSON.stringify(dataOf(held))).toContain('Refund to •••• 3456 today.')
+	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body, redactConfirmed: '1' }, cookie), context, params: { ideaId } })
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as { comments: Array<{ body: string }> }
+	expect(page.comments.map((c) => c.body)).toEqual(['Refund to •••• 3456 today.'])
+})

@@ -10,6 +10,7 @@ import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
+import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { TriagePanel } from '#app/components/triage-panel.tsx'
 import { StatusBadge, TagList } from '#app/components/tags.tsx'
@@ -22,6 +23,8 @@ import { markIdeaRead } from '#app/models/notification.server.ts'
 import { ideaInScope, mergedInto, ownerCandidates, timelineOf } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { type PrivacyFinding, redact } from '#app/utils/privacy.ts'
+import { privacyReview } from '#app/utils/privacy.server.ts'
 import { hasPermission } from '#app/utils/permissions.ts'
 import { handleTriageIntent, isTriageIntent } from '#app/utils/triage-actions.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
@@ -88,7 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await requirePermission(request, 'create:comment:own')
 		const submission = parseWithZod(formData, { schema: CommentSchema })
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		addComment(ideaId, user.id, submission.value.body)
+		const review = privacyReview(formData, { body: submission.value.body })
+		if (review.mustConfirm) {
+			return data({ intent, result: { ...submission.reply(), error: {} as Record<string, string[] | null> }, privacy: review.findings }, { status: 422 })
+		}
+		addComment(ideaId, user.id, redact(submission.value.body))
 		return back('comments.added')
 	}
 	if (intent === 'edit-comment' || intent === 'delete-comment') {
@@ -98,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return data({ intent, result: submission.reply() }, { status: 400 })
 		}
 		const { commentId, body } = submission.value
-		const done = body && intent === 'edit-comment' ? editComment(commentId, user.id, body) : deleteComment(commentId, user.id)
+		// An edit is saved redacted straight away: the person sees the result in place.
+		const done = body && intent === 'edit-comment' ? editComment(commentId, user.id, redact(body)) : deleteComment(commentId, user.id)
 		if (!done) {
 			return data({ intent, result: submission.reply({ formErrors: ['comments.windowClosed'] }) }, { status: 403 })
 		}
@@ -348,6 +356,10 @@ function Comments({ comments, handles, canHide }: { comments: CommentRow[]; hand
 			<Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-2">
 				<input type="hidden" name="intent" value="comment" />
 				<TextareaField label={t('comments.label')} hint={t('comments.hint')} meta={fields.body} rows={3} />
+				<PrivacyNotice
+					findings={actionData?.intent === 'comment' && 'privacy' in actionData ? (actionData.privacy as PrivacyFinding[]) : null}
+					labels={{ body: t('comments.label') }}
+				/>
 				<Button disabled={posting}>{posting ? t('common.saving') : t('comments.submit')}</Button>
 			</Form>
 		</section>

@@ -59,6 +59,7 @@ export default function EditIdeaRoute() {
 					lastResult={actionData?.result}
 					search={actionData?.search}
 					linked={actionData?.linked ?? options.linked}
+					privacy={actionData && 'privacy' in actionData ? actionData.privacy : null}
 					allowAnonymous={false}
 					suggestSimilar={false}
 					submitLabel={t('ideas.save')}

@@ -53,6 +53,7 @@ export default function NewIdeaRoute() {
 					lastResult={actionData?.result}
 					search={actionData?.search}
 					linked={actionData?.linked ?? options.linked}
+					privacy={actionData && 'privacy' in actionData ? actionData.privacy : null}
 					allowAnonymous
 					submitLabel={t('ideas.submit')}
 					similarFallback={actionData && 'similar' in actionData ? actionData.similar : null}

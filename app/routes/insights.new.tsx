@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from '#app/components/forms.tsx'
+import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { SimilarItems, useSimilar } from '#app/components/similar.tsx'
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
 import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
@@ -11,6 +12,7 @@ import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
+import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
@@ -76,13 +78,18 @@ export async function action({ request }: ActionFunctionArgs) {
 	const now = new Date()
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: serverSchema(now) })
-	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null, privacy: null }, { status: 400 })
+	const review = privacyReview(formData, { body: submission.value.body })
+	if (review.mustConfirm) {
+		return data({ result: { ...submission.reply(), error: {} }, similar: null, privacy: review.findings }, { status: 422 })
+	}
+	const value = redactFields(submission.value, ['body'])
 	// Without JavaScript, similar insights are shown once before a new one is saved.
 	if (formData.get('similarSeen') !== '1') {
-		const found = similarInsights(submission.value.body)
-		if (found.length) return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found } })
+		const found = similarInsights(value.body)
+		if (found.length) return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found }, privacy: null })
 	}
-	const { id, receipt } = createInsight(user, submission.value, now)
+	const { id, receipt } = createInsight(user, value, now)
 	if (receipt) return redirectWithFlash('/receipts', { receipt: { code: receipt, kind: 'insight' } })
 	return redirectWithFlash(`/insights/${id}`, { toast: { kind: 'success', message: 'insights.created' } })
 }
@@ -122,6 +129,7 @@ export default function NewInsightRoute() {
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
 					<FormErrors errors={form.errors} />
 					<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
+					<PrivacyNotice findings={actionData?.privacy} labels={{ body: t('insights.body') }} />
 					<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
 					{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
 					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={named(channels)} />

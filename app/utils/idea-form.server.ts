@@ -6,6 +6,7 @@ import { IdeaFormSchema } from '#app/models/idea.ts'
 import { existingInsightIds, insightsByIds, searchInsights } from '#app/models/insight.server.ts'
 import { similarIdeas } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { privacyReview, redactFields } from './privacy.server.ts'
 
 /** What the idea form needs: taxonomy, open campaigns, and the insights already linked. */
 export function ideaFormOptions(linkedIds: string[], now = new Date()) {
@@ -60,9 +61,18 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 			response: data({ result: submission.reply(), search: null, linked: insightsByIds(linkedIds) }, { status: 400 }),
 		}
 	}
+	const { title, problem, proposal, benefit } = submission.value
+	const review = privacyReview(formData, { title, problem, proposal, benefit })
+	if (review.mustConfirm) {
+		return {
+			kind: 'privacy' as const,
+			response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), privacy: review.findings }, { status: 422 }),
+		}
+	}
+	const clean = redactFields(submission.value, ['title', 'problem', 'proposal', 'benefit'])
 	// Without JavaScript, similar ideas are shown once before a new idea is saved.
 	if (checkSimilarFor && formData.get('similarSeen') !== '1') {
-		const found = similarIdeas(submission.value.title, checkSimilarFor)
+		const found = similarIdeas(clean.title, checkSimilarFor)
 		if (found.length) {
 			return {
 				kind: 'similar' as const,
@@ -70,6 +80,6 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 			}
 		}
 	}
-	const { anonymous, campaignId, ...rest } = submission.value
+	const { anonymous, campaignId, ...rest } = clean
 	return { kind: 'valid' as const, value: { ...rest, campaignId: campaignId || null }, anonymous }
 }
