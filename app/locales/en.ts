@@ -104,6 +104,7 @@ export const en = {
 		unknownChoice: 'Choose an option from the list.',
 		emotion: 'How did the customer feel?',
 		emotionRequired: 'Choose how the customer felt, from 1 to 5.',
+		emotionHint: 'Your words ({{words}}) sound like {{value}} · {{label}}. Only a suggestion: your choice counts.',
 		emotionValue: '{{value}} · {{label}}',
 		occurredAt: 'When did it happen?',
 		occurredAtHint: 'Leave it as it is if it just happened.',

@@ -105,6 +105,7 @@ export const it = {
 		unknownChoice: 'Scegli un’opzione dall’elenco.',
 		emotion: 'Come si sentiva il cliente?',
 		emotionRequired: 'Scegli come si sentiva il cliente, da 1 a 5.',
+		emotionHint: 'Le tue parole ({{words}}) fanno pensare a {{value}} · {{label}}. È solo un suggerimento: conta la tua scelta.',
 		emotionValue: '{{value}} · {{label}}',
 		occurredAt: 'Quando è successo?',
 		occurredAtHint: 'Lascia così se è appena successo.',

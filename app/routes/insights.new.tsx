@@ -11,6 +11,7 @@ import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { suggestEmotion } from '#app/utils/emotion.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
 import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -155,6 +156,7 @@ export default function NewInsightRoute() {
 						type="radio"
 						options={EMOTIONS.map((value) => ({ value: String(value), label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }) }))}
 					/>
+					<EmotionHint text={fields.body.value ?? ''} />
 					<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />
 					<CheckboxField label={t('insights.anonymous')} hint={t('insights.anonymousHint')} meta={fields.anonymous} />
 					<Button disabled={navigation.state === 'submitting'} className="w-full sm:w-auto">
@@ -163,6 +165,23 @@ export default function NewInsightRoute() {
 				</Form>
 			</Card>
 		</div>
+	)
+}
+
+/** A suggestion from the words used; it never changes the person's choice. */
+function EmotionHint({ text }: { text: string }) {
+	const t = useT()
+	const hint = suggestEmotion(text)
+	return (
+		<p aria-live="polite" className="-mt-2 text-sm text-slate-600">
+			{hint
+				? t('insights.emotionHint', {
+						value: hint.value,
+						label: t(`emotions.${hint.value as 1 | 2 | 3 | 4 | 5}`),
+						words: hint.words.map((w) => `“${w}”`).join(', '),
+					})
+				: null}
+		</p>
 	)
 }
 
