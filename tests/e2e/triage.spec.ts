@@ -9,7 +9,7 @@ async function as(browser: Browser, email: string) {
 }
 
 test('the full loop: an employee submits, colleagues vote, a manager triages and implements, the author follows along', async ({ browser }) => {
-	const title = `Let agents refund a double card fee on the call ${Date.now()}`
+	const title = `Let agents refund a double card fee on the call (${Date.now().toString(36)})`
 	const employee = await as(browser, DEMO_LOGINS.employee)
 	await employee.page.goto('/ideas/new')
 	await employee.page.getByLabel('Title', { exact: true }).fill(title)
