@@ -3,6 +3,8 @@
 -- search_docs, whose INTEGER PRIMARY KEY survives VACUUM (a table's implicit rowid may not).
 -- unicode61 with remove_diacritics folds case and accents: "perche" finds "perché".
 -- Update triggers watch only the text columns, so a vote or a count does not touch the index.
+-- The prefix index (2 and 3 characters) keeps "as you type" prefix terms fast. kind is
+-- indexed so "kind : idea" narrows a query inside FTS5 instead of row by row.
 CREATE TABLE `search_docs` (
 	`id` integer PRIMARY KEY,
 	`kind` text NOT NULL,
@@ -11,7 +13,7 @@ CREATE TABLE `search_docs` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `search_docs_item_idx` ON `search_docs` (`kind`, `item_id`);
 --> statement-breakpoint
-CREATE VIRTUAL TABLE `search` USING fts5(kind UNINDEXED, item_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE `search` USING fts5(kind, item_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 --> statement-breakpoint
 CREATE TRIGGER `insights_search_insert` AFTER INSERT ON `insights` BEGIN
 	INSERT INTO search_docs (kind, item_id) VALUES ('insight', new.id);

@@ -8,13 +8,55 @@ export const MARK_END = '\u0003'
 
 /**
  * Turns whatever a person typed into a safe FTS5 query: only runs of letters and digits
- * survive, each becomes a quoted prefix term ("card"*), so quotes, operators, column
- * filters and emoji can never change the query's meaning or make it fail.
+ * survive, each becomes a quoted term, so quotes, operators, column filters and emoji can
+ * never change the query's meaning or make it fail. The last word is a prefix ("car"*),
+ * as it may still be being typed.
  */
-export function toFtsQuery(input: string, mode: 'all' | 'any' = 'all') {
-	const terms = [...new Set((input.slice(0, SEARCH_QUERY_MAX).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => t.slice(0, 40)))].slice(0, 12)
+export function toFtsQuery(input: string, mode: 'all' | 'any' = 'all', kind?: SearchKind) {
+	const terms = queryTerms(input)
 	if (!terms.length) return null
-	return terms.map((t) => `"${t}"*`).join(mode === 'all' ? ' ' : ' OR ')
+	const words = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(mode === 'all' ? ' ' : ' OR ')
+	// Words are looked for in the text columns only; the kind is a fixed value of ours.
+	const text = `{title body} : (${words})`
+	return kind ? `kind : ${kind} AND ${text}` : text
+}
+
+/**
+ * Ranking looks at the most recent matches only (by index order, which follows creation):
+ * a word found in a third of a million texts then costs the same as a rare one.
+ */
+export const RANK_WINDOW = 2000
+
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/** The query's words, folded like the index folds them (case and accents). */
+export function queryTerms(input: string) {
+	return [...new Set((input.slice(0, SEARCH_QUERY_MAX).match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => fold(t).slice(0, 40)))].slice(0, 12)
+}
+
+/**
+ * A short extract around the first match with every matching word between markers.
+ * Built here rather than by FTS5's snippet(), which costs milliseconds per row on large
+ * indexes; words match like the query does (folded, by prefix).
+ */
+export function makeSnippet(text: string, terms: string[], size = 32) {
+	const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)]
+	const hit = (w: string) => terms.some((t) => fold(w).startsWith(t))
+	const first = Math.max(0, words.findIndex((w) => hit(w[0])))
+	const from = Math.max(0, first - Math.floor(size / 4))
+	const to = Math.min(words.length, from + size)
+	if (!words.length) return text.slice(0, 200)
+	const start = words[from]!.index
+	const end = to < words.length ? words[to]!.index : text.length
+	let out = ''
+	let cursor = start
+	for (const w of words.slice(from, to)) {
+		out += text.slice(cursor, w.index)
+		out += hit(w[0]) ? `${MARK_START}${w[0]}${MARK_END}` : w[0]
+		cursor = w.index + w[0].length
+	}
+	out += text.slice(cursor, end)
+	return `${from > 0 ? '…' : ''}${out.trim()}${end < text.length ? '…' : ''}`
 }
 
 /** Splits highlighted text into plain and marked pieces. */
