@@ -8,11 +8,11 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
 import { notifications, users } from '#db/schema.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
-import { listStages } from '#app/models/taxonomy.server.ts'
+import { makeIdea, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment } from './comment.server.ts'
 import { deliverEmails, setEmailDigest } from './email.server.ts'
-import { createIdea, setVote } from './idea.server.ts'
+import { setVote } from './idea.server.ts'
 import { changeStatus } from './triage.server.ts'
 
 type Received = { to: string[]; subject: string; text: string }
@@ -53,21 +53,8 @@ beforeEach(() => {
 	getDb().delete(notifications).run()
 })
 
-const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
-
-function ideaBy(local: string, title: string) {
-	return createIdea(byEmail(local), {
-		title,
-		problem: 'A problem.',
-		proposal: 'A proposal.',
-		benefit: 'A benefit.',
-		stageIds: [listStages()[0]!.id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: false,
-	}).id
-}
+const byEmail = person
+const ideaBy = (local: string, title: string) => makeIdea(person(local), { title })
 
 test('the daily digest arrives once a day after 8:00 local time, with the right items, and nothing twice', async () => {
 	const author = byEmail('sara.colombo')

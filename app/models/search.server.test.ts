@@ -1,46 +1,21 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { ideas, users } from '#db/schema.ts'
-import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
+import { ideas } from '#db/schema.ts'
+import { listStages } from '#app/models/taxonomy.server.ts'
 import { addComment } from './comment.server.ts'
-import { createIdea } from './idea.server.ts'
-import { createInsight } from './insight.server.ts'
 import { hideContent } from './moderation.server.ts'
 import { highlightSegments, toFtsQuery } from './search.ts'
 import { search, similarIdeas, similarInsights } from './search.server.ts'
+import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 
-const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
+const byEmail = person
 const stage = (name: string) => listStages().find((s) => s.name === name)!
-
-function idea(title: string, body: string, extra: Partial<Parameters<typeof createIdea>[1]> = {}, author = byEmail('luca.romano')) {
-	return createIdea(author, {
-		title,
-		problem: body,
-		proposal: 'A proposal.',
-		benefit: 'A benefit.',
-		stageIds: [stage('Pay').id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: false,
-		...extra,
-	}).id
-}
-
-function insight(body: string, extra: Partial<Parameters<typeof createInsight>[1]> = {}, author = byEmail('sara.colombo')) {
-	return createInsight(author, {
-		body,
-		channelId: listChannels()[0]!.id,
-		stageId: stage('Use').id,
-		eventId: null,
-		emotion: 3,
-		occurredAt: new Date(),
-		anonymous: false,
-		...extra,
-	}).id
-}
+const idea = (title: string, body: string, extra: Parameters<typeof makeIdea>[1] = {}, author = person('luca.romano')) =>
+	makeIdea(author, { title, problem: body, stageIds: [stage('Pay').id], ...extra })
+const insight = (body: string, extra: Parameters<typeof makeInsight>[1] = {}, author = person('sara.colombo')) =>
+	makeInsight(author, { body, stageId: stage('Use').id, ...extra })
 
 // A fixed corpus; words like "zanzibar" do not occur in the demo data.
 const inTitle = idea('Zanzibar travel card freeze', 'Travellers need a freeze.')

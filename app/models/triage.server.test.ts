@@ -1,31 +1,17 @@
 import { and, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { follows, ideaInsights, ideas, ideaUpdates, notifications, users, votes } from '#db/schema.ts'
-import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
+import { follows, ideaInsights, ideas, ideaUpdates, notifications, votes } from '#db/schema.ts'
+import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment } from './comment.server.ts'
 import { IDEA_STATUSES, type IdeaStatus, TRANSITIONS } from './idea.ts'
-import { createIdea, setFollow, setVote } from './idea.server.ts'
-import { createInsight } from './insight.server.ts'
+import { setFollow, setVote } from './idea.server.ts'
 import { changeStatus, ideaInScope, listQueue, mergeIdea, postUpdate } from './triage.server.ts'
 
-const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
-
-function newIdea(author = demoUser('employee'), extra: Partial<Parameters<typeof createIdea>[1]> = {}) {
-	return createIdea(author, {
-		title: 'Triage test idea',
-		problem: 'A problem worth fixing for customers.',
-		proposal: 'A proposal that fixes it.',
-		benefit: 'Happier customers.',
-		stageIds: [listStages()[0]!.id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: false,
-		...extra,
-	}).id
-}
+const byEmail = person
+const newIdea = (author: Parameters<typeof makeIdea>[0] = demoUser('employee'), extra: Parameters<typeof makeIdea>[1] = {}) =>
+	makeIdea(author, { title: 'Triage test idea', ...extra })
 
 function wholeQueue(actor: Parameters<typeof listQueue>[0]) {
 	const ids: string[] = []
@@ -93,16 +79,8 @@ test('a status change reaches the author, voters, followers and linked-insight a
 	const follower = byEmail('matteo.gallo')
 	const unfollowed = byEmail('francesca.conti')
 	const manager = demoUser('manager')
-	const insight = createInsight(insightAuthor, {
-		body: 'Customer waited an hour on hold about a blocked card.',
-		channelId: listChannels()[0]!.id,
-		stageId: listStages()[0]!.id,
-		eventId: null,
-		emotion: 4,
-		occurredAt: new Date(),
-		anonymous: false,
-	})
-	const id = newIdea(author, { insightIds: [insight.id] })
+	const insightId = makeInsight(insightAuthor, { body: 'Customer waited an hour on hold about a blocked card.', emotion: 4 })
+	const id = newIdea(author, { insightIds: [insightId] })
 	setVote(id, voterAndFollower.id, true)
 	setVote(id, author.id, true) // the author voting too still gets one notification
 	setFollow(id, follower.id, true)
@@ -138,17 +116,7 @@ test('a manager’s scope is their department subtree plus ideas assigned to the
 test('the queue shows days waiting and flags ideas past the SLA without a first response', () => {
 	const manager = demoUser('admin')
 	const now = new Date()
-	const old = createIdea(demoUser('employee'), {
-		title: 'An idea nobody answered',
-		problem: 'Old problem.',
-		proposal: 'Old proposal.',
-		benefit: 'Old benefit.',
-		stageIds: [listStages()[0]!.id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: false,
-	}, new Date(now.getTime() - 20 * 86_400_000)).id
+	const old = makeIdea(demoUser('employee'), { title: 'An idea nobody answered' }, new Date(now.getTime() - 20 * 86_400_000))
 	// Oldest first: it leads the queue.
 	const row = listQueue(manager, {}, 'oldest', 1, now).rows[0]!
 	expect(row.id).toBe(old)
@@ -160,17 +128,9 @@ test('the queue shows days waiting and flags ideas past the SLA without a first 
 test('merging moves votes without double counting, and followers and evidence with them', () => {
 	const manager = demoUser('admin')
 	const [a, b, c] = ['chiara.bruno', 'matteo.gallo', 'francesca.conti'].map(byEmail)
-	const insight = createInsight(byEmail('sara.colombo'), {
-		body: 'Evidence on the duplicate only.',
-		channelId: listChannels()[0]!.id,
-		stageId: listStages()[0]!.id,
-		eventId: null,
-		emotion: 3,
-		occurredAt: new Date(),
-		anonymous: false,
-	})
+	const insightId = makeInsight(byEmail('sara.colombo'), { body: 'Evidence on the duplicate only.' })
 	const keep = newIdea(demoUser('employee'), { title: 'The idea to keep' })
-	const duplicate = newIdea(byEmail('luca.romano'), { title: 'The duplicate', insightIds: [insight.id] })
+	const duplicate = newIdea(byEmail('luca.romano'), { title: 'The duplicate', insightIds: [insightId] })
 	setVote(keep, a!.id, true)
 	setVote(keep, b!.id, true)
 	setVote(duplicate, b!.id, true) // voted for both: keeps one vote
@@ -183,7 +143,7 @@ test('merging moves votes without double counting, and followers and evidence wi
 	expect(getDb().select().from(votes).where(eq(votes.ideaId, duplicate)).all()).toEqual([])
 	const gone = getDb().select().from(ideas).where(eq(ideas.id, duplicate)).get()!
 	expect(gone).toMatchObject({ status: 'merged', mergedIntoId: keep, voteCount: 0 })
-	expect(getDb().select().from(ideaInsights).where(eq(ideaInsights.ideaId, keep)).all().map((l) => l.insightId)).toContain(insight.id)
+	expect(getDb().select().from(ideaInsights).where(eq(ideaInsights.ideaId, keep)).all().map((l) => l.insightId)).toContain(insightId)
 	const followers = getDb().select().from(follows).where(and(eq(follows.ideaId, keep), eq(follows.active, true))).all().map((f) => f.userId)
 	expect(followers).toEqual(expect.arrayContaining([c!.id, byEmail('luca.romano').id]))
 	// A merged idea cannot be merged again.

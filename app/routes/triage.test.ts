@@ -1,31 +1,18 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { comments, ideas, users } from '#db/schema.ts'
-import { createIdea, listFeed } from '#app/models/idea.server.ts'
+import { comments, ideas } from '#db/schema.ts'
+import { listFeed } from '#app/models/idea.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
-import { listStages } from '#app/models/taxonomy.server.ts'
+import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
 import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
 import { loader as notificationsLoader } from './notifications.tsx'
 import { action as triageAction, loader as triageLoader } from './triage.tsx'
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
-const byEmail = (local: string) => getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()!
-
-function newIdea(authorLocal: string, title: string) {
-	return createIdea(byEmail(authorLocal), {
-		title,
-		problem: 'A problem worth fixing.',
-		proposal: 'A proposal to fix it.',
-		benefit: 'Happier customers.',
-		stageIds: [listStages()[0]!.id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: false,
-	}).id
-}
+const byEmail = person
+const newIdea = (authorLocal: string, title: string) => makeIdea(person(authorLocal), { title })
 
 test('a manager outside the idea’s scope gets 403 on every triage action, also by direct POST, and nothing changes', async () => {
 	const ideaId = newIdea('andrea.moretti', 'A branch idea') // Milano Centro branch: not under Contact Centre
@@ -131,17 +118,7 @@ test('a merged idea redirects to the one kept', async () => {
 
 test('the audit log records status changes, merges, hides, role changes and deactivations, and never an anonymous author', async () => {
 	const author = byEmail('valentina.costa')
-	const anonymousId = createIdea(author, {
-		title: 'An anonymous idea to triage',
-		problem: 'A problem.',
-		proposal: 'A proposal.',
-		benefit: 'A benefit.',
-		stageIds: [listStages()[0]!.id],
-		eventIds: [],
-		insightIds: [],
-		campaignId: null,
-		anonymous: true,
-	}).id
+	const anonymousId = makeIdea(author, { title: 'An anonymous idea to triage', anonymous: true })
 	const admin = demoUser('admin')
 	const adminCookie = await sessionCookieFor(admin.id)
 	await ideaAction({ request: formRequest(`/ideas/${anonymousId}`, { intent: 'status', status: 'in_review', note: 'Looking.' }, adminCookie), context, params: { ideaId: anonymousId } })
@@ -169,18 +146,9 @@ test('the audit log records status changes, merges, hides, role changes and deac
 })
 
 test('a hidden insight leaves the list, the evidence search and its page; a manager out of scope cannot hide it', async () => {
-	const { createInsight, searchInsights, listInsights } = await import('#app/models/insight.server.ts')
-	const { listChannels } = await import('#app/models/taxonomy.server.ts')
+	const { searchInsights, listInsights } = await import('#app/models/insight.server.ts')
 	const { action: insightAction, loader: insightLoader } = await import('./insights.$insightId.tsx')
-	const { id } = createInsight(byEmail('luca.romano'), {
-		body: 'Customer gave his full card number zebra-unique on the phone.',
-		channelId: listChannels()[0]!.id,
-		stageId: listStages()[0]!.id,
-		eventId: null,
-		emotion: 3,
-		occurredAt: new Date(),
-		anonymous: false,
-	})
+	const id = makeInsight(person('luca.romano'), { body: 'Customer gave his full card number zebra-unique on the phone.' })
 	const outsider = await sessionCookieFor(byEmail('stefano.fontana').id) // Milano Centro branch manager
 	const refused = await settle(() => insightAction({ request: formRequest(`/insights/${id}`, { intent: 'hide', reason: 'Card number.' }, outsider), context, params: { insightId: id } }))
 	expect(status(refused)).toBe(403)
