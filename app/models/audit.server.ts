@@ -1,3 +1,4 @@
+import { pageWindow } from '#app/utils/misc.ts'
 import { count, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { getDb, type Tx } from '#db/index.ts'
@@ -16,8 +17,7 @@ export function audit(tx: Tx, actorId: string, action: AuditAction, target: Targ
 export function listAudit(page = 1) {
 	const db = getDb()
 	const total = db.select({ n: count() }).from(auditLog).get()?.n ?? 0
-	const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
-	const current = Math.min(Math.max(1, page), pages)
+	const { pages, page: current, offset } = pageWindow(total, page, AUDIT_PAGE_SIZE)
 	const targetUser = alias(users, 'target_user')
 	const rows = db
 		.select({
@@ -37,7 +37,7 @@ export function listAudit(page = 1) {
 		.leftJoin(targetUser, eq(targetUser.id, auditLog.targetId))
 		.orderBy(desc(auditLog.createdAt), desc(auditLog.id))
 		.limit(AUDIT_PAGE_SIZE)
-		.offset((current - 1) * AUDIT_PAGE_SIZE)
+		.offset(offset)
 		.all()
 	return { rows, total, page: current, pages }
 }

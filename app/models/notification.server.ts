@@ -1,3 +1,4 @@
+import { pageWindow } from '#app/utils/misc.ts'
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
@@ -30,8 +31,7 @@ export function listNotifications(userId: string, page = 1) {
 	const db = getDb()
 	const where = eq(notifications.userId, userId)
 	const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
-	const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
-	const current = Math.min(Math.max(1, page), pages)
+	const { pages, page: current, offset } = pageWindow(total, page, NOTIFICATIONS_PAGE_SIZE)
 	const rows = db
 		.select({
 			id: notifications.id,
@@ -53,7 +53,7 @@ export function listNotifications(userId: string, page = 1) {
 		.where(where)
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(NOTIFICATIONS_PAGE_SIZE)
-		.offset((current - 1) * NOTIFICATIONS_PAGE_SIZE)
+		.offset(offset)
 		.all()
 	return { rows, total, page: current, pages }
 }

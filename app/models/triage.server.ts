@@ -1,3 +1,4 @@
+import { pageWindow } from '#app/utils/misc.ts'
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { getDb, type Tx, writeTransaction } from '#db/index.ts'
@@ -167,8 +168,7 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 					: [asc(ideas.createdAt)]
 	const db = getDb()
 	const total = db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
-	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
-	const current = Math.min(Math.max(1, page), pages)
+	const { pages, page: current, offset } = pageWindow(total, page, QUEUE_PAGE_SIZE)
 	const owner = alias(users, 'owner')
 	const rows = db
 		.select({
@@ -191,7 +191,7 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 		.where(where)
 		.orderBy(...order, asc(ideas.id))
 		.limit(QUEUE_PAGE_SIZE)
-		.offset((current - 1) * QUEUE_PAGE_SIZE)
+		.offset(offset)
 		.all()
 	const sla = getEnv().SLA_DAYS
 	return {

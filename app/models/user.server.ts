@@ -1,3 +1,4 @@
+import { pageWindow } from '#app/utils/misc.ts'
 import { and, asc, count, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, passwordSetups, users } from '#db/schema.ts'
@@ -36,8 +37,7 @@ export function listUsers({ query, includeDeactivated = false, departmentIds, pa
 	const where = conditions.length ? and(...conditions) : undefined
 	const db = getDb()
 	const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-	const current = Math.min(Math.max(1, page), pages)
+	const { pages, page: current, offset } = pageWindow(total, page, PAGE_SIZE)
 	const rows = db
 		.select({
 			id: users.id,
@@ -53,7 +53,7 @@ export function listUsers({ query, includeDeactivated = false, departmentIds, pa
 		.where(where)
 		.orderBy(asc(users.name), asc(users.id))
 		.limit(PAGE_SIZE)
-		.offset((current - 1) * PAGE_SIZE)
+		.offset(offset)
 		.all()
 		.map((r) => ({ ...r, hasPassword: Boolean(r.hasPassword) }))
 	return { rows, total, page: current, pages }

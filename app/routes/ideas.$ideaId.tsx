@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { HiddenBanner } from '#app/components/hidden-banner.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
@@ -124,17 +125,7 @@ export default function IdeaRoute() {
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
 			{idea.hiddenAt ? (
-				<div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-					<span>{t('moderation.hiddenBanner', { reason: idea.hiddenReason ?? '' })}</span>
-					{canRestore ? (
-						<Form method="post">
-							<input type="hidden" name="intent" value="restore" />
-							<input type="hidden" name="kind" value="idea" />
-							<input type="hidden" name="targetId" value={idea.id} />
-							<Button variant="secondary">{t('moderation.restore')}</Button>
-						</Form>
-					) : null}
-				</div>
+				<HiddenBanner reason={idea.hiddenReason} restoreFields={canRestore ? { kind: 'idea', targetId: idea.id } : null} />
 			) : null}
 			<article aria-labelledby="idea-title" className="space-y-4">
 				<div className="flex gap-4">

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { HiddenBanner } from '#app/components/hidden-banner.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
@@ -60,17 +61,7 @@ export default function InsightRoute() {
 	const reasonError = actionData && 'result' in actionData ? actionData.result.error?.reason : null
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
-			{insight.hiddenAt ? (
-				<div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-					<span>{t('moderation.hiddenBanner', { reason: insight.hiddenReason ?? '' })}</span>
-					{canRestore ? (
-						<Form method="post">
-							<input type="hidden" name="intent" value="restore" />
-							<Button variant="secondary">{t('moderation.restore')}</Button>
-						</Form>
-					) : null}
-				</div>
-			) : null}
+			{insight.hiddenAt ? <HiddenBanner reason={insight.hiddenReason} restoreFields={canRestore ? {} : null} /> : null}
 			<h1 className="text-2xl font-bold">{t('insights.detailTitle')}</h1>
 			<InsightCard insight={insight} headingLevel="h2">
 				<div className="flex flex-wrap gap-2 pt-2">
