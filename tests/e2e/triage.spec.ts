@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { type Browser } from '@playwright/test'
 import { DEMO_LOGINS, expect, loginWith, test } from './fixtures.ts'
 
@@ -73,4 +74,22 @@ test('a manager declines an idea with a reason; the author sees it in notificati
 	await expect(author.page.getByText('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')).toBeVisible()
 	await expect(author.page.getByRole('heading', { name: 'Manage this idea' })).toHaveCount(0)
 	await author.close()
+})
+
+test('the triage queue, the manager’s idea page, search and notifications have no serious accessibility violations', async ({ page, login }) => {
+	await login('manager')
+	const check = async () => {
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+	}
+	await page.goto('/triage')
+	await check()
+	await page.getByRole('link', { name: 'Emergency card delivered to the hotel abroad' }).click()
+	await expect(page.getByRole('heading', { name: 'Manage this idea' })).toBeVisible()
+	await check()
+	await page.goto('/search?q=card')
+	await check()
+	await page.goto('/notifications')
+	await check()
 })
