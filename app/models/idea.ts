@@ -21,7 +21,7 @@ export const MAX_LINKED_INSIGHTS = 20
  * feed sorts on an index and the score never drifts from the votes.
  */
 export const TREND_HALF_LIFE_MS = 3 * 24 * 60 * 60 * 1000
-const TREND_EPOCH = Date.UTC(2025, 0, 1)
+export const TREND_EPOCH = Date.UTC(2025, 0, 1)
 
 export function trendScore(times: Array<Date | number>) {
 	const xs = times.map((t) => (Number(t) - TREND_EPOCH) / TREND_HALF_LIFE_MS)

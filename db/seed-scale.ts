@@ -1,0 +1,214 @@
+// The reference data set of PRODUCT.md ("Fast at enterprise scale") in a separate SQLite
+// file, for benchmarks: npm run seed:scale [-- path]. Deterministic (fixed random seed).
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { TREND_EPOCH, TREND_HALF_LIFE_MS } from '#app/models/idea.ts'
+import { hashPassword } from '#app/utils/password.server.ts'
+import { isoWeek } from '#app/utils/time.ts'
+import { migrationsFolder } from './migrate.ts'
+import * as schema from './schema.ts'
+import { DEMO_PASSWORD, seedTaxonomy } from './seed.ts'
+
+export const SCALE = { users: 20_000, insights: 300_000, ideas: 100_000, votes: 2_000_000, comments: 400_000, recurrences: 600_000 }
+const DAY = 86_400_000
+const YEARS = 3
+
+// mulberry32: small, fast and repeatable.
+let state = 20261122
+function random() {
+	state = (state + 0x6d2b79f5) | 0
+	let t = Math.imul(state ^ (state >>> 15), 1 | state)
+	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+	return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const int = (n: number) => Math.floor(random() * n)
+/** Zipf-like skew: small indexes are much more likely (a few hot items, a long tail). */
+const skewed = (n: number, power = 1.3) => Math.min(n - 1, Math.floor(n * random() ** (power * 2)))
+const pick = <T>(list: readonly T[]) => list[int(list.length)]!
+const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(6, '0')}`
+
+const DOMAIN = 'card stolen abroad blocked payment declined checkout loan refused mortgage flight cancelled delivery late billing error fee refund app branch phone chat queue waited hour customer angry furious confused travel hotel ATM swallowed fraud alert account locked weekend Monday PIN limit contactless statement transfer IBAN overdraft interest advisor appointment hold transfer online password login SMS code'.split(' ')
+const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(' ')
+const VOCABULARY = [...DOMAIN, ...Array.from({ length: 6000 }, (_, i) => SYLLABLES[i % 45]! + SYLLABLES[(i * 7) % 45]! + SYLLABLES[(i * 13) % 45]! + (i % 3 ? SYLLABLES[(i * 17) % 45] : ''))]
+const sentence = (words: number) => Array.from({ length: words }, () => VOCABULARY[skewed(VOCABULARY.length, 1.1)]).join(' ')
+
+export async function seedScale(file: string) {
+	const started = Date.now()
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+	fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+	const sqlite = new Database(file)
+	sqlite.pragma('journal_mode = OFF')
+	sqlite.pragma('synchronous = OFF')
+	sqlite.pragma('foreign_keys = OFF')
+	const db = drizzle(sqlite, { schema })
+	migrate(db, { migrationsFolder })
+	seedTaxonomy(db)
+	const stages = sqlite.prepare('SELECT id FROM journey_stages ORDER BY position').all() as Array<{ id: string }>
+	const events = sqlite.prepare('SELECT id, default_stage_id AS stage FROM critical_events').all() as Array<{ id: string; stage: string }>
+	const channels = sqlite.prepare('SELECT id FROM channels').all() as Array<{ id: string }>
+	const now = Date.now()
+	const since = now - YEARS * 365 * DAY
+	// Activity grows over time: more recent items are more likely.
+	const when = () => Math.floor(now - (now - since) * random() ** 1.6)
+	const passwordHash = await hashPassword(DEMO_PASSWORD)
+
+	const load = sqlite.transaction(() => {
+		// Departments: 1 company, 8 divisions, 48 areas, 240 teams.
+		const insDept = sqlite.prepare('INSERT INTO departments (id, name, parent_id, created_at) VALUES (?, ?, ?, ?)')
+		insDept.run('dep-root', 'Scale Bank', null, since)
+		const teams: string[] = []
+		for (let d = 0; d < 8; d++) {
+			insDept.run(`dep-${d}`, `Division ${d + 1}`, 'dep-root', since)
+			for (let a = 0; a < 6; a++) {
+				insDept.run(`dep-${d}-${a}`, `Area ${d + 1}.${a + 1}`, `dep-${d}`, since)
+				for (let t = 0; t < 5; t++) {
+					insDept.run(`dep-${d}-${a}-${t}`, `Team ${d + 1}.${a + 1}.${t + 1}`, `dep-${d}-${a}`, since)
+					teams.push(`dep-${d}-${a}-${t}`)
+				}
+			}
+		}
+		const insUser = sqlite.prepare('INSERT INTO users (id, email, name, password_hash, role, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+		const userDept: string[] = []
+		for (let u = 0; u < SCALE.users; u++) {
+			const role = u < 10 ? 'admin' : u < 60 ? 'leader' : u % 13 === 0 ? 'manager' : 'employee'
+			const dept = teams[u % teams.length]!
+			userDept.push(dept)
+			insUser.run(id('u', u), `user${u}@scale.example`, `User ${u}`, passwordHash, role, dept, since)
+		}
+		const areaOf = (dept: string) => dept.split('-').slice(0, 3).join('-')
+		const activity = sqlite.prepare('INSERT OR IGNORE INTO activity_weeks (user_id, week) VALUES (?, ?)')
+		const mark = (user: number, at: number) => activity.run(id('u', user), isoWeek(new Date(at), 'UTC'))
+
+		// Insights: hot moments of truth and stages; one in ten anonymous.
+		const insInsight = sqlite.prepare(
+			'INSERT INTO insights (id, body, channel_id, stage_id, event_id, emotion, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+		)
+		for (let i = 0; i < SCALE.insights; i++) {
+			const author = skewed(SCALE.users, 0.8)
+			const event = random() < 0.7 ? events[skewed(events.length, 1.2)]! : null
+			const at = when()
+			const anonymous = random() < 0.1
+			insInsight.run(
+				id('n', i),
+				sentence(18 + int(30)),
+				channels[skewed(channels.length)]!.id,
+				event?.stage ?? stages[skewed(stages.length)]!.id,
+				event?.id ?? null,
+				1 + Math.min(4, Math.floor(random() * 5 * (event ? 1.2 : 0.8))),
+				at,
+				anonymous ? null : id('u', author),
+				anonymous ? 1 : 0,
+				anonymous ? areaOf(userDept[author]!) : userDept[author]!,
+				at,
+			)
+			mark(author, at)
+		}
+
+		// Ideas in every status, linked to stages, events and insights.
+		const insIdea = sqlite.prepare(
+			'INSERT INTO ideas (id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+		)
+		const insStage = sqlite.prepare('INSERT OR IGNORE INTO idea_stages (idea_id, stage_id) VALUES (?, ?)')
+		const insEvent = sqlite.prepare('INSERT OR IGNORE INTO idea_events (idea_id, event_id) VALUES (?, ?)')
+		const insLink = sqlite.prepare('INSERT OR IGNORE INTO idea_insights (idea_id, insight_id) VALUES (?, ?)')
+		const insUpdate = sqlite.prepare('INSERT INTO idea_updates (id, idea_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+		const PATH = ['submitted', 'in_review', 'accepted', 'in_progress', 'implemented'] as const
+		const ideaCreated: number[] = []
+		for (let i = 0; i < SCALE.ideas; i++) {
+			const author = skewed(SCALE.users, 0.8)
+			const anonymous = random() < 0.08
+			const at = when()
+			ideaCreated.push(at)
+			// Older ideas are further along; some are declined, a few merged.
+			const age = (now - at) / (now - since)
+			const roll = random()
+			const status =
+				roll < 0.08 * age ? 'declined' : roll < 0.1 * age ? 'merged' : PATH[Math.min(4, Math.floor(age * 5 * random() + (roll > 0.7 ? 1 : 0)))]!
+			const steps = status === 'declined' || status === 'merged' ? ['submitted', 'in_review', status] : PATH.slice(0, PATH.indexOf(status) + 1)
+			let stepAt = at
+			const manager = id('u', 13 * (1 + int(1500)))
+			for (let s = 1; s < steps.length; s++) {
+				stepAt = Math.min(now, stepAt + DAY * (1 + int(20)))
+				insUpdate.run(id(`t${i}x`, s), id('d', i), manager, steps[s - 1], steps[s], status === 'declined' && s === steps.length - 1 ? sentence(12) : null, stepAt)
+			}
+			const firstAction = steps.length > 1 ? at + DAY * (1 + int(20)) : null
+			insIdea.run(
+				id('d', i),
+				sentence(6 + int(6)),
+				sentence(30),
+				sentence(30),
+				sentence(12),
+				anonymous ? null : id('u', author),
+				anonymous ? 1 : 0,
+				anonymous ? areaOf(userDept[author]!) : userDept[author]!,
+				status,
+				firstAction ? Math.min(now, firstAction) : null,
+				['accepted', 'in_progress', 'implemented', 'declined', 'merged'].includes(status) ? Math.min(now, stepAt) : null,
+				at,
+			)
+			const event = events[skewed(events.length, 1.2)]!
+			insStage.run(id('d', i), event.stage)
+			if (random() < 0.3) insStage.run(id('d', i), pick(stages).id)
+			insEvent.run(id('d', i), event.id)
+			for (let l = int(4); l > 0; l--) insLink.run(id('d', i), id('n', int(SCALE.insights)))
+			mark(author, at)
+		}
+
+		// Votes: a few hot ideas, most with a handful; one vote per person per idea.
+		const insVote = sqlite.prepare('INSERT OR IGNORE INTO votes (idea_id, user_id, created_at) VALUES (?, ?, ?)')
+		let votes = 0
+		while (votes < SCALE.votes) {
+			const idea = skewed(SCALE.ideas, 1.4)
+			const user = int(SCALE.users)
+			const at = Math.min(now, ideaCreated[idea]! + Math.floor(DAY * 30 * random() ** 3))
+			votes += insVote.run(id('d', idea), id('u', user), at).changes
+			if (votes % 10 === 0) mark(user, at)
+		}
+		const insComment = sqlite.prepare('INSERT INTO comments (id, idea_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
+		for (let c = 0; c < SCALE.comments; c++) {
+			const idea = skewed(SCALE.ideas, 1.2)
+			const user = skewed(SCALE.users, 0.8)
+			const at = Math.min(now, ideaCreated[idea]! + Math.floor(DAY * 20 * random() ** 2))
+			insComment.run(id('c', c), id('d', idea), id('u', user), sentence(8 + int(25)), at)
+			mark(user, at)
+		}
+		const insSeen = sqlite.prepare('INSERT OR IGNORE INTO insight_recurrences (insight_id, user_id, created_at) VALUES (?, ?, ?)')
+		let seen = 0
+		while (seen < SCALE.recurrences) {
+			seen += insSeen.run(id('n', skewed(SCALE.insights, 1.3)), id('u', int(SCALE.users)), when()).changes
+		}
+		// Counters kept on the rows, as the app keeps them: from the facts, in one pass each.
+		sqlite.exec(`
+			UPDATE ideas SET vote_count = (SELECT count(*) FROM votes v WHERE v.idea_id = ideas.id);
+			UPDATE ideas SET comment_count = (SELECT count(*) FROM comments c WHERE c.idea_id = ideas.id);
+			UPDATE insights SET recurrence_count = (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = insights.id);
+		`)
+		// trend = log2 Σ 2^((t − epoch)/H) over the submission and the votes, shifted by the
+		// largest term so nothing overflows (as trendScore() in app/models/idea.ts).
+		sqlite.exec(`
+			CREATE TEMP TABLE trend_terms AS
+				SELECT id AS idea_id, (created_at - ${TREND_EPOCH}) * 1.0 / ${TREND_HALF_LIFE_MS} AS x FROM ideas
+				UNION ALL SELECT idea_id, (created_at - ${TREND_EPOCH}) * 1.0 / ${TREND_HALF_LIFE_MS} FROM votes;
+			CREATE TEMP TABLE trend_max AS SELECT idea_id, max(x) AS m FROM trend_terms GROUP BY idea_id;
+			CREATE TEMP TABLE trend AS
+				SELECT t.idea_id, m.m + log2(sum(pow(2, t.x - m.m))) AS score
+				FROM trend_terms t JOIN trend_max m ON m.idea_id = t.idea_id GROUP BY t.idea_id;
+			UPDATE ideas SET trend_score = (SELECT score FROM trend WHERE trend.idea_id = ideas.id);
+		`)
+	})
+	load()
+	sqlite.pragma('journal_mode = WAL')
+	sqlite.exec('ANALYZE')
+	sqlite.close()
+	return { seconds: (Date.now() - started) / 1000, bytes: fs.statSync(file).size }
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+	const file = process.argv[2] ?? 'data/scale.db'
+	const { seconds, bytes } = await seedScale(file)
+	console.log(`Reference data set written to ${file} in ${seconds.toFixed(1)} s (${(bytes / 1e6).toFixed(0)} MB).`)
+	console.log(`Log in as user0@scale.example (admin), user60@scale.example (employee), password ${DEMO_PASSWORD}.`)
+}
