@@ -54,7 +54,11 @@ export async function seedScale(file: string) {
 	// Activity grows over time: more recent items are more likely.
 	const when = () => Math.floor(now - (now - since) * random() ** 1.6)
 	const passwordHash = await hashPassword(DEMO_PASSWORD)
+	// The search index is filled in one pass at the end: its triggers are set aside meanwhile.
+	const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'").all() as Array<{ name: string; sql: string }>
+	for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`)
 
+	const phase = (label: string) => console.log(`${label.padEnd(24)} ${((Date.now() - started) / 1000).toFixed(1)} s`)
 	const load = sqlite.transaction(() => {
 		// Departments: 1 company, 8 divisions, 48 areas, 240 teams.
 		const insDept = sqlite.prepare('INSERT INTO departments (id, name, parent_id, created_at) VALUES (?, ?, ?, ?)')
@@ -80,8 +84,17 @@ export async function seedScale(file: string) {
 		}
 		const areaOf = (dept: string) => dept.split('-').slice(0, 3).join('-')
 		const activity = sqlite.prepare('INSERT OR IGNORE INTO activity_weeks (user_id, week) VALUES (?, ?)')
-		const mark = (user: number, at: number) => activity.run(id('u', user), isoWeek(new Date(at), 'UTC'))
+		// isoWeek() goes through Intl; a million calls are cheaper cached per day.
+		const weeks = new Map<number, string>()
+		const weekOf = (at: number) => {
+			const day = Math.floor(at / DAY)
+			let week = weeks.get(day)
+			if (!week) weeks.set(day, (week = isoWeek(new Date(day * DAY + DAY / 2), 'UTC')))
+			return week
+		}
+		const mark = (user: number, at: number) => activity.run(id('u', user), weekOf(at))
 
+		phase('people')
 		// Insights: hot moments of truth and stages; one in ten anonymous.
 		const insInsight = sqlite.prepare(
 			'INSERT INTO insights (id, body, channel_id, stage_id, event_id, emotion, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -107,6 +120,7 @@ export async function seedScale(file: string) {
 			mark(author, at)
 		}
 
+		phase('insights')
 		// Ideas in every status, linked to stages, events and insights.
 		const insIdea = sqlite.prepare(
 			'INSERT INTO ideas (id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
@@ -157,6 +171,7 @@ export async function seedScale(file: string) {
 			mark(author, at)
 		}
 
+		phase('ideas')
 		// Votes: a few hot ideas, most with a handful; one vote per person per idea.
 		const insVote = sqlite.prepare('INSERT OR IGNORE INTO votes (idea_id, user_id, created_at) VALUES (?, ?, ?)')
 		let votes = 0
@@ -167,6 +182,7 @@ export async function seedScale(file: string) {
 			votes += insVote.run(id('d', idea), id('u', user), at).changes
 			if (votes % 10 === 0) mark(user, at)
 		}
+		phase('votes')
 		const insComment = sqlite.prepare('INSERT INTO comments (id, idea_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
 		for (let c = 0; c < SCALE.comments; c++) {
 			const idea = skewed(SCALE.ideas, 1.2)
@@ -175,17 +191,20 @@ export async function seedScale(file: string) {
 			insComment.run(id('c', c), id('d', idea), id('u', user), sentence(8 + int(25)), at)
 			mark(user, at)
 		}
+		phase('comments')
 		const insSeen = sqlite.prepare('INSERT OR IGNORE INTO insight_recurrences (insight_id, user_id, created_at) VALUES (?, ?, ?)')
 		let seen = 0
 		while (seen < SCALE.recurrences) {
 			seen += insSeen.run(id('n', skewed(SCALE.insights, 1.3)), id('u', int(SCALE.users)), when()).changes
 		}
+		phase('recurrences')
 		// Counters kept on the rows, as the app keeps them: from the facts, in one pass each.
 		sqlite.exec(`
 			UPDATE ideas SET vote_count = (SELECT count(*) FROM votes v WHERE v.idea_id = ideas.id);
 			UPDATE ideas SET comment_count = (SELECT count(*) FROM comments c WHERE c.idea_id = ideas.id);
 			UPDATE insights SET recurrence_count = (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = insights.id);
 		`)
+		phase('counters')
 		// trend = log2 Σ 2^((t − epoch)/H) over the submission and the votes, shifted by the
 		// largest term so nothing overflows (as trendScore() in app/models/idea.ts).
 		sqlite.exec(`
@@ -193,15 +212,32 @@ export async function seedScale(file: string) {
 				SELECT id AS idea_id, (created_at - ${TREND_EPOCH}) * 1.0 / ${TREND_HALF_LIFE_MS} AS x FROM ideas
 				UNION ALL SELECT idea_id, (created_at - ${TREND_EPOCH}) * 1.0 / ${TREND_HALF_LIFE_MS} FROM votes;
 			CREATE TEMP TABLE trend_max AS SELECT idea_id, max(x) AS m FROM trend_terms GROUP BY idea_id;
+			CREATE INDEX temp.trend_max_idx ON trend_max (idea_id);
 			CREATE TEMP TABLE trend AS
 				SELECT t.idea_id, m.m + log2(sum(pow(2, t.x - m.m))) AS score
 				FROM trend_terms t JOIN trend_max m ON m.idea_id = t.idea_id GROUP BY t.idea_id;
+			CREATE INDEX temp.trend_idx ON trend (idea_id);
 			UPDATE ideas SET trend_score = (SELECT score FROM trend WHERE trend.idea_id = ideas.id);
 		`)
 	})
 	load()
+	phase('trend')
+	sqlite.exec(`
+		INSERT INTO search_docs (kind, item_id) SELECT 'insight', id FROM insights;
+		INSERT INTO search_docs (kind, item_id) SELECT 'idea', id FROM ideas;
+		INSERT INTO search_docs (kind, item_id) SELECT 'comment', id FROM comments;
+		INSERT INTO search (rowid, kind, item_id, title, body)
+			SELECT d.id, 'insight', x.id, '', x.body FROM insights x JOIN search_docs d ON d.kind = 'insight' AND d.item_id = x.id;
+		INSERT INTO search (rowid, kind, item_id, title, body)
+			SELECT d.id, 'idea', x.id, x.title, x.problem || ' ' || x.proposal || ' ' || x.benefit FROM ideas x JOIN search_docs d ON d.kind = 'idea' AND d.item_id = x.id;
+		INSERT INTO search (rowid, kind, item_id, title, body)
+			SELECT d.id, 'comment', x.id, '', x.body FROM comments x JOIN search_docs d ON d.kind = 'comment' AND d.item_id = x.id;
+	`)
+	for (const t of triggers) sqlite.exec(t.sql)
+	phase('search index')
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.exec('ANALYZE')
+	phase('analyze')
 	sqlite.close()
 	return { seconds: (Date.now() - started) / 1000, bytes: fs.statSync(file).size }
 }
