@@ -150,7 +150,7 @@ export const campaigns = sqliteTable(
 )
 
 // An anonymous insight or idea has no author_id and its department is coarsened to
-// a group of at least MIN_GROUP_SIZE people: nothing in the row leads back to a person.
+// a group of at least MIN_GROUP_SIZE (configuration) people: nothing in the row leads back to a person.
 export const insights = sqliteTable(
 	'insights',
 	{
@@ -217,6 +217,8 @@ export const ideas = sqliteTable(
 		firstActionAt: integer('first_action_at', { mode: 'timestamp_ms' }),
 		/** Accepted, declined or merged: the decision that time-to-decision measures. */
 		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		/** Implemented, declined or merged: when the idea left the backlog. */
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		impact: integer('impact'),
 		effort: integer('effort'),
 		ownerId: userRef('owner_id'),
@@ -237,6 +239,10 @@ export const ideas = sqliteTable(
 		index('ideas_campaign_id_idx').on(t.campaignId, t.createdAt),
 		index('ideas_owner_id_idx').on(t.ownerId),
 		index('ideas_merged_into_id_idx').on(t.mergedIntoId),
+		// The dashboard counts responses, decisions and closures that fall in a period.
+		index('ideas_first_action_at_idx').on(t.firstActionAt),
+		index('ideas_decided_at_idx').on(t.decidedAt),
+		index('ideas_closed_at_idx').on(t.closedAt),
 	],
 )
 

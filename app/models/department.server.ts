@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
-import { type DepartmentRow, MIN_GROUP_SIZE } from './department.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { type DepartmentRow } from './department.ts'
 import { deleteOrRetire, restore } from './retire.server.ts'
 
 const columns = {
@@ -104,7 +105,7 @@ export function restoreDepartment(id: string) {
  * The department to record on an anonymous item: the author's own, or the nearest one
  * above it whose subtree has at least MIN_GROUP_SIZE active people (null if none does).
  */
-export function anonymousGroup(departmentId: string | null, minimum = MIN_GROUP_SIZE): string | null {
+export function anonymousGroup(departmentId: string | null, minimum = getEnv().MIN_GROUP_SIZE): string | null {
 	if (!departmentId) return null
 	const rows = listDepartments({ includeRetired: true })
 	const totals = rollUpHeadcounts(rows, activeHeadcounts())

@@ -28,5 +28,3 @@ export function toTree<T extends DepartmentRow>(rows: T[]): Array<T & { depth: n
 	return out
 }
 
-/** Breakdowns and anonymous items never point at a group smaller than this. */
-export const MIN_GROUP_SIZE = 5

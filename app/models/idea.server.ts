@@ -19,6 +19,7 @@ import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { FEED_PAGE_SIZE, type FeedSort, type IdeaStatus, trendScore } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
+import { NO_EVENT } from './dashboard.ts'
 import { createReceipt } from './receipt.server.ts'
 
 type Author = { id: string; departmentId: string | null }
@@ -267,6 +268,7 @@ export type FeedFilters = {
 	period?: Period
 	status?: IdeaStatus
 	campaignId?: string
+	createdBefore?: Date
 	/** The viewer's own (named) ideas, the ideas they voted for, or follow. */
 	mine?: boolean
 	voted?: boolean
@@ -313,7 +315,9 @@ export function listFeed({
 	if (filters.stageId) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaStages} s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
 	}
-	if (filters.eventId) {
+	if (filters.eventId === NO_EVENT) {
+		conditions.push(sql`NOT EXISTS (SELECT 1 FROM ${ideaEvents} e WHERE e.idea_id = ${ideas}.id)`)
+	} else if (filters.eventId) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaEvents} e WHERE e.idea_id = ${ideas}.id AND e.event_id = ${filters.eventId})`)
 	}
 	if (filters.channelId) {
@@ -325,6 +329,7 @@ export function listFeed({
 	if (filters.period) conditions.push(gte(ideas.createdAt, new Date(now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000)))
 	if (filters.status) conditions.push(eq(ideas.status, filters.status))
 	if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
+	if (filters.createdBefore) conditions.push(lt(ideas.createdAt, filters.createdBefore))
 	if (filters.mine) conditions.push(eq(ideas.authorId, viewerId))
 	if (filters.voted || sort === 'unvoted') {
 		const voted = sql`EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})`

@@ -122,6 +122,8 @@ export const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
 }
 export const OPEN_STATUSES = ['submitted', 'in_review', 'accepted', 'in_progress'] as const satisfies IdeaStatus[]
 export const DECISIONS: readonly IdeaStatus[] = ['accepted', 'declined', 'merged']
+/** Statuses that take an idea out of the backlog for good. */
+export const CLOSED_STATUSES: readonly IdeaStatus[] = ['implemented', 'declined', 'merged']
 /** A public reason is required for these. */
 export const REASON_REQUIRED: readonly IdeaStatus[] = ['declined', 'merged']
 

@@ -4,6 +4,7 @@ import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecu
 import { markActive } from './activity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
+import { NO_EVENT } from './dashboard.ts'
 import { createReceipt } from './receipt.server.ts'
 import { search } from './search.server.ts'
 
@@ -67,18 +68,23 @@ export type InsightFilters = {
 	channelId?: string
 	departmentId?: string
 	period?: Period
+	/** A fixed window, e.g. a dashboard period: created at or after `from`, before `to`. */
+	createdFrom?: Date
+	createdBefore?: Date
 	mine?: boolean
 }
 
 function filterConditions(filters: InsightFilters, viewerId: string, now: Date): SQL[] {
 	const conditions: SQL[] = [isNull(insights.hiddenAt)]
 	if (filters.stageId) conditions.push(eq(insights.stageId, filters.stageId))
-	if (filters.eventId) conditions.push(eq(insights.eventId, filters.eventId))
+	if (filters.eventId) conditions.push(filters.eventId === NO_EVENT ? isNull(insights.eventId) : eq(insights.eventId, filters.eventId))
 	if (filters.channelId) conditions.push(eq(insights.channelId, filters.channelId))
 	if (filters.departmentId) conditions.push(inArray(insights.departmentId, subtreeIds(filters.departmentId)))
 	if (filters.period) {
 		conditions.push(gte(insights.createdAt, new Date(now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000)))
 	}
+	if (filters.createdFrom) conditions.push(gte(insights.createdAt, filters.createdFrom))
+	if (filters.createdBefore) conditions.push(lt(insights.createdAt, filters.createdBefore))
 	if (filters.mine) conditions.push(eq(insights.authorId, viewerId))
 	return conditions
 }

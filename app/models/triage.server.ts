@@ -7,7 +7,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { audit } from './audit.server.ts'
 import { subtreeIds } from './department.server.ts'
-import { canMove, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
+import { canMove, CLOSED_STATUSES, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { notify } from './notification.server.ts'
 import { type NotificationKind } from './notification.ts'
@@ -78,6 +78,7 @@ export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note:
 				status: to,
 				firstActionAt: idea.firstActionAt ?? now,
 				decidedAt: idea.decidedAt ?? (DECISIONS.includes(to) ? now : null),
+				closedAt: CLOSED_STATUSES.includes(to) ? now : null,
 			})
 			.where(eq(ideas.id, ideaId))
 			.run()
@@ -253,7 +254,7 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 			.where(eq(ideas.id, targetId))
 			.run()
 		tx.update(ideas)
-			.set({ status: 'merged', mergedIntoId: targetId, voteCount: 0, firstActionAt: source.firstActionAt ?? now, decidedAt: now })
+			.set({ status: 'merged', mergedIntoId: targetId, voteCount: 0, firstActionAt: source.firstActionAt ?? now, decidedAt: now, closedAt: now })
 			.where(eq(ideas.id, sourceId))
 			.run()
 		tx.insert(ideaUpdates).values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: 'merged', note, createdAt: now }).run()

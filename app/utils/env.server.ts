@@ -36,6 +36,8 @@ const schema = z.object({
 	/** Local hour (TIME_ZONE) after which the daily digest goes out. */
 	DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 	SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+	/** Breakdowns by group (departments, participation) are hidden below this many people. */
+	MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(1000).default(5),
 })
 
 export type Env = z.infer<typeof schema>

@@ -17,6 +17,8 @@ const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>
 	'read:campaign:any': ['employee', 'manager', 'leader', 'admin'],
 	'read:notification:own': ['employee', 'manager', 'leader', 'admin'],
 	'read:team:scope': ['manager', 'leader', 'admin'],
+	'read:dashboard:scope': ['manager', 'leader', 'admin'],
+	'read:dashboard:any': ['leader', 'admin'],
 	'create:campaign:any': ['manager', 'leader', 'admin'],
 	'read:triage:scope': ['manager', 'leader', 'admin'],
 	'update:triage:scope': ['manager', 'leader', 'admin'],

@@ -8,6 +8,7 @@ type Entity =
 	| 'profile'
 	| 'team'
 	| 'organisation'
+	| 'dashboard'
 	| 'user'
 	| 'department'
 	| 'taxonomy'
@@ -39,12 +40,13 @@ const employee = [
 const manager = [
 	...employee,
 	'read:team:scope',
+	'read:dashboard:scope',
 	'create:campaign:any',
 	'read:triage:scope',
 	'update:triage:scope',
 	'update:moderation:scope',
 ] as const satisfies Permission[]
-const leader = [...manager, 'read:organisation:any'] as const satisfies Permission[]
+const leader = [...manager, 'read:organisation:any', 'read:dashboard:any'] as const satisfies Permission[]
 const admin = [
 	...leader,
 	'read:team:any',

@@ -48,3 +48,34 @@ export function isoWeek(date: Date, timeZone: string) {
 	const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7)
 	return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
+
+const WEEK_LABEL = /^(\d{4})-W(\d{2})$/
+
+/** The Monday of an ISO week as a UTC calendar date, or null for a malformed label. */
+function mondayOf(label: string): Date | null {
+	const match = WEEK_LABEL.exec(label)
+	if (!match) return null
+	const [year, week] = [Number(match[1]), Number(match[2])]
+	const jan4 = new Date(Date.UTC(year, 0, 4))
+	const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000)
+	// Week 53 exists only in some years: the label must read back as itself.
+	return isoWeek(new Date(monday.getTime() + 43_200_000), 'UTC') === label ? monday : null
+}
+
+export function isWeekLabel(label: string) {
+	return mondayOf(label) !== null
+}
+
+/** The ISO week `weeks` weeks after (or before, if negative) the given one. */
+export function shiftWeek(label: string, weeks: number) {
+	const monday = mondayOf(label)
+	if (!monday) throw new Error(`Not an ISO week: ${label}`)
+	return isoWeek(new Date(monday.getTime() + weeks * 7 * 86_400_000 + 43_200_000), 'UTC')
+}
+
+/** The instant the ISO week begins (Monday 00:00) in the time zone. */
+export function weekStart(label: string, timeZone: string): Date {
+	const monday = mondayOf(label)
+	if (!monday) throw new Error(`Not an ISO week: ${label}`)
+	return fromLocalInput(`${monday.toISOString().slice(0, 10)}T00:00`, timeZone)!
+}

@@ -1,0 +1,362 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { getEnv } from '#app/utils/env.server.ts'
+import { type Permission } from '#app/utils/permissions.ts'
+import { shiftWeek, weekStart } from '#app/utils/time.ts'
+import { getDb } from '#db/index.ts'
+import {
+	ACTED_STATUSES,
+	AGE_BUCKETS,
+	blindSpotThreshold,
+	type DurationStat,
+	type Figures,
+	type HeatCell,
+	interpolate,
+	NO_EVENT,
+	QUARTER_WEEKS,
+	ratio,
+} from './dashboard.ts'
+import { type DepartmentRow } from './department.ts'
+import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from './department.server.ts'
+import { type Role } from './user.ts'
+
+// Every figure is a count or an order statistic computed in SQLite: no query brings
+// the rows of a period into JavaScript. Timestamps are milliseconds since the epoch.
+
+const DAY = 86_400_000
+
+/** Whose data a figure covers: the departments of a subtree, or (null) everyone. */
+export type Scope = { departmentIds: string[] | null }
+export const EVERYONE: Scope = { departmentIds: null }
+
+export type Period = { weeks: string[]; start: Date; end: Date; asOf: Date }
+
+/** `count` ISO weeks ending with `endWeek`; figures that are "as of" a moment use the end or now, whichever is first. */
+export function periodOf(endWeek: string, count: number, now = new Date()): Period {
+	const { TIME_ZONE } = getEnv()
+	const weeks = Array.from({ length: count }, (_, i) => shiftWeek(endWeek, i - count + 1))
+	const start = weekStart(weeks[0]!, TIME_ZONE)
+	const end = weekStart(shiftWeek(endWeek, 1), TIME_ZONE)
+	return { weeks, start, end, asOf: new Date(Math.min(end.getTime(), now.getTime())) }
+}
+
+/** The period of the same length just before. */
+export function previousPeriod(period: Period, now = new Date()) {
+	return periodOf(shiftWeek(period.weeks[0]!, -1), period.weeks.length, now)
+}
+
+function inScope(column: SQL, scope: Scope) {
+	if (!scope.departmentIds) return sql`1`
+	return sql`${column} IN (${sql.join(
+		scope.departmentIds.map((id) => sql`${id}`),
+		sql`, `,
+	)})`
+}
+
+const one = <T>(query: SQL) => getDb().get<T>(query)!
+
+/** Active people in scope: the denominator of participation. */
+export function headcount(scope: Scope) {
+	return one<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`).n
+}
+
+/**
+ * Distinct active people in scope who logged, submitted, voted or commented in the
+ * period's weeks. Read from the weekly activity marks, so anonymous contributions count
+ * without being linked to anything.
+ */
+export function participants(scope: Scope, period: Period) {
+	return one<{ n: number }>(sql`
+		SELECT count(DISTINCT a.user_id) AS n FROM activity_weeks a JOIN users u ON u.id = a.user_id
+		WHERE a.week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND u.deactivated_at IS NULL
+			AND ${inScope(sql`u.department_id`, scope)}`).n
+}
+
+/** Count, median and p90 (in days) of a set of durations `d` in milliseconds, ordered by SQLite. */
+function stat(set: SQL): DurationStat {
+	const count = one<{ n: number }>(sql`SELECT count(*) AS n FROM (${set})`).n
+	const at = (p: number) => {
+		if (!count) return null
+		const position = (count - 1) * p
+		const rows = getDb().all<{ d: number }>(sql`SELECT d FROM (${set}) ORDER BY d LIMIT 2 OFFSET ${Math.floor(position)}`)
+		return interpolate(rows[0]!.d, rows[1]?.d, position) / DAY
+	}
+	return { count, median: at(0.5), p90: at(0.9) }
+}
+
+/** Durations from submission to `column` for ideas whose `column` falls in the period. */
+function durationStat(column: 'first_action_at' | 'decided_at', scope: Scope, period: Period): DurationStat {
+	return stat(sql`
+		SELECT ${sql.raw(column)} - created_at AS d FROM ideas
+		WHERE ${sql.raw(column)} >= ${period.start.getTime()} AND ${sql.raw(column)} < ${period.end.getTime()}
+			AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
+}
+
+/** Everything the headline figures need for one period and scope. */
+export function figures(scope: Scope, period: Period): Figures {
+	const start = period.start.getTime()
+	const end = period.end.getTime()
+	const asOf = period.asOf.getTime()
+	const sla = getEnv().SLA_DAYS * DAY
+	const ideasIn = inScope(sql`department_id`, scope)
+	const created = one<{ n: number; anon: number | null }>(sql`
+		SELECT count(*) AS n, sum(anonymous) AS anon FROM ideas
+		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+	const logged = one<{ n: number; anon: number | null }>(sql`
+		SELECT count(*) AS n, sum(anonymous) AS anon FROM insights
+		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
+	const decisions = one<{ n: number; implemented: number | null }>(sql`
+		SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
+		WHERE decided_at >= ${start} AND decided_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+	// Ideas whose SLA ran out in the period (up to now), and those of them with a decision by then.
+	const due = one<{ n: number; closed: number | null }>(sql`
+		SELECT count(*) AS n, sum(decided_at IS NOT NULL AND decided_at < ${asOf}) AS closed FROM ideas
+		WHERE created_at >= ${start - sla} AND created_at < ${asOf - sla} AND hidden_at IS NULL AND ${ideasIn}`)
+	const declines = one<{ n: number; reasoned: number | null }>(sql`
+		SELECT count(*) AS n, sum(EXISTS (
+			SELECT 1 FROM idea_updates u WHERE u.idea_id = ideas.id AND u.to_status = 'declined' AND trim(coalesce(u.note, '')) <> ''
+		)) AS reasoned FROM ideas
+		WHERE status = 'declined' AND closed_at >= ${start} AND closed_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+	const ages = getDb().all<{ bucket: number; n: number }>(sql`
+		SELECT CASE WHEN age <= 7 THEN 0 WHEN age <= 30 THEN 1 WHEN age <= 90 THEN 2 ELSE 3 END AS bucket, count(*) AS n
+		FROM (SELECT (${asOf} - created_at) / ${DAY} AS age FROM ideas
+			WHERE created_at < ${asOf} AND (closed_at IS NULL OR closed_at >= ${asOf}) AND hidden_at IS NULL AND ${ideasIn})
+		GROUP BY bucket`)
+	const backlog = AGE_BUCKETS.map((_, i) => ages.find((a) => a.bucket === i)?.n ?? 0)
+	return {
+		weeks: period.weeks.length,
+		people: headcount(scope),
+		participants: participants(scope, period),
+		ideas: created.n,
+		anonymousIdeas: created.anon ?? 0,
+		insights: logged.n,
+		anonymousInsights: logged.anon ?? 0,
+		firstResponse: durationStat('first_action_at', scope, period),
+		decision: durationStat('decided_at', scope, period),
+		decided: decisions.n,
+		implemented: decisions.implemented ?? 0,
+		slaDue: due.n,
+		slaClosed: due.closed ?? 0,
+		declined: declines.n,
+		declinedWithReason: declines.reasoned ?? 0,
+		backlog,
+	}
+}
+
+export type WeekPoint = { week: string; participants: number; insights: number; ideas: number; decisions: number }
+
+/** One point per ISO week of the period: the trend charts and their data tables. */
+export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
+	const { TIME_ZONE } = getEnv()
+	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
+	const values = sql.join(
+		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
+		sql`, `,
+	)
+	const ideasIn = inScope(sql`department_id`, scope)
+	const counts = getDb().all<{ i: number; insights: number; ideas: number; decisions: number }>(sql`
+		WITH w(i, s, e) AS (VALUES ${values})
+		SELECT w.i AS i,
+			(SELECT count(*) FROM insights WHERE created_at >= w.s AND created_at < w.e AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}) AS insights,
+			(SELECT count(*) FROM ideas WHERE created_at >= w.s AND created_at < w.e AND hidden_at IS NULL AND ${ideasIn}) AS ideas,
+			(SELECT count(*) FROM ideas WHERE decided_at >= w.s AND decided_at < w.e AND hidden_at IS NULL AND ${ideasIn}) AS decisions
+		FROM w ORDER BY w.i`)
+	const active = getDb().all<{ week: string; n: number }>(sql`
+		SELECT a.week AS week, count(*) AS n FROM activity_weeks a JOIN users u ON u.id = a.user_id
+		WHERE a.week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND u.deactivated_at IS NULL
+			AND ${inScope(sql`u.department_id`, scope)}
+		GROUP BY a.week`)
+	const byWeek = new Map(active.map((a) => [a.week, a.n]))
+	return bounds.map((b, i) => ({
+		week: b.week,
+		participants: byWeek.get(b.week) ?? 0,
+		insights: counts[i]?.insights ?? 0,
+		ideas: counts[i]?.ideas ?? 0,
+		decisions: counts[i]?.decisions ?? 0,
+	}))
+}
+
+/**
+ * The moments-of-truth heatmap: per (stage, event), the period's insights and their
+ * "I see this too", mean emotion, and the ideas addressing the cell (submitted up to the
+ * period's end, merged ones left out) with how many were accepted or implemented.
+ */
+export function heatmap(scope: Scope, period: Period): HeatCell[] {
+	const heat = getDb().all<{ stage: string; event: string; n: number; r: number; e: number }>(sql`
+		SELECT stage_id AS stage, coalesce(event_id, ${NO_EVENT}) AS event, count(*) AS n, sum(recurrence_count) AS r, avg(emotion) AS e
+		FROM insights
+		WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL
+			AND ${inScope(sql`department_id`, scope)}
+		GROUP BY stage, event`)
+	const acted = sql.join(
+		ACTED_STATUSES.map((s) => sql`${s}`),
+		sql`, `,
+	)
+	const response = getDb().all<{ stage: string; event: string; n: number; acted: number; implemented: number }>(sql`
+		SELECT s.stage_id AS stage, coalesce(e.event_id, ${NO_EVENT}) AS event, count(*) AS n,
+			sum(i.status IN (${acted})) AS acted, sum(i.status = 'implemented') AS implemented
+		FROM ideas i JOIN idea_stages s ON s.idea_id = i.id LEFT JOIN idea_events e ON e.idea_id = i.id
+		WHERE i.created_at < ${period.end.getTime()} AND i.status <> 'merged' AND i.hidden_at IS NULL
+			AND ${inScope(sql`i.department_id`, scope)}
+		GROUP BY stage, event`)
+	const cells = new Map<string, HeatCell>()
+	const cell = (stageId: string, eventId: string) => {
+		const key = `${stageId}|${eventId}`
+		let found = cells.get(key)
+		if (!found) {
+			found = { stageId, eventId, insights: 0, recurrences: 0, heat: 0, emotion: null, ideas: 0, acted: 0, implemented: 0, blindSpot: false }
+			cells.set(key, found)
+		}
+		return found
+	}
+	for (const row of heat) Object.assign(cell(row.stage, row.event), { insights: row.n, recurrences: row.r, heat: row.n + row.r, emotion: row.e })
+	for (const row of response) Object.assign(cell(row.stage, row.event), { ideas: row.n, acted: row.acted, implemented: row.implemented })
+	const list = [...cells.values()]
+	const threshold = blindSpotThreshold(list.map((c) => c.heat))
+	for (const c of list) c.blindSpot = c.heat >= threshold && c.acted === 0
+	return list
+}
+
+export type DepartmentFigures = {
+	id: string
+	name: string
+	people: number
+	/** Below the minimum group size nothing else is computed or sent. */
+	tooSmall: boolean
+	participation: number | null
+	ideasPer100: number | null
+	firstResponseMedian: number | null
+	implementationRate: number | null
+}
+
+/** The departments one level below `parentId` (or the top ones), each with its whole subtree. */
+export function departmentComparison(parentId: string | null, period: Period): DepartmentFigures[] {
+	const rows = listDepartments()
+	const totals = rollUpHeadcounts(rows, activeHeadcounts())
+	const minimum = getEnv().MIN_GROUP_SIZE
+	return childrenOf(rows, parentId).map((d) => {
+		const people = totals.get(d.id) ?? 0
+		const base = { id: d.id, name: d.name, people }
+		if (people < minimum) {
+			return { ...base, people: 0, tooSmall: true, participation: null, ideasPer100: null, firstResponseMedian: null, implementationRate: null }
+		}
+		const scope = { departmentIds: subtreeIds(d.id) }
+		const ideasIn = inScope(sql`department_id`, scope)
+		const ideas = one<{ n: number }>(sql`
+			SELECT count(*) AS n FROM ideas
+			WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL AND ${ideasIn}`).n
+		const decisions = one<{ n: number; implemented: number | null }>(sql`
+			SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
+			WHERE decided_at >= ${period.start.getTime()} AND decided_at < ${period.end.getTime()} AND hidden_at IS NULL AND ${ideasIn}`)
+		return {
+			...base,
+			tooSmall: false,
+			participation: ratio(participants(scope, period), people),
+			ideasPer100: ((ideas / people) * 100 * QUARTER_WEEKS) / period.weeks.length,
+			firstResponseMedian: durationStat('first_action_at', scope, period).median,
+			implementationRate: ratio(decisions.implemented ?? 0, decisions.n),
+		}
+	})
+}
+
+function childrenOf(rows: DepartmentRow[], parentId: string | null) {
+	const children = rows.filter((r) => r.parentId === parentId)
+	// A single top department (the company) is not worth a table of one: show its children.
+	const only = children.length === 1 && parentId === null ? children[0]! : null
+	return only ? rows.filter((r) => r.parentId === only.id) : children
+}
+
+/**
+ * Whose figures a person may see: leaders and admins the whole organisation or any
+ * department; a manager their own department subtree only. Null means not allowed.
+ */
+export function dashboardScope(
+	user: { role: Role; departmentId: string | null },
+	requested: string | null,
+	can: (permission: Permission) => boolean,
+): { scope: Scope; departmentId: string | null; root: string | null } | null {
+	if (can('read:dashboard:any')) {
+		return { scope: requested ? { departmentIds: subtreeIds(requested) } : EVERYONE, departmentId: requested, root: null }
+	}
+	if (!user.departmentId) return null
+	const own = subtreeIds(user.departmentId)
+	if (requested && !own.includes(requested)) return null
+	const departmentId = requested ?? user.departmentId
+	return { scope: { departmentIds: departmentId === user.departmentId ? own : subtreeIds(departmentId) }, departmentId, root: user.departmentId }
+}
+
+/** Insights of one critical event per ISO week of the period (with their "I see this too"). */
+export function eventSeries(eventId: string, scope: Scope, period: Period) {
+	const { TIME_ZONE } = getEnv()
+	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
+	const values = sql.join(
+		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
+		sql`, `,
+	)
+	const rows = getDb().all<{ i: number; n: number; r: number | null }>(sql`
+		WITH w(i, s, e) AS (VALUES ${values})
+		SELECT w.i AS i, count(x.id) AS n, sum(x.recurrence_count) AS r FROM w
+		LEFT JOIN insights x ON x.event_id = ${eventId} AND x.created_at >= w.s AND x.created_at < w.e AND x.hidden_at IS NULL
+			AND ${inScope(sql`x.department_id`, scope)}
+		GROUP BY w.i ORDER BY w.i`)
+	return bounds.map((b, i) => ({ week: b.week, insights: rows[i]?.n ?? 0, recurrences: rows[i]?.r ?? 0 }))
+}
+
+/** The longest window compared before and after a fix, and the shortest worth comparing. */
+export const FIX_WINDOW_DAYS = { max: 90, min: 7 }
+
+/**
+ * The playbook of one critical event: ideas by status, the insights no idea answers yet,
+ * and for each implemented fix the event's insights in equal windows before and after it.
+ */
+export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
+	const ideasIn = inScope(sql`i.department_id`, scope)
+	const byStatus = getDb().all<{ status: string; n: number }>(sql`
+		SELECT i.status AS status, count(*) AS n FROM ideas i JOIN idea_events e ON e.idea_id = i.id AND e.event_id = ${eventId}
+		WHERE i.hidden_at IS NULL AND ${ideasIn} GROUP BY i.status`)
+	const unanswered = getDb().all<{ id: string }>(sql`
+		SELECT x.id AS id FROM insights x
+		WHERE x.event_id = ${eventId} AND x.hidden_at IS NULL AND ${inScope(sql`x.department_id`, scope)}
+			AND NOT EXISTS (SELECT 1 FROM idea_insights l WHERE l.insight_id = x.id)
+		ORDER BY x.created_at DESC LIMIT 10`)
+	const unansweredCount = one<{ n: number }>(sql`
+		SELECT count(*) AS n FROM insights x
+		WHERE x.event_id = ${eventId} AND x.hidden_at IS NULL AND ${inScope(sql`x.department_id`, scope)}
+			AND NOT EXISTS (SELECT 1 FROM idea_insights l WHERE l.insight_id = x.id)`).n
+	const fixes = getDb().all<{ id: string; title: string; closed: number }>(sql`
+		SELECT i.id AS id, i.title AS title, i.closed_at AS closed FROM ideas i JOIN idea_events e ON e.idea_id = i.id AND e.event_id = ${eventId}
+		WHERE i.status = 'implemented' AND i.closed_at IS NOT NULL AND i.hidden_at IS NULL AND ${ideasIn}
+		ORDER BY i.closed_at DESC LIMIT 20`)
+	const count = (from: number, to: number) =>
+		one<{ n: number }>(sql`
+			SELECT count(*) AS n FROM insights x
+			WHERE x.event_id = ${eventId} AND x.created_at >= ${from} AND x.created_at < ${to} AND x.hidden_at IS NULL
+				AND ${inScope(sql`x.department_id`, scope)}`).n
+	return {
+		byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Record<string, number>,
+		unansweredIds: unanswered.map((r) => r.id),
+		unansweredCount,
+		fixes: fixes.map((fix) => {
+			const days = Math.min(FIX_WINDOW_DAYS.max, Math.floor((now.getTime() - fix.closed) / DAY))
+			if (days < FIX_WINDOW_DAYS.min) return { ...fix, closedAt: new Date(fix.closed), days, before: null, after: null }
+			return {
+				...fix,
+				closedAt: new Date(fix.closed),
+				days,
+				before: count(fix.closed - days * DAY, fix.closed),
+				after: count(fix.closed, fix.closed + days * DAY),
+			}
+		}),
+	}
+}
+
+/**
+ * A manager's own response times: ideas whose first response in the period was theirs
+ * (their timeline entry is the one that set the first response).
+ */
+export function ownResponseTimes(userId: string, period: Period): DurationStat {
+	const set = sql`
+		SELECT i.first_action_at - i.created_at AS d FROM ideas i
+		WHERE i.first_action_at >= ${period.start.getTime()} AND i.first_action_at < ${period.end.getTime()} AND i.hidden_at IS NULL
+			AND EXISTS (SELECT 1 FROM idea_updates u WHERE u.idea_id = i.id AND u.actor_id = ${userId} AND u.created_at = i.first_action_at)`
+	return stat(set)
+}

@@ -1,0 +1,102 @@
+import { type IdeaStatus } from './idea.ts'
+
+/** Periods the dashboard offers, in ISO weeks ending with a chosen week. 13 weeks is a quarter. */
+export const PERIOD_WEEKS = [4, 13, 26, 52] as const
+export const DEFAULT_WEEKS = 13
+export const QUARTER_WEEKS = 13
+
+/** Backlog ageing buckets, in whole days since submission (PRODUCT.md). */
+export const AGE_BUCKETS = ['0-7', '8-30', '31-90', '90+'] as const
+
+/** Heatmap column for insights and ideas without a critical event. */
+export const NO_EVENT = 'none'
+/** A cell needs at least this heat (insights + "I see this too") to be a blind spot. */
+export const BLIND_SPOT_MIN_HEAT = 3
+/** Statuses that show the company acting on a cell: a blind spot has none of them. */
+export const ACTED_STATUSES: readonly IdeaStatus[] = ['accepted', 'in_progress', 'implemented']
+
+/** Count, median and 90th percentile of a set of durations, in days. */
+export type DurationStat = { count: number; median: number | null; p90: number | null }
+
+/** What one period's figures are computed from: counts, never rows. */
+export type Figures = {
+	weeks: number
+	people: number
+	participants: number
+	ideas: number
+	anonymousIdeas: number
+	insights: number
+	anonymousInsights: number
+	firstResponse: DurationStat
+	decision: DurationStat
+	decided: number
+	implemented: number
+	slaDue: number
+	slaClosed: number
+	declined: number
+	declinedWithReason: number
+	backlog: number[]
+}
+
+export function ratio(part: number, whole: number) {
+	return whole > 0 ? part / whole : null
+}
+
+export type MetricFormat = 'percent' | 'decimal' | 'count' | 'days'
+
+/** The headline figures, in the order the dashboard and its CSV show them. */
+export const METRICS = [
+	{ key: 'participation', format: 'percent', value: (f: Figures) => ratio(f.participants, f.people) },
+	{
+		key: 'ideasPer100',
+		format: 'decimal',
+		value: (f: Figures) => (f.people > 0 ? ((f.ideas / f.people) * 100 * QUARTER_WEEKS) / f.weeks : null),
+	},
+	{ key: 'insights', format: 'count', value: (f: Figures) => f.insights },
+	{ key: 'firstResponseMedian', format: 'days', value: (f: Figures) => f.firstResponse.median },
+	{ key: 'firstResponseP90', format: 'days', value: (f: Figures) => f.firstResponse.p90 },
+	{ key: 'decisionMedian', format: 'days', value: (f: Figures) => f.decision.median },
+	{ key: 'decisionP90', format: 'days', value: (f: Figures) => f.decision.p90 },
+	{ key: 'implementationRate', format: 'percent', value: (f: Figures) => ratio(f.implemented, f.decided) },
+	{ key: 'loopClosure', format: 'percent', value: (f: Figures) => ratio(f.slaClosed, f.slaDue) },
+	{
+		key: 'anonymousShare',
+		format: 'percent',
+		value: (f: Figures) => ratio(f.anonymousIdeas + f.anonymousInsights, f.ideas + f.insights),
+	},
+	{ key: 'declinedWithReason', format: 'percent', value: (f: Figures) => ratio(f.declinedWithReason, f.declined) },
+] as const satisfies ReadonlyArray<{ key: string; format: MetricFormat; value: (f: Figures) => number | null }>
+
+export type MetricKey = (typeof METRICS)[number]['key']
+
+/** The heat of a cell: insights plus their "I see this too". */
+export type HeatCell = {
+	stageId: string
+	eventId: string
+	insights: number
+	recurrences: number
+	heat: number
+	emotion: number | null
+	ideas: number
+	acted: number
+	implemented: number
+	blindSpot: boolean
+}
+
+/**
+ * A blind spot is a cell with high heat and no accepted or implemented idea. "High" is
+ * relative to the map: in the top quarter of the cells that have any heat, and at least
+ * BLIND_SPOT_MIN_HEAT.
+ */
+export function blindSpotThreshold(heats: number[]) {
+	const hot = heats.filter((h) => h > 0).sort((a, b) => a - b)
+	if (!hot.length) return Infinity
+	const quartile = hot[Math.floor(hot.length * 0.75)] ?? hot[hot.length - 1]!
+	return Math.max(BLIND_SPOT_MIN_HEAT, quartile)
+}
+
+/** The value at fraction p of sorted values, interpolating between neighbours (as spreadsheets' PERCENTILE.INC). */
+export function interpolate(lower: number, upper: number | undefined, position: number) {
+	const fraction = position - Math.floor(position)
+	return upper === undefined || fraction === 0 ? lower : lower + (upper - lower) * fraction
+}
