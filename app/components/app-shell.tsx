@@ -15,8 +15,8 @@ export const NAV_ITEMS: NavItem[] = [
 	{ to: '/campaigns', label: 'nav.campaigns', permission: 'read:campaign:any' },
 	{ to: '/search', label: 'nav.search', permission: 'read:idea:any' },
 	{ to: '/triage', label: 'nav.triage', permission: 'read:triage:scope' },
+	{ to: '/dashboard', label: 'nav.dashboard', permission: 'read:dashboard:scope' },
 	{ to: '/team', label: 'nav.team', permission: 'read:team:scope' },
-	{ to: '/organisation', label: 'nav.organisation', permission: 'read:organisation:any' },
 	{ to: '/admin', label: 'nav.admin', permission: 'read:user:any' },
 ]
 

@@ -1,12 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Permission } from '#app/utils/permissions.ts'
-import { shiftWeek, weekStart } from '#app/utils/time.ts'
+import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
 import { getDb } from '#db/index.ts'
 import {
 	ACTED_STATUSES,
 	AGE_BUCKETS,
 	blindSpotThreshold,
+	FIX_WINDOW_DAYS,
 	type DurationStat,
 	type Figures,
 	type HeatCell,
@@ -301,9 +302,6 @@ export function eventSeries(eventId: string, scope: Scope, period: Period) {
 	return bounds.map((b, i) => ({ week: b.week, insights: rows[i]?.n ?? 0, recurrences: rows[i]?.r ?? 0 }))
 }
 
-/** The longest window compared before and after a fix, and the shortest worth comparing. */
-export const FIX_WINDOW_DAYS = { max: 90, min: 7 }
-
 /**
  * The playbook of one critical event: ideas by status, the insights no idea answers yet,
  * and for each implemented fix the event's insights in equal windows before and after it.
@@ -359,4 +357,21 @@ export function ownResponseTimes(userId: string, period: Period): DurationStat {
 		WHERE i.first_action_at >= ${period.start.getTime()} AND i.first_action_at < ${period.end.getTime()} AND i.hidden_at IS NULL
 			AND EXISTS (SELECT 1 FROM idea_updates u WHERE u.idea_id = i.id AND u.actor_id = ${userId} AND u.created_at = i.first_action_at)`
 	return stat(set)
+}
+
+/** The manager's view: their team's participation this quarter and their own response times. */
+export function teamView(user: { id: string; departmentId: string | null }, now = new Date()) {
+	const period = periodOf(isoWeek(now, getEnv().TIME_ZONE), QUARTER_WEEKS, now)
+	const previous = previousPeriod(period, now)
+	const own = { current: ownResponseTimes(user.id, period), previous: ownResponseTimes(user.id, previous) }
+	const scope = { departmentIds: user.departmentId ? subtreeIds(user.departmentId) : [] }
+	const people = headcount(scope)
+	const range = { from: period.start, to: new Date(period.end.getTime() - 1) }
+	if (people < getEnv().MIN_GROUP_SIZE) return { range, people, participation: null, own }
+	return {
+		range,
+		people,
+		participation: { current: ratio(participants(scope, period), people), previous: ratio(participants(scope, previous), people) },
+		own,
+	}
 }

@@ -15,6 +15,9 @@ export const BLIND_SPOT_MIN_HEAT = 3
 /** Statuses that show the company acting on a cell: a blind spot has none of them. */
 export const ACTED_STATUSES: readonly IdeaStatus[] = ['accepted', 'in_progress', 'implemented']
 
+/** The longest window compared before and after a fix, and the shortest worth comparing. */
+export const FIX_WINDOW_DAYS = { max: 90, min: 7 }
+
 /** Count, median and 90th percentile of a set of durations, in days. */
 export type DurationStat = { count: number; median: number | null; p90: number | null }
 

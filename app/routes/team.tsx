@@ -4,31 +4,36 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
 import { UserSearch, UserTable } from '#app/components/user-table.tsx'
+import { useFigureFormat } from '#app/components/dashboard.tsx'
+import { teamView } from '#app/models/dashboard.server.ts'
 import { getDepartment, subtreeIds } from '#app/models/department.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
-import { useT } from '#app/utils/root-data.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:team:scope')
 	const department = user.departmentId ? getDepartment(user.departmentId) : null
-	if (!department) return { departmentName: null, list: null }
+	const view = { ...teamView(user), sla: getEnv().SLA_DAYS, minGroup: getEnv().MIN_GROUP_SIZE }
+	if (!department) return { departmentName: null, list: null, view }
 	const url = new URL(request.url)
 	const list = listUsers({
 		query: url.searchParams.get('q') ?? undefined,
 		departmentIds: subtreeIds(department.id),
 		page: Number(url.searchParams.get('page')) || 1,
 	})
-	return { departmentName: department.name, list }
+	return { departmentName: department.name, list, view }
 }
 
 export default function TeamRoute() {
 	const t = useT()
-	const { departmentName, list } = useLoaderData<typeof loader>()
+	const { departmentName, list, view } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<PageHeader title={t('team.heading')} />
+			<TeamFigures view={view} />
 			{departmentName && list ? (
 				<>
 					<p className="mb-4 text-slate-700">{t('team.intro', { department: departmentName })}</p>
@@ -40,6 +45,50 @@ export default function TeamRoute() {
 				<p className="text-slate-700">{t('team.noDepartment')}</p>
 			)}
 		</div>
+	)
+}
+
+function TeamFigures({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>>['view'] }) {
+	const t = useT()
+	const format = useFormat()
+	const show = useFigureFormat()
+	const figure = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm'
+	return (
+		<section aria-labelledby="team-figures" className="mb-6">
+			<h2 id="team-figures" className="mb-1 text-lg font-semibold">
+				{t('team.figures')}
+			</h2>
+			<p className="mb-3 text-sm text-slate-700">{t('dashboard.range', { from: format.date(view.range.from), to: format.date(view.range.to) })}</p>
+			<ul className="grid gap-3 sm:grid-cols-3">
+				<li className={figure}>
+					<h3 className="text-sm font-medium text-slate-700">{t('team.participation')}</h3>
+					{view.participation ? (
+						<>
+							<p className="mt-2 text-2xl font-semibold" data-metric="team-participation">
+								{show('percent', view.participation.current)}
+							</p>
+							<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show('percent', view.participation.previous) })}</p>
+						</>
+					) : (
+						<p className="mt-2 text-sm text-slate-700" data-metric="team-participation">
+							{t('dashboard.tooSmall')} ({t('team.tooSmallHint', { min: view.minGroup })})
+						</p>
+					)}
+				</li>
+				<li className={figure}>
+					<h3 className="text-sm font-medium text-slate-700">{t('team.ownMedian')}</h3>
+					<p className="mt-2 text-2xl font-semibold" data-metric="own-median">
+						{show('days', view.own.current.median)}
+					</p>
+					<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show('days', view.own.previous.median) })}</p>
+				</li>
+				<li className={figure}>
+					<h3 className="text-sm font-medium text-slate-700">{t('team.ownP90')}</h3>
+					<p className="mt-2 text-2xl font-semibold">{show('days', view.own.current.p90)}</p>
+					<p className="mt-1 text-xs text-slate-600">{t('team.ownCount', { count: view.own.current.count, sla: view.sla })}</p>
+				</li>
+			</ul>
+		</section>
 	)
 }
 

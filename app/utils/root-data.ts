@@ -37,6 +37,9 @@ export function useFormat() {
 			date: (value: Date | number | string) => formatDate(new Date(value), locale, timeZone),
 			dateTime: (value: Date | number | string) => formatDateTime(new Date(value), locale, timeZone),
 			number: (value: number) => formatNumber(value, locale),
+			decimal: (value: number, digits = 1) =>
+				new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+			percent: (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value),
 		}),
 		[locale, timeZone],
 	)

@@ -1,0 +1,137 @@
+import { Readable } from 'node:stream'
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { stringify } from 'csv-stringify'
+import { AGE_BUCKETS, METRICS, type MetricFormat, NO_EVENT } from '#app/models/dashboard.ts'
+import { departmentComparison, figures, heatmap, weeklySeries } from '#app/models/dashboard.server.ts'
+import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { dashboardQuery } from '#app/utils/dashboard-query.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getT, localizedName } from '#app/utils/i18n.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
+
+const TABLES = ['summary', 'trends', 'heatmap', 'departments'] as const
+type Table = (typeof TABLES)[number]
+type Cell = string | number | null
+
+// Numbers are written the same in every language (a dot for decimals, no grouping) so any
+// spreadsheet reads them; percentages as 0-100 with their unit in its own column.
+const round = (value: number, digits = 2) => Number(value.toFixed(digits))
+function csvNumber(format: MetricFormat, value: number | null): Cell {
+	if (value === null) return null
+	return format === 'percent' ? round(value * 100) : format === 'count' ? value : round(value)
+}
+const UNITS: Record<MetricFormat, string> = { percent: '%', decimal: 'per 100 per quarter', count: 'count', days: 'days' }
+
+/** Each dashboard table as CSV: UTF-8 with a byte-order mark, streamed row by row. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:dashboard:scope')
+	const url = new URL(request.url)
+	const table = TABLES.find((name) => name === url.searchParams.get('table'))
+	if (!table) throw new Response(`Unknown table: choose one of ${TABLES.join(', ')}.`, { status: 400 })
+	const q = dashboardQuery(url, user)
+	if (q.tooSmall) {
+		throw new Response(`This group has fewer than ${getEnv().MIN_GROUP_SIZE} active people: its figures are not exported.`, { status: 403 })
+	}
+	const t = getT(await getLocale(request, user))
+	const rows = rowsOf(table, q, t, await getLocale(request, user))
+	const csv = stringify({ bom: true })
+	// Rows are written as the stream is read, so a slow client never holds a whole file in memory.
+	Readable.from(rows).pipe(csv)
+	return new Response(Readable.toWeb(csv) as ReadableStream, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="voce-${table}-${q.end}-${q.weeks}w.csv"`,
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}
+
+function* rowsOf(
+	table: Table,
+	q: ReturnType<typeof dashboardQuery>,
+	t: ReturnType<typeof getT>,
+	locale: Awaited<ReturnType<typeof getLocale>>,
+): Generator<Cell[]> {
+	if (table === 'summary') {
+		const current = figures(q.scope, q.period)
+		const previous = figures(q.scope, q.previous)
+		yield [t('dashboard.export.metric'), t('dashboard.export.unit'), t('dashboard.export.current'), t('dashboard.export.previous')]
+		for (const metric of METRICS) {
+			yield [
+				t(`dashboard.metrics.${metric.key}.label`),
+				UNITS[metric.format],
+				csvNumber(metric.format, metric.value(current)),
+				csvNumber(metric.format, metric.value(previous)),
+			]
+		}
+		for (const [i, bucket] of AGE_BUCKETS.entries()) {
+			yield [`${t('dashboard.backlog.heading')}: ${t(`dashboard.backlog.buckets.${bucket}`)}`, 'count', current.backlog[i]!, previous.backlog[i]!]
+		}
+		return
+	}
+	if (table === 'trends') {
+		yield [
+			t('dashboard.trends.week'),
+			t('dashboard.trends.participants'),
+			t('dashboard.trends.insights'),
+			t('dashboard.trends.ideas'),
+			t('dashboard.trends.decisions'),
+		]
+		for (const p of weeklySeries(q.scope, q.period)) yield [p.week, p.participants, p.insights, p.ideas, p.decisions]
+		return
+	}
+	if (table === 'heatmap') {
+		const stages = new Map(listStages({ includeRetired: true }).map((s) => [s.id, localizedName(s, locale)]))
+		const events = new Map(listEvents({ includeRetired: true }).map((e) => [e.id, localizedName(e, locale)]))
+		yield [
+			t('dashboard.export.stage'),
+			t('dashboard.heatmap.event'),
+			t('dashboard.heatmap.heat'),
+			t('dashboard.export.insights'),
+			t('dashboard.export.recurrences'),
+			t('dashboard.export.emotion'),
+			t('dashboard.export.ideas'),
+			t('dashboard.export.acted'),
+			t('dashboard.export.implemented'),
+			t('dashboard.heatmap.blindSpot'),
+		]
+		for (const c of heatmap(q.scope, q.period).sort((a, b) => b.heat - a.heat)) {
+			yield [
+				stages.get(c.stageId) ?? c.stageId,
+				c.eventId === NO_EVENT ? t('dashboard.heatmap.noEvent') : (events.get(c.eventId) ?? c.eventId),
+				c.heat,
+				c.insights,
+				c.recurrences,
+				c.emotion === null ? null : round(c.emotion),
+				c.ideas,
+				c.acted,
+				c.implemented,
+				c.blindSpot ? 'yes' : 'no',
+			]
+		}
+		return
+	}
+	yield [
+		t('dashboard.departments.name'),
+		t('dashboard.departments.people'),
+		`${t('dashboard.departments.participation')} (%)`,
+		t('dashboard.departments.ideasPer100'),
+		`${t('dashboard.departments.firstResponse')} (days)`,
+		`${t('dashboard.departments.implementation')} (%)`,
+	]
+	for (const row of departmentComparison(q.departmentId, q.period)) {
+		if (row.tooSmall) {
+			yield [row.name, t('dashboard.tooSmall'), null, null, null, null]
+			continue
+		}
+		yield [
+			row.name,
+			row.people,
+			csvNumber('percent', row.participation),
+			csvNumber('decimal', row.ideasPer100),
+			csvNumber('days', row.firstResponseMedian),
+			csvNumber('percent', row.implementationRate),
+		]
+	}
+}

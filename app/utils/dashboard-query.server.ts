@@ -1,0 +1,55 @@
+import { DEFAULT_WEEKS, PERIOD_WEEKS } from '#app/models/dashboard.ts'
+import { dashboardScope, headcount, periodOf, previousPeriod } from '#app/models/dashboard.server.ts'
+import { toTree } from '#app/models/department.ts'
+import { listDepartments, subtreeIds } from '#app/models/department.server.ts'
+import { getEnv } from './env.server.ts'
+import { hasPermission } from './permissions.ts'
+import { type SessionUser } from './session.server.ts'
+import { isoWeek, isWeekLabel } from './time.ts'
+
+/**
+ * Reads the dashboard's period and department from the query string for this person.
+ * Unknown values fall back to the defaults; a department outside a manager's scope is a 403.
+ */
+export function dashboardQuery(url: URL, user: SessionUser, now = new Date()) {
+	const params = url.searchParams
+	const weeks = PERIOD_WEEKS.find((w) => String(w) === params.get('weeks')) ?? DEFAULT_WEEKS
+	const current = isoWeek(now, getEnv().TIME_ZONE)
+	const requestedEnd = params.get('end') ?? ''
+	// Labels of the same form sort in time order; a future week means "up to now".
+	const end = isWeekLabel(requestedEnd) && requestedEnd < current ? requestedEnd : current
+	const requestedDepartment = params.get('department') || null
+	const access = dashboardScope(user, requestedDepartment, (p) => hasPermission(user.role, p))
+	if (!access) {
+		throw new Response(user.departmentId ? 'That department is outside your scope.' : 'You have no department, so no dashboard scope.', {
+			status: 403,
+		})
+	}
+	const period = periodOf(end, weeks, now)
+	const people = headcount(access.scope)
+	const tree = toTree(listDepartments())
+	// The department select offers what this person may look at: everything, or their subtree.
+	const allowed = access.root ? new Set(subtreeIds(access.root)) : null
+	return {
+		weeks,
+		end,
+		current,
+		period,
+		previous: previousPeriod(period, now),
+		scope: access.scope,
+		departmentId: access.departmentId,
+		people,
+		tooSmall: people < getEnv().MIN_GROUP_SIZE,
+		departments: tree
+			.filter((d) => !allowed || allowed.has(d.id))
+			.map(({ id, name, depth }) => ({ id, name, depth })),
+		/** The parameters to carry into links (cells, exports, events). */
+		search: new URLSearchParams({
+			weeks: String(weeks),
+			end,
+			...(access.departmentId ? { department: access.departmentId } : {}),
+		}).toString(),
+	}
+}
+
+export type DashboardQuery = ReturnType<typeof dashboardQuery>
