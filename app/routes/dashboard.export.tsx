@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 	const t = getT(await getLocale(request, user))
 	const rows = rowsOf(table, q, t, await getLocale(request, user))
-	const csv = stringify({ bom: true })
+	const csv = stringify({ bom: true, record_delimiter: 'windows' })
 	// Rows are written as the stream is read, so a slow client never holds a whole file in memory.
 	Readable.from(rows).pipe(csv)
 	return new Response(Readable.toWeb(csv) as ReadableStream, {

@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+async function expectNoSeriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('a leader reads the dashboard, filters a department, opens a heatmap cell and downloads a CSV', async ({ page, login }) => {
+	await login('leader')
+	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Dashboard' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Culture dashboard' })).toBeVisible()
+	await expect(page.locator('[data-metric="participation"]')).toHaveText(/%$/)
+	// Each figure explains itself.
+	await page.getByRole('group').filter({ has: page.getByLabel('About: Loop closure') }).first().locator('summary').click()
+	await expect(page.getByText(/response target ran out in the period/)).toBeVisible()
+	await expectNoSeriousViolations(page)
+
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Contact Centre' })
+	await page.getByRole('button', { name: 'Show' }).click()
+	await expect(page).toHaveURL(/department=/)
+	await expect(page.getByText('12 active people in scope')).toBeVisible()
+	await expect(page.getByRole('link', { name: 'Contact Centre Milano' })).toBeVisible()
+
+	// The hottest cell of the demo data is a blind spot: card stolen, at the Use stage.
+	const blindSpot = page.locator('[data-blind-spot]').first()
+	await expect(blindSpot).toHaveAccessibleName(/Card lost or stolen.*Blind spot/)
+	await blindSpot.click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Card lost or stolen at Use' })).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Insights' }).getByRole('listitem').first()).toBeVisible()
+	await expect(page.getByRole('link', { name: /Block a stolen card from the app/ })).toBeVisible()
+	await page.getByRole('link', { name: 'Back to the dashboard' }).click()
+	await expect(page).toHaveURL(/department=/)
+
+	const download = page.waitForEvent('download')
+	await page.getByRole('link', { name: 'Download the moments-of-truth heatmap as CSV' }).click()
+	const file = await download
+	expect(file.suggestedFilename()).toMatch(/^voce-heatmap-\d{4}-W\d{2}-13w\.csv$/)
+	const bytes = fs.readFileSync((await file.path())!)
+	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+	const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n')
+	expect(lines[0]).toMatch(/^Journey stage,Critical event,Heat,/)
+	expect(lines[1]).toMatch(/^Use,Card lost or stolen,\d+,\d+,\d+,[\d.]+,\d+,\d+,\d+,yes$/)
+})
+
+test('the event playbook and a manager’s own view are readable and accessible', async ({ page, login }) => {
+	await login('manager')
+	await page.goto('/dashboard')
+	await page.getByRole('link', { name: 'Open the playbook for Card lost or stolen' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Playbook: Card lost or stolen' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Ideas by status' })).toBeVisible()
+	await expectNoSeriousViolations(page)
+	await page.goto('/team')
+	await expect(page.locator('[data-metric="team-participation"]')).toHaveText(/%$/)
+	await expectNoSeriousViolations(page)
+})
