@@ -180,6 +180,8 @@ export const insights = sqliteTable(
 		index('insights_event_id_idx').on(t.eventId, t.createdAt),
 		index('insights_author_id_idx').on(t.authorId, t.createdAt),
 		index('insights_department_id_idx').on(t.departmentId, t.createdAt),
+		// Covers every dashboard query on a period's insights: no table row is read.
+		index('insights_dashboard_idx').on(t.createdAt, t.hiddenAt, t.departmentId, t.stageId, t.eventId, t.anonymous, t.recurrenceCount, t.emotion),
 	],
 )
 
@@ -243,6 +245,8 @@ export const ideas = sqliteTable(
 		index('ideas_first_action_at_idx').on(t.firstActionAt),
 		index('ideas_decided_at_idx').on(t.decidedAt),
 		index('ideas_closed_at_idx').on(t.closedAt),
+		// Covers the dashboard's scans of ideas by submission time (counts, SLA, backlog, heatmap).
+		index('ideas_dashboard_idx').on(t.createdAt, t.hiddenAt, t.departmentId, t.status, t.anonymous, t.decidedAt, t.closedAt, t.id),
 	],
 )
 

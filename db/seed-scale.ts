@@ -123,7 +123,7 @@ export async function seedScale(file: string) {
 		phase('insights')
 		// Ideas in every status, linked to stages, events and insights.
 		const insIdea = sqlite.prepare(
-			'INSERT INTO ideas (id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+			'INSERT INTO ideas (id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
 		)
 		const insStage = sqlite.prepare('INSERT OR IGNORE INTO idea_stages (idea_id, stage_id) VALUES (?, ?)')
 		const insEvent = sqlite.prepare('INSERT OR IGNORE INTO idea_events (idea_id, event_id) VALUES (?, ?)')
@@ -144,11 +144,16 @@ export async function seedScale(file: string) {
 			const steps = status === 'declined' || status === 'merged' ? ['submitted', 'in_review', status] : PATH.slice(0, PATH.indexOf(status) + 1)
 			let stepAt = at
 			const manager = id('u', 13 * (1 + int(1500)))
+			// The idea's columns agree with its timeline: first response, decision, closure.
+			let firstAction: number | null = null
+			let decided: number | null = null
 			for (let s = 1; s < steps.length; s++) {
 				stepAt = Math.min(now, stepAt + DAY * (1 + int(20)))
+				firstAction ??= stepAt
+				if (['accepted', 'declined', 'merged'].includes(steps[s]!)) decided ??= stepAt
 				insUpdate.run(id(`t${i}x`, s), id('d', i), manager, steps[s - 1], steps[s], status === 'declined' && s === steps.length - 1 ? sentence(12) : null, stepAt)
 			}
-			const firstAction = steps.length > 1 ? at + DAY * (1 + int(20)) : null
+			const closed = ['implemented', 'declined', 'merged'].includes(status) ? stepAt : null
 			insIdea.run(
 				id('d', i),
 				sentence(6 + int(6)),
@@ -159,8 +164,9 @@ export async function seedScale(file: string) {
 				anonymous ? 1 : 0,
 				anonymous ? areaOf(userDept[author]!) : userDept[author]!,
 				status,
-				firstAction ? Math.min(now, firstAction) : null,
-				['accepted', 'in_progress', 'implemented', 'declined', 'merged'].includes(status) ? Math.min(now, stepAt) : null,
+				firstAction,
+				decided,
+				closed,
 				at,
 			)
 			const event = events[skewed(events.length, 1.2)]!

@@ -93,7 +93,17 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 			</main>
 			<footer className="border-t border-slate-200 bg-white">
 				<div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4 text-sm text-slate-600">
-					<span>{t('app.footer')}</span>
+					<span>
+						{t('app.footer')}
+						{user ? (
+							<>
+								{' · '}
+								<NavLink to="/about" className="underline hover:text-slate-900">
+									{t('about.title')}
+								</NavLink>
+							</>
+						) : null}
+					</span>
 					<LanguageSwitcher />
 				</div>
 			</footer>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, follows, ideas, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
@@ -53,8 +53,25 @@ export function addComment(ideaId: string, authorId: string, body: string, now =
 	})
 }
 
-export function listComments(ideaId: string) {
-	return getDb()
+/** How many comments an idea page shows at once: the latest, with a link to earlier ones. */
+export const COMMENTS_PAGE_SIZE = 50
+
+function encodeCommentCursor(createdAt: Date, id: string) {
+	return `${createdAt.getTime()}.${id}`
+}
+
+function decodeCommentCursor(cursor: string | null | undefined) {
+	const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor ?? '')
+	return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null
+}
+
+/**
+ * A page of an idea's visible comments in reading order: the latest `limit`, or the
+ * `limit` just before the `before` cursor. `earlier` is the cursor for the page before.
+ */
+export function listComments(ideaId: string, { before, limit = COMMENTS_PAGE_SIZE }: { before?: string | null; limit?: number } = {}) {
+	const after = decodeCommentCursor(before)
+	const rows = getDb()
 		.select({
 			id: comments.id,
 			body: comments.body,
@@ -65,9 +82,19 @@ export function listComments(ideaId: string) {
 		})
 		.from(comments)
 		.innerJoin(users, eq(users.id, comments.authorId))
-		.where(and(eq(comments.ideaId, ideaId), isNull(comments.hiddenAt)))
-		.orderBy(asc(comments.createdAt), asc(comments.id))
+		.where(
+			and(
+				eq(comments.ideaId, ideaId),
+				isNull(comments.hiddenAt),
+				after ? or(lt(comments.createdAt, after.createdAt), and(eq(comments.createdAt, after.createdAt), lt(comments.id, after.id))) : undefined,
+			),
+		)
+		.orderBy(desc(comments.createdAt), desc(comments.id))
+		.limit(limit + 1)
 		.all()
+	const page = rows.slice(0, limit).reverse()
+	const first = page[0]
+	return { rows: page, earlier: rows.length > limit && first ? encodeCommentCursor(first.createdAt, first.id) : null }
 }
 
 export function withinEditWindow(createdAt: Date, now = new Date()) {

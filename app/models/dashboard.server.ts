@@ -55,6 +55,11 @@ function inScope(column: SQL, scope: Scope) {
 
 const one = <T>(query: SQL) => getDb().get<T>(query)!
 
+/** The ids of active people in scope, as a subquery (SQLite builds it into a lookup once). */
+function activePeople(scope: Scope) {
+	return sql`SELECT id FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`
+}
+
 /** Active people in scope: the denominator of participation. */
 export function headcount(scope: Scope) {
 	return one<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`).n
@@ -67,9 +72,8 @@ export function headcount(scope: Scope) {
  */
 export function participants(scope: Scope, period: Period) {
 	return one<{ n: number }>(sql`
-		SELECT count(DISTINCT a.user_id) AS n FROM activity_weeks a JOIN users u ON u.id = a.user_id
-		WHERE a.week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND u.deactivated_at IS NULL
-			AND ${inScope(sql`u.department_id`, scope)}`).n
+		SELECT count(DISTINCT user_id) AS n FROM activity_weeks
+		WHERE week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND user_id IN (${activePeople(scope)})`).n
 }
 
 /** Count, median and p90 (in days) of a set of durations `d` in milliseconds, ordered by SQLite. */
@@ -100,17 +104,17 @@ export function figures(scope: Scope, period: Period): Figures {
 	const sla = getEnv().SLA_DAYS * DAY
 	const ideasIn = inScope(sql`department_id`, scope)
 	const created = one<{ n: number; anon: number | null }>(sql`
-		SELECT count(*) AS n, sum(anonymous) AS anon FROM ideas
+		SELECT count(*) AS n, sum(anonymous) AS anon FROM ideas INDEXED BY ideas_dashboard_idx
 		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
 	const logged = one<{ n: number; anon: number | null }>(sql`
-		SELECT count(*) AS n, sum(anonymous) AS anon FROM insights
+		SELECT count(*) AS n, sum(anonymous) AS anon FROM insights INDEXED BY insights_dashboard_idx
 		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
 	const decisions = one<{ n: number; implemented: number | null }>(sql`
 		SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
 		WHERE decided_at >= ${start} AND decided_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
 	// Ideas whose SLA ran out in the period (up to now), and those of them with a decision by then.
 	const due = one<{ n: number; closed: number | null }>(sql`
-		SELECT count(*) AS n, sum(decided_at IS NOT NULL AND decided_at < ${asOf}) AS closed FROM ideas
+		SELECT count(*) AS n, sum(decided_at IS NOT NULL AND decided_at < ${asOf}) AS closed FROM ideas INDEXED BY ideas_dashboard_idx
 		WHERE created_at >= ${start - sla} AND created_at < ${asOf - sla} AND hidden_at IS NULL AND ${ideasIn}`)
 	const declines = one<{ n: number; reasoned: number | null }>(sql`
 		SELECT count(*) AS n, sum(EXISTS (
@@ -119,7 +123,7 @@ export function figures(scope: Scope, period: Period): Figures {
 		WHERE status = 'declined' AND closed_at >= ${start} AND closed_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
 	const ages = getDb().all<{ bucket: number; n: number }>(sql`
 		SELECT CASE WHEN age <= 7 THEN 0 WHEN age <= 30 THEN 1 WHEN age <= 90 THEN 2 ELSE 3 END AS bucket, count(*) AS n
-		FROM (SELECT (${asOf} - created_at) / ${DAY} AS age FROM ideas
+		FROM (SELECT (${asOf} - created_at) / ${DAY} AS age FROM ideas INDEXED BY ideas_dashboard_idx
 			WHERE created_at < ${asOf} AND (closed_at IS NULL OR closed_at >= ${asOf}) AND hidden_at IS NULL AND ${ideasIn})
 		GROUP BY bucket`)
 	const backlog = AGE_BUCKETS.map((_, i) => ages.find((a) => a.bucket === i)?.n ?? 0)
@@ -162,10 +166,9 @@ export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
 			(SELECT count(*) FROM ideas WHERE decided_at >= w.s AND decided_at < w.e AND hidden_at IS NULL AND ${ideasIn}) AS decisions
 		FROM w ORDER BY w.i`)
 	const active = getDb().all<{ week: string; n: number }>(sql`
-		SELECT a.week AS week, count(*) AS n FROM activity_weeks a JOIN users u ON u.id = a.user_id
-		WHERE a.week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND u.deactivated_at IS NULL
-			AND ${inScope(sql`u.department_id`, scope)}
-		GROUP BY a.week`)
+		SELECT week, count(*) AS n FROM activity_weeks
+		WHERE week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND user_id IN (${activePeople(scope)})
+		GROUP BY week`)
 	const byWeek = new Map(active.map((a) => [a.week, a.n]))
 	return bounds.map((b, i) => ({
 		week: b.week,
@@ -184,7 +187,7 @@ export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
 export function heatmap(scope: Scope, period: Period): HeatCell[] {
 	const heat = getDb().all<{ stage: string; event: string; n: number; r: number; e: number }>(sql`
 		SELECT stage_id AS stage, coalesce(event_id, ${NO_EVENT}) AS event, count(*) AS n, sum(recurrence_count) AS r, avg(emotion) AS e
-		FROM insights
+		FROM insights INDEXED BY insights_dashboard_idx
 		WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL
 			AND ${inScope(sql`department_id`, scope)}
 		GROUP BY stage, event`)
@@ -195,7 +198,7 @@ export function heatmap(scope: Scope, period: Period): HeatCell[] {
 	const response = getDb().all<{ stage: string; event: string; n: number; acted: number; implemented: number }>(sql`
 		SELECT s.stage_id AS stage, coalesce(e.event_id, ${NO_EVENT}) AS event, count(*) AS n,
 			sum(i.status IN (${acted})) AS acted, sum(i.status = 'implemented') AS implemented
-		FROM ideas i JOIN idea_stages s ON s.idea_id = i.id LEFT JOIN idea_events e ON e.idea_id = i.id
+		FROM ideas i INDEXED BY ideas_dashboard_idx CROSS JOIN idea_stages s ON s.idea_id = i.id LEFT JOIN idea_events e ON e.idea_id = i.id
 		WHERE i.created_at < ${period.end.getTime()} AND i.status <> 'merged' AND i.hidden_at IS NULL
 			AND ${inScope(sql`i.department_id`, scope)}
 		GROUP BY stage, event`)

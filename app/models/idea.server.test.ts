@@ -6,9 +6,9 @@ import { ideas, notifications, votes } from '#db/schema.ts'
 import { listStages } from '#app/models/taxonomy.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { demoUser } from '#tests/utils.ts'
-import { addComment, deleteComment, editComment } from './comment.server.ts'
+import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from './comment.server.ts'
 import { commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
-import { createIdea, getIdea, listFeed, setFollow, setVote, updateIdea } from './idea.server.ts'
+import { countUnvoted, createIdea, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
 
 function newIdea(author: { id: string; departmentId: string | null } = demoUser('employee'), overrides: Partial<Parameters<typeof createIdea>[1]> = {}, now = new Date()) {
 	return createIdea(
@@ -98,8 +98,29 @@ test('"needs your vote" leaves out what I voted for', () => {
 	const me = demoUser('leader')
 	const before = listFeed({ sort: 'unvoted', filters: {}, viewerId: me.id }).ideas.map((i) => i.id)
 	expect(before).toContain(id)
+	const counted = countUnvoted(me.id)
 	setVote(id, me.id, true)
 	expect(listFeed({ sort: 'unvoted', filters: {}, viewerId: me.id }).ideas.map((i) => i.id)).not.toContain(id)
+	expect(countUnvoted(me.id)).toBe(counted - 1)
+})
+
+test('"needs your vote" stops counting at its cap', () => {
+	const me = demoUser('leader')
+	for (let i = countUnvoted(me.id); i <= UNVOTED_CAP; i++) newIdea()
+	expect(countUnvoted(me.id)).toBe(UNVOTED_CAP)
+})
+
+test('an idea page shows the latest comments; earlier ones a page at a time, none twice or lost', () => {
+	const { id } = newIdea()
+	const author = demoUser('employee')
+	const start = Date.now() - 3_600_000
+	const written = Array.from({ length: COMMENTS_PAGE_SIZE + 7 }, (_, i) => addComment(id, author.id, `Comment number ${i}`, new Date(start + i * 1000)).id)
+	const latest = listComments(id)
+	expect(latest.rows.map((c) => c.id)).toEqual(written.slice(7))
+	const earlier = listComments(id, { before: latest.earlier })
+	expect(earlier.rows.map((c) => c.id)).toEqual(written.slice(0, 7))
+	expect(earlier.earlier).toBeNull()
+	expect(listComments(id, { before: 'not-a-cursor' }).rows).toHaveLength(COMMENTS_PAGE_SIZE)
 })
 
 test('the author can edit until a manager first acts on the idea', () => {

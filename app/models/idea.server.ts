@@ -390,19 +390,17 @@ export function listFeed({
 
 export type FeedIdea = ReturnType<typeof listFeed>['ideas'][number]
 
-/** Open ideas (submitted or in review) this person has not voted on yet. */
+/** Counting stops here: the home page says "99+" rather than scan every open idea. */
+export const UNVOTED_CAP = 100
+
+/** Open ideas (submitted or in review) this person has not voted on yet, up to UNVOTED_CAP. */
 export function countUnvoted(viewerId: string) {
-	return (
-		getDb()
-			.select({ n: sql<number>`count(*)` })
-			.from(ideas)
-			.where(
-				and(
-					inArray(ideas.status, ['submitted', 'in_review']),
-					isNull(ideas.hiddenAt),
-					sql`NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})`,
-				),
-			)
-			.get()?.n ?? 0
-	)
+	const row = getDb().get<{ n: number }>(sql`
+		SELECT count(*) AS n FROM (
+			SELECT 1 FROM ${ideas}
+			WHERE ${ideas.status} IN ('submitted', 'in_review') AND ${ideas.hiddenAt} IS NULL
+				AND NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})
+			LIMIT ${UNVOTED_CAP}
+		)`)
+	return row?.n ?? 0
 }

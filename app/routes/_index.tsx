@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Link } from '@remix-run/react'
 import { ButtonLink, Card } from '#app/components/ui.tsx'
 import { openCampaigns } from '#app/models/campaign.server.ts'
-import { countUnvoted } from '#app/models/idea.server.ts'
+import { countUnvoted, UNVOTED_CAP } from '#app/models/idea.server.ts'
 import { getDepartment } from '#app/models/department.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const events = listEvents()
 	return {
 		unvoted: countUnvoted(user.id),
+		unvotedCap: UNVOTED_CAP,
 		campaigns: openCampaigns().slice(0, 3),
 		departmentName: department?.name ?? null,
 		journey: stages.map((stage) => ({
@@ -32,7 +33,7 @@ export default function HomeRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const user = useUser()
-	const { departmentName, journey, unvoted, campaigns } = useLoaderData<typeof loader>()
+	const { departmentName, journey, unvoted, unvotedCap, campaigns } = useLoaderData<typeof loader>()
 	const role = t(`roles.${user.role}`)
 	const hasEvents = journey.some((stage) => stage.events.length > 0)
 	return (
@@ -50,7 +51,7 @@ export default function HomeRoute() {
 						{t('nav.logInsight')}
 					</ButtonLink>
 					<ButtonLink to="/ideas/new">{t('ideas.newIdea')}</ButtonLink>
-					<ButtonLink to="/ideas?sort=unvoted">{t('home.unvoted', { count: unvoted })}</ButtonLink>
+					<ButtonLink to="/ideas?sort=unvoted">{unvoted >= unvotedCap ? t('home.unvotedMany', { count: unvotedCap - 1 }) : t('home.unvoted', { count: unvoted })}</ButtonLink>
 				</div>
 				{campaigns.length ? (
 					<div className="mt-4">

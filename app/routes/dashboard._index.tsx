@@ -14,10 +14,9 @@ import {
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
 import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
-import { departmentComparison, figures, heatmap, weeklySeries } from '#app/models/dashboard.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { dashboardQuery } from '#app/utils/dashboard-query.server.ts'
+import { dashboardData, dashboardQuery } from '#app/utils/dashboard-query.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { hasPermission } from '#app/utils/permissions.ts'
@@ -42,18 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 	// Below the minimum group size no figure leaves the server, not even in the data response.
 	if (q.tooSmall) return { ...base, data: null }
-	return {
-		...base,
-		data: {
-			current: figures(q.scope, q.period),
-			previous: figures(q.scope, q.previous),
-			series: weeklySeries(q.scope, q.period),
-			heat: heatmap(q.scope, q.period),
-			stages: listStages(),
-			events: listEvents(),
-			comparison: departmentComparison(q.departmentId, q.period),
-		},
-	}
+	return { ...base, data: { ...dashboardData(q), stages: listStages(), events: listEvents() } }
 }
 
 export default function DashboardRoute() {
@@ -69,6 +57,7 @@ export default function DashboardRoute() {
 				<strong>{t('dashboard.range', { from: format.date(d.range.from), to: format.date(d.range.to) })}</strong>,{' '}
 				{t('dashboard.comparedWith', { from: format.date(d.previousRange.from), to: format.date(d.previousRange.to) })} ·{' '}
 				{t('dashboard.scopePeople', { count: d.people })}
+				{d.data ? <> · {t('dashboard.computedAt', { time: format.dateTime(d.data.computedAt) })}</> : null}
 			</p>
 			{d.data ? (
 				<>

@@ -2,10 +2,9 @@ import { Readable } from 'node:stream'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
 import { AGE_BUCKETS, METRICS, type MetricFormat, NO_EVENT } from '#app/models/dashboard.ts'
-import { departmentComparison, figures, heatmap, weeklySeries } from '#app/models/dashboard.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { dashboardQuery } from '#app/utils/dashboard-query.server.ts'
+import { dashboardData, dashboardQuery } from '#app/utils/dashboard-query.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getT, localizedName } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
@@ -54,8 +53,7 @@ function* rowsOf(
 	locale: Awaited<ReturnType<typeof getLocale>>,
 ): Generator<Cell[]> {
 	if (table === 'summary') {
-		const current = figures(q.scope, q.period)
-		const previous = figures(q.scope, q.previous)
+		const { current, previous } = dashboardData(q)
 		yield [t('dashboard.export.metric'), t('dashboard.export.unit'), t('dashboard.export.current'), t('dashboard.export.previous')]
 		for (const metric of METRICS) {
 			yield [
@@ -78,7 +76,7 @@ function* rowsOf(
 			t('dashboard.trends.ideas'),
 			t('dashboard.trends.decisions'),
 		]
-		for (const p of weeklySeries(q.scope, q.period)) yield [p.week, p.participants, p.insights, p.ideas, p.decisions]
+		for (const p of dashboardData(q).series) yield [p.week, p.participants, p.insights, p.ideas, p.decisions]
 		return
 	}
 	if (table === 'heatmap') {
@@ -96,7 +94,7 @@ function* rowsOf(
 			t('dashboard.export.implemented'),
 			t('dashboard.heatmap.blindSpot'),
 		]
-		for (const c of heatmap(q.scope, q.period).sort((a, b) => b.heat - a.heat)) {
+		for (const c of [...dashboardData(q).heat].sort((a, b) => b.heat - a.heat)) {
 			yield [
 				stages.get(c.stageId) ?? c.stageId,
 				c.eventId === NO_EVENT ? t('dashboard.heatmap.noEvent') : (events.get(c.eventId) ?? c.eventId),
@@ -120,7 +118,7 @@ function* rowsOf(
 		`${t('dashboard.departments.firstResponse')} (days)`,
 		`${t('dashboard.departments.implementation')} (%)`,
 	]
-	for (const row of departmentComparison(q.departmentId, q.period)) {
+	for (const row of dashboardData(q).comparison) {
 		if (row.tooSmall) {
 			yield [row.name, t('dashboard.tooSmall'), null, null, null, null]
 			continue

@@ -44,17 +44,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	invariantResponse(!idea.hiddenAt || canTriage || canRestore, 'Idea not found', { status: 404 })
 	markIdeaRead(user.id, idea.id)
 	const now = new Date()
-	const comments = listComments(idea.id).map(({ authorId, ...c }) => ({
+	const before = new URL(request.url).searchParams.get('before')
+	const page = listComments(idea.id, { before })
+	const comments = page.rows.map(({ authorId, ...c }) => ({
 		...c,
 		mine: authorId === user.id,
 		editable: authorId === user.id && withinEditWindow(c.createdAt, now),
 	}))
-	const merged = mergedInto(idea.id).map((m) => ({ ...m, comments: listComments(m.id).map(({ authorId: _a, ...c }) => c) }))
+	const merged = mergedInto(idea.id).map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
 	const { isMine, firstActionAt: _firstActionAt, impact, effort, ownerId, ...shown } = idea
 	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
 		idea: { ...shown, isMine, editable: canEdit(idea) },
 		comments,
+		commentPages: { earlier: page.earlier, paged: Boolean(before) },
 		merged,
 		timeline: timelineOf(idea.id),
 		handles: [...knownHandles(allBodies)],
@@ -119,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaRoute() {
 	const t = useT()
 	const format = useFormat()
-	const { idea, comments, handles, merged, timeline, triage, canRestore, canHideComments } = useLoaderData<typeof loader>()
+	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const known = new Set(handles)
 	return (
@@ -197,7 +200,7 @@ export default function IdeaRoute() {
 					<p className="text-slate-600">{t('ideas.noEvidence')}</p>
 				)}
 			</section>
-			<Comments comments={comments} handles={known} canHide={canHideComments} />
+			<Comments comments={comments} total={idea.commentCount} pages={commentPages} handles={known} canHide={canHideComments} />
 			{merged.length ? (
 				<section aria-labelledby="merged-heading" className="space-y-4">
 					<h2 id="merged-heading" className="text-lg font-semibold">
@@ -239,7 +242,19 @@ function Section({ title, text }: { title: string; text: string }) {
 
 type CommentRow = ReturnType<typeof useLoaderData<typeof loader>>['comments'][number]
 
-function Comments({ comments, handles, canHide }: { comments: CommentRow[]; handles: ReadonlySet<string>; canHide: boolean }) {
+function Comments({
+	comments,
+	total,
+	pages,
+	handles,
+	canHide,
+}: {
+	comments: CommentRow[]
+	total: number
+	pages: { earlier: string | null; paged: boolean }
+	handles: ReadonlySet<string>
+	canHide: boolean
+}) {
 	const t = useT()
 	const format = useFormat()
 	const [searchParams] = useSearchParams()
@@ -265,8 +280,22 @@ function Comments({ comments, handles, canHide }: { comments: CommentRow[]; hand
 	return (
 		<section aria-labelledby="comments-heading" className="space-y-4">
 			<h2 id="comments-heading" className="text-lg font-semibold">
-				{t('comments.heading')} ({format.number(comments.length)})
+				{t('comments.heading')} ({format.number(total)})
 			</h2>
+			{pages.earlier || pages.paged ? (
+				<nav aria-label={t('comments.pages')} className="flex flex-wrap gap-3 text-sm">
+					{pages.earlier ? (
+						<Link to={`?before=${pages.earlier}#comments-heading`} className="font-medium text-brand-700 underline">
+							{t('comments.earlier')}
+						</Link>
+					) : null}
+					{pages.paged ? (
+						<Link to="?#comments-heading" className="font-medium text-brand-700 underline">
+							{t('comments.latest')}
+						</Link>
+					) : null}
+				</nav>
+			) : null}
 			{editError?.length ? (
 				<p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
 					{t(editError[0] as MessageKey)}

@@ -25,7 +25,7 @@ function receiptView(code: string, viewerId: string) {
 	if (receipt?.ideaId) {
 		const idea = getIdea(receipt.ideaId, viewerId)
 		if (!idea) return null
-		const comments = listComments(idea.id).map(({ authorId: _authorId, ...c }) => c)
+		const comments = listComments(idea.id).rows.map(({ authorId: _authorId, ...c }) => c)
 		return {
 			kind: 'idea' as const,
 			idea: { id: idea.id, title: idea.title, status: idea.status, voteCount: idea.voteCount, createdAt: idea.createdAt },

@@ -1,7 +1,17 @@
 import { DEFAULT_WEEKS, PERIOD_WEEKS } from '#app/models/dashboard.ts'
-import { dashboardScope, headcount, periodOf, previousPeriod } from '#app/models/dashboard.server.ts'
+import {
+	dashboardScope,
+	departmentComparison,
+	figures,
+	headcount,
+	heatmap,
+	periodOf,
+	previousPeriod,
+	weeklySeries,
+} from '#app/models/dashboard.server.ts'
 import { toTree } from '#app/models/department.ts'
 import { listDepartments, subtreeIds } from '#app/models/department.server.ts'
+import { createTtlCache } from './cache.server.ts'
 import { getEnv } from './env.server.ts'
 import { hasPermission } from './permissions.ts'
 import { type SessionUser } from './session.server.ts'
@@ -53,3 +63,26 @@ export function dashboardQuery(url: URL, user: SessionUser, now = new Date()) {
 }
 
 export type DashboardQuery = ReturnType<typeof dashboardQuery>
+
+const cache = createTtlCache()
+
+/**
+ * Everything the dashboard page and its CSVs show for one scope and period. The figures
+ * are aggregates over months of data, so they are reused for DASHBOARD_CACHE_SECONDS
+ * (the page shows when they were computed) instead of being recomputed per request.
+ */
+export function dashboardData(q: DashboardQuery) {
+	const key = [q.departmentId ?? '*', q.weeks, q.end].join('|')
+	const { value, computedAt } = cache.get(key, getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => ({
+		current: figures(q.scope, q.period),
+		previous: figures(q.scope, q.previous),
+		series: weeklySeries(q.scope, q.period),
+		heat: heatmap(q.scope, q.period),
+		comparison: departmentComparison(q.departmentId, q.period),
+	}))
+	return { ...value, computedAt: new Date(computedAt) }
+}
+
+export function clearDashboardCache() {
+	cache.clear()
+}

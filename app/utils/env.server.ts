@@ -38,6 +38,8 @@ const schema = z.object({
 	SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 	/** Breakdowns by group (departments, participation) are hidden below this many people. */
 	MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(1000).default(5),
+	/** How long dashboard figures are reused before they are computed again (0: never reused). */
+	DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 })
 
 export type Env = z.infer<typeof schema>

@@ -1,0 +1,2 @@
+CREATE INDEX `ideas_dashboard_idx` ON `ideas` (`created_at`,`hidden_at`,`department_id`,`status`,`anonymous`,`decided_at`,`closed_at`,`id`);--> statement-breakpoint
+CREATE INDEX `insights_dashboard_idx` ON `insights` (`created_at`,`hidden_at`,`department_id`,`stage_id`,`event_id`,`anonymous`,`recurrence_count`,`emotion`);
