@@ -22,7 +22,8 @@ test('a leader reads the dashboard, filters a department, opens a heatmap cell a
 	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Contact Centre' })
 	await page.getByRole('button', { name: 'Show' }).click()
 	await expect(page).toHaveURL(/department=/)
-	await expect(page.getByText('12 active people in scope')).toBeVisible()
+	await expect(page.getByLabel('Department', { exact: true })).toHaveValue(/.+/)
+	await expect(page.locator('p', { hasText: 'active people in scope' })).toContainText(/\d+ active people in scope/)
 	await expect(page.getByRole('link', { name: 'Contact Centre Milano' })).toBeVisible()
 
 	// The hottest cell of the demo data is a blind spot: card stolen, at the Use stage.

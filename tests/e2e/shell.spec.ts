@@ -3,9 +3,9 @@ import { expect, loginWith, test } from './fixtures.ts'
 
 const NAV: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
 	employee: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search'],
-	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team'],
-	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team', 'Organisation'],
-	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'My team', 'Organisation', 'Admin'],
+	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team'],
+	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team'],
+	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team', 'Admin'],
 }
 
 for (const [role, links] of Object.entries(NAV) as Array<[keyof typeof NAV, string[]]>) {
