@@ -7,7 +7,7 @@ import { listStages } from '#app/models/taxonomy.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from './comment.server.ts'
-import { commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
+import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
 import { countUnvoted, createIdea, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
 
 function newIdea(author: { id: string; departmentId: string | null } = demoUser('employee'), overrides: Partial<Parameters<typeof createIdea>[1]> = {}, now = new Date()) {
@@ -75,6 +75,14 @@ test('trending: a vote counts half as much after each half-life, and the stored 
 	expect(feed.indexOf(fresh.id)).toBeLessThan(feed.indexOf(old.id))
 	const top = listFeed({ sort: 'top', filters: {}, viewerId: people[0]!.id }).ideas.map((i) => i.id)
 	expect(top.indexOf(old.id)).toBeLessThan(top.indexOf(fresh.id))
+})
+
+test('adding a vote to the stored score equals recomputing it from every vote', () => {
+	const times = [Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1), Date.UTC(2026, 5, 2)]
+	expect(addToTrend(trendScore(times.slice(0, 2)), times[2]!)).toBeCloseTo(trendScore(times), 9)
+	// An old vote barely moves a fresh score; a new one dominates an old score.
+	expect(addToTrend(trendScore([Date.UTC(2026, 5, 1)]), Date.UTC(2020, 0, 1))).toBeCloseTo(trendScore([Date.UTC(2026, 5, 1)]), 9)
+	expect(addToTrend(trendScore([Date.UTC(2020, 0, 1)]), Date.UTC(2026, 5, 1))).toBeCloseTo(trendScore([Date.UTC(2020, 0, 1), Date.UTC(2026, 5, 1)]), 9)
 })
 
 test('cursor pagination walks the whole feed once, without repeats', () => {

@@ -16,7 +16,7 @@ import {
 } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
-import { FEED_PAGE_SIZE, type FeedSort, type IdeaStatus, trendScore } from './idea.ts'
+import { addToTrend, FEED_PAGE_SIZE, type FeedSort, type IdeaStatus, trendScore } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
 import { NO_EVENT } from './dashboard.ts'
@@ -226,7 +226,7 @@ export function ideaExists(id: string) {
  */
 export function setVote(ideaId: string, userId: string, vote: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		const idea = tx.select({ createdAt: ideas.createdAt }).from(ideas).where(eq(ideas.id, ideaId)).get()
+		const idea = tx.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore }).from(ideas).where(eq(ideas.id, ideaId)).get()
 		if (!idea) return null
 		const changes = vote
 			? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
@@ -235,11 +235,15 @@ export function setVote(ideaId: string, userId: string, vote: boolean, now = new
 					.where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId)))
 					.run().changes
 		if (changes > 0) {
-			const times = tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, ideaId)).all()
+			// A new vote adds one term to the score; a withdrawal recomputes it from the votes
+			// left (subtracting a term is not numerically safe).
+			const score = vote
+				? addToTrend(idea.trendScore, now)
+				: trendScore([idea.createdAt, ...tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, ideaId)).all().map((t) => t.at)])
 			tx.update(ideas)
 				.set({
 					voteCount: sql`${ideas.voteCount} + ${vote ? 1 : -1}`,
-					trendScore: trendScore([idea.createdAt, ...times.map((t) => t.at)]),
+					trendScore: score,
 				})
 				.where(eq(ideas.id, ideaId))
 				.run()

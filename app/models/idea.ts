@@ -29,6 +29,13 @@ export function trendScore(times: Array<Date | number>) {
 	return max + Math.log2(xs.reduce((sum, x) => sum + 2 ** (x - max), 0))
 }
 
+/** The score with one more moment added: the same as trendScore over all of them, in O(1). */
+export function addToTrend(score: number, time: Date | number) {
+	const x = (Number(time) - TREND_EPOCH) / TREND_HALF_LIFE_MS
+	const max = Math.max(score, x)
+	return max + Math.log2(2 ** (score - max) + 2 ** (x - max))
+}
+
 const text = (min: number, max: number) =>
 	z
 		.string({ error: 'validation.required' })
