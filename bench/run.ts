@@ -52,6 +52,7 @@ const voters = db
 	.all()
 const voterCookies = new Map<string, string>()
 for (const v of voters) voterCookies.set(v.id, await cookieFor(v.id))
+const anyVoterCookie = [...voterCookies.values()]
 const ideaIds = db
 	.prepare<[], { id: string }>("SELECT id FROM ideas WHERE hidden_at IS NULL AND status <> 'merged' ORDER BY random() LIMIT 2000")
 	.all()
@@ -209,7 +210,7 @@ const scenarios: Scenario[] = [
 			return {
 				method: 'POST',
 				path: '/insights/new',
-				cookie: pick([...voterCookies.values()]),
+				cookie: pick(anyVoterCookie),
 				body,
 			}
 		},

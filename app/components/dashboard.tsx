@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { AGE_BUCKETS, type Figures, type HeatCell, METRICS, type MetricFormat, NO_EVENT, PERIOD_WEEKS } from '#app/models/dashboard.ts'
+import { AGE_BUCKETS, type DepartmentFigures, type Figures, type HeatCell, METRICS, type MetricFormat, NO_EVENT, PERIOD_WEEKS } from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 import { Button, Card } from './ui.tsx'
@@ -394,18 +394,7 @@ export function Heatmap({
 	)
 }
 
-type DepartmentRowData = {
-	id: string
-	name: string
-	people: number
-	tooSmall: boolean
-	participation: number | null
-	ideasPer100: number | null
-	firstResponseMedian: number | null
-	implementationRate: number | null
-}
-
-export function DepartmentTable({ rows, search }: { rows: DepartmentRowData[]; search: string }) {
+export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; search: string }) {
 	const t = useT()
 	const show = useFigureFormat()
 	const format = useFormat()
@@ -454,6 +443,16 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentRowData[]; s
 				</tbody>
 			</table>
 		</div>
+	)
+}
+
+/** Said instead of any figure when the chosen group is below the minimum group size. */
+export function TooSmallNotice({ min }: { min: number }) {
+	const t = useT()
+	return (
+		<p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+			{t('dashboard.tooSmallScope', { min })}
+		</p>
 	)
 }
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, follows, ideas, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
@@ -56,21 +57,12 @@ export function addComment(ideaId: string, authorId: string, body: string, now =
 /** How many comments an idea page shows at once: the latest, with a link to earlier ones. */
 export const COMMENTS_PAGE_SIZE = 50
 
-function encodeCommentCursor(createdAt: Date, id: string) {
-	return `${createdAt.getTime()}.${id}`
-}
-
-function decodeCommentCursor(cursor: string | null | undefined) {
-	const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor ?? '')
-	return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null
-}
-
 /**
  * A page of an idea's visible comments in reading order: the latest `limit`, or the
  * `limit` just before the `before` cursor. `earlier` is the cursor for the page before.
  */
 export function listComments(ideaId: string, { before, limit = COMMENTS_PAGE_SIZE }: { before?: string | null; limit?: number } = {}) {
-	const after = decodeCommentCursor(before)
+	const after = decodeTimeCursor(before)
 	const rows = getDb()
 		.select({
 			id: comments.id,
@@ -86,7 +78,7 @@ export function listComments(ideaId: string, { before, limit = COMMENTS_PAGE_SIZ
 			and(
 				eq(comments.ideaId, ideaId),
 				isNull(comments.hiddenAt),
-				after ? or(lt(comments.createdAt, after.createdAt), and(eq(comments.createdAt, after.createdAt), lt(comments.id, after.id))) : undefined,
+				after ? beforeCursor(comments.createdAt, comments.id, after) : undefined,
 			),
 		)
 		.orderBy(desc(comments.createdAt), desc(comments.id))
@@ -94,7 +86,7 @@ export function listComments(ideaId: string, { before, limit = COMMENTS_PAGE_SIZ
 		.all()
 	const page = rows.slice(0, limit).reverse()
 	const first = page[0]
-	return { rows: page, earlier: rows.length > limit && first ? encodeCommentCursor(first.createdAt, first.id) : null }
+	return { rows: page, earlier: rows.length > limit && first ? encodeTimeCursor(first.createdAt, first.id) : null }
 }
 
 export function withinEditWindow(createdAt: Date, now = new Date()) {

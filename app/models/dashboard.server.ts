@@ -8,9 +8,11 @@ import {
 	AGE_BUCKETS,
 	blindSpotThreshold,
 	FIX_WINDOW_DAYS,
+	type DepartmentFigures,
 	type DurationStat,
 	type Figures,
 	type HeatCell,
+	ideasPer100,
 	interpolate,
 	NO_EVENT,
 	QUARTER_WEEKS,
@@ -55,6 +57,22 @@ function inScope(column: SQL, scope: Scope) {
 
 const one = <T>(query: SQL) => getDb().get<T>(query)!
 
+/** Each ISO week of the period with its start and end instants, and the same as a SQL `VALUES` list (i, s, e). */
+function weekBounds(period: Period) {
+	const { TIME_ZONE } = getEnv()
+	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
+	const values = sql.join(
+		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
+		sql`, `,
+	)
+	return { bounds, values }
+}
+
+/** What a page shows as the period: its first instant and its last (the end is exclusive). */
+export function displayRange(period: Period) {
+	return { from: period.start, to: new Date(period.end.getTime() - 1) }
+}
+
 /** The ids of active people in scope, as a subquery (SQLite builds it into a lookup once). */
 function activePeople(scope: Scope) {
 	return sql`SELECT id FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`
@@ -62,7 +80,7 @@ function activePeople(scope: Scope) {
 
 /** Active people in scope: the denominator of participation. */
 export function headcount(scope: Scope) {
-	return one<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`).n
+	return one<{ n: number }>(sql`SELECT count(*) AS n FROM (${activePeople(scope)})`).n
 }
 
 /**
@@ -96,6 +114,24 @@ function durationStat(column: 'first_action_at' | 'decided_at', scope: Scope, pe
 			AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
 }
 
+/** Ideas submitted in the period, and how many of them anonymously. */
+function ideasSubmitted(scope: Scope, period: Period) {
+	const row = one<{ n: number; anon: number | null }>(sql`
+		SELECT count(*) AS n, sum(anonymous) AS anon FROM ideas INDEXED BY ideas_dashboard_idx
+		WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL
+			AND ${inScope(sql`department_id`, scope)}`)
+	return { n: row.n, anonymous: row.anon ?? 0 }
+}
+
+/** Ideas decided in the period, and how many of them are now implemented. */
+function ideasDecided(scope: Scope, period: Period) {
+	const row = one<{ n: number; implemented: number | null }>(sql`
+		SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
+		WHERE decided_at >= ${period.start.getTime()} AND decided_at < ${period.end.getTime()} AND hidden_at IS NULL
+			AND ${inScope(sql`department_id`, scope)}`)
+	return { n: row.n, implemented: row.implemented ?? 0 }
+}
+
 /** Everything the headline figures need for one period and scope. */
 export function figures(scope: Scope, period: Period): Figures {
 	const start = period.start.getTime()
@@ -103,15 +139,11 @@ export function figures(scope: Scope, period: Period): Figures {
 	const asOf = period.asOf.getTime()
 	const sla = getEnv().SLA_DAYS * DAY
 	const ideasIn = inScope(sql`department_id`, scope)
-	const created = one<{ n: number; anon: number | null }>(sql`
-		SELECT count(*) AS n, sum(anonymous) AS anon FROM ideas INDEXED BY ideas_dashboard_idx
-		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+	const created = ideasSubmitted(scope, period)
 	const logged = one<{ n: number; anon: number | null }>(sql`
 		SELECT count(*) AS n, sum(anonymous) AS anon FROM insights INDEXED BY insights_dashboard_idx
 		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
-	const decisions = one<{ n: number; implemented: number | null }>(sql`
-		SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
-		WHERE decided_at >= ${start} AND decided_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+	const decisions = ideasDecided(scope, period)
 	// Ideas whose SLA ran out in the period (up to now), and those of them with a decision by then.
 	const due = one<{ n: number; closed: number | null }>(sql`
 		SELECT count(*) AS n, sum(decided_at IS NOT NULL AND decided_at < ${asOf}) AS closed FROM ideas INDEXED BY ideas_dashboard_idx
@@ -132,13 +164,13 @@ export function figures(scope: Scope, period: Period): Figures {
 		people: headcount(scope),
 		participants: participants(scope, period),
 		ideas: created.n,
-		anonymousIdeas: created.anon ?? 0,
+		anonymousIdeas: created.anonymous,
 		insights: logged.n,
 		anonymousInsights: logged.anon ?? 0,
 		firstResponse: durationStat('first_action_at', scope, period),
 		decision: durationStat('decided_at', scope, period),
 		decided: decisions.n,
-		implemented: decisions.implemented ?? 0,
+		implemented: decisions.implemented,
 		slaDue: due.n,
 		slaClosed: due.closed ?? 0,
 		declined: declines.n,
@@ -151,12 +183,7 @@ export type WeekPoint = { week: string; participants: number; insights: number; 
 
 /** One point per ISO week of the period: the trend charts and their data tables. */
 export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
-	const { TIME_ZONE } = getEnv()
-	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
-	const values = sql.join(
-		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
-		sql`, `,
-	)
+	const { bounds, values } = weekBounds(period)
 	const ideasIn = inScope(sql`department_id`, scope)
 	const counts = getDb().all<{ i: number; insights: number; ideas: number; decisions: number }>(sql`
 		WITH w(i, s, e) AS (VALUES ${values})
@@ -220,18 +247,6 @@ export function heatmap(scope: Scope, period: Period): HeatCell[] {
 	return list
 }
 
-export type DepartmentFigures = {
-	id: string
-	name: string
-	people: number
-	/** Below the minimum group size nothing else is computed or sent. */
-	tooSmall: boolean
-	participation: number | null
-	ideasPer100: number | null
-	firstResponseMedian: number | null
-	implementationRate: number | null
-}
-
 /** The departments one level below `parentId` (or the top ones), each with its whole subtree. */
 export function departmentComparison(parentId: string | null, period: Period): DepartmentFigures[] {
 	const rows = listDepartments()
@@ -244,20 +259,14 @@ export function departmentComparison(parentId: string | null, period: Period): D
 			return { ...base, people: 0, tooSmall: true, participation: null, ideasPer100: null, firstResponseMedian: null, implementationRate: null }
 		}
 		const scope = { departmentIds: subtreeIds(d.id) }
-		const ideasIn = inScope(sql`department_id`, scope)
-		const ideas = one<{ n: number }>(sql`
-			SELECT count(*) AS n FROM ideas
-			WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL AND ${ideasIn}`).n
-		const decisions = one<{ n: number; implemented: number | null }>(sql`
-			SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
-			WHERE decided_at >= ${period.start.getTime()} AND decided_at < ${period.end.getTime()} AND hidden_at IS NULL AND ${ideasIn}`)
+		const decisions = ideasDecided(scope, period)
 		return {
 			...base,
 			tooSmall: false,
 			participation: ratio(participants(scope, period), people),
-			ideasPer100: ((ideas / people) * 100 * QUARTER_WEEKS) / period.weeks.length,
+			ideasPer100: ideasPer100(ideasSubmitted(scope, period).n, people, period.weeks.length),
 			firstResponseMedian: durationStat('first_action_at', scope, period).median,
-			implementationRate: ratio(decisions.implemented ?? 0, decisions.n),
+			implementationRate: ratio(decisions.implemented, decisions.n),
 		}
 	})
 }
@@ -290,12 +299,7 @@ export function dashboardScope(
 
 /** Insights of one critical event per ISO week of the period (with their "I see this too"). */
 export function eventSeries(eventId: string, scope: Scope, period: Period) {
-	const { TIME_ZONE } = getEnv()
-	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
-	const values = sql.join(
-		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
-		sql`, `,
-	)
+	const { bounds, values } = weekBounds(period)
 	const rows = getDb().all<{ i: number; n: number; r: number | null }>(sql`
 		WITH w(i, s, e) AS (VALUES ${values})
 		SELECT w.i AS i, count(x.id) AS n, sum(x.recurrence_count) AS r FROM w
@@ -369,7 +373,7 @@ export function teamView(user: { id: string; departmentId: string | null }, now 
 	const own = { current: ownResponseTimes(user.id, period), previous: ownResponseTimes(user.id, previous) }
 	const scope = { departmentIds: user.departmentId ? subtreeIds(user.departmentId) : [] }
 	const people = headcount(scope)
-	const range = { from: period.start, to: new Date(period.end.getTime() - 1) }
+	const range = displayRange(period)
 	if (people < getEnv().MIN_GROUP_SIZE) return { range, people, participation: null, own }
 	return {
 		range,

@@ -45,16 +45,17 @@ export function ratio(part: number, whole: number) {
 	return whole > 0 ? part / whole : null
 }
 
+/** Ideas per 100 people, scaled from a period of `weeks` to a quarter. */
+export function ideasPer100(ideas: number, people: number, weeks: number) {
+	return people > 0 ? ((ideas / people) * 100 * QUARTER_WEEKS) / weeks : null
+}
+
 export type MetricFormat = 'percent' | 'decimal' | 'count' | 'days'
 
 /** The headline figures, in the order the dashboard and its CSV show them. */
 export const METRICS = [
 	{ key: 'participation', format: 'percent', value: (f: Figures) => ratio(f.participants, f.people) },
-	{
-		key: 'ideasPer100',
-		format: 'decimal',
-		value: (f: Figures) => (f.people > 0 ? ((f.ideas / f.people) * 100 * QUARTER_WEEKS) / f.weeks : null),
-	},
+	{ key: 'ideasPer100', format: 'decimal', value: (f: Figures) => ideasPer100(f.ideas, f.people, f.weeks) },
 	{ key: 'insights', format: 'count', value: (f: Figures) => f.insights },
 	{ key: 'firstResponseMedian', format: 'days', value: (f: Figures) => f.firstResponse.median },
 	{ key: 'firstResponseP90', format: 'days', value: (f: Figures) => f.firstResponse.p90 },
@@ -71,6 +72,19 @@ export const METRICS = [
 ] as const satisfies ReadonlyArray<{ key: string; format: MetricFormat; value: (f: Figures) => number | null }>
 
 export type MetricKey = (typeof METRICS)[number]['key']
+
+/** One row of the department comparison. */
+export type DepartmentFigures = {
+	id: string
+	name: string
+	people: number
+	/** Below the minimum group size nothing else is computed or sent. */
+	tooSmall: boolean
+	participation: number | null
+	ideasPer100: number | null
+	firstResponseMedian: number | null
+	implementationRate: number | null
+}
 
 /** The heat of a cell: insights plus their "I see this too". */
 export type HeatCell = {

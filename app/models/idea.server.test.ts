@@ -5,28 +5,26 @@ import { getDb } from '#db/index.ts'
 import { ideas, notifications, votes } from '#db/schema.ts'
 import { listStages } from '#app/models/taxonomy.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
+import { makeIdea } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from './comment.server.ts'
 import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
-import { countUnvoted, createIdea, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
+import { countUnvoted, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
 
-function newIdea(author: { id: string; departmentId: string | null } = demoUser('employee'), overrides: Partial<Parameters<typeof createIdea>[1]> = {}, now = new Date()) {
-	return createIdea(
+/** An idea with this file's wording, through the shared factory. */
+function newIdea(author: { id: string; departmentId: string | null } = demoUser('employee'), overrides: Parameters<typeof makeIdea>[1] = {}, now = new Date()) {
+	const id = makeIdea(
 		author,
 		{
 			title: 'Freeze a stolen card from the app',
 			problem: 'Customers abroad wait on hold to block a stolen card.',
 			proposal: 'A freeze button in the app that works without calling.',
 			benefit: 'Fewer fraud losses and calmer customers.',
-			stageIds: [listStages()[0]!.id],
-			eventIds: [],
-			insightIds: [],
-			campaignId: null,
-			anonymous: false,
 			...overrides,
 		},
 		now,
 	)
+	return { id }
 }
 
 const storedCount = (ideaId: string) => getDb().select({ n: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId)).get()!.n

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
+import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
@@ -89,24 +90,10 @@ function filterConditions(filters: InsightFilters, viewerId: string, now: Date):
 	return conditions
 }
 
-/** Cursor: the created_at and id of the last row shown ("t.id"). */
-export function encodeCursor(createdAt: Date, id: string) {
-	return `${createdAt.getTime()}.${id}`
-}
-
-function decodeCursor(cursor: string | null | undefined) {
-	const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor ?? '')
-	return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null
-}
-
 export function listInsights(filters: InsightFilters, viewerId: string, cursor?: string | null, now = new Date()) {
 	const conditions = filterConditions(filters, viewerId, now)
-	const after = decodeCursor(cursor)
-	if (after) {
-		conditions.push(
-			or(lt(insights.createdAt, after.createdAt), and(eq(insights.createdAt, after.createdAt), lt(insights.id, after.id)))!,
-		)
-	}
+	const after = decodeTimeCursor(cursor)
+	if (after) conditions.push(beforeCursor(insights.createdAt, insights.id, after))
 	const rows = cardQuery()
 		.where(and(...conditions))
 		.orderBy(desc(insights.createdAt), desc(insights.id))
@@ -116,7 +103,7 @@ export function listInsights(filters: InsightFilters, viewerId: string, cursor?:
 	const last = page.at(-1)
 	return {
 		rows: page,
-		nextCursor: rows.length > INSIGHTS_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
+		nextCursor: rows.length > INSIGHTS_PAGE_SIZE && last ? encodeTimeCursor(last.createdAt, last.id) : null,
 	}
 }
 

@@ -10,10 +10,12 @@ import {
 	MetricGrid,
 	Section,
 	SectionHeader,
+	TooSmallNotice,
 } from '#app/components/dashboard.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
 import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
+import { displayRange } from '#app/models/dashboard.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { dashboardData, dashboardQuery } from '#app/utils/dashboard-query.server.ts'
@@ -34,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		canSeeAll: hasPermission(user.role, 'read:dashboard:any'),
 		search: q.search,
 		people: q.people,
-		range: { from: q.period.start, to: new Date(q.period.end.getTime() - 1) },
-		previousRange: { from: q.previous.start, to: new Date(q.previous.end.getTime() - 1) },
+		range: displayRange(q.period),
+		previousRange: displayRange(q.previous),
 		sla: SLA_DAYS,
 		minGroup: MIN_GROUP_SIZE,
 	}
@@ -110,9 +112,7 @@ export default function DashboardRoute() {
 					</Section>
 				</>
 			) : (
-				<p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-					{t('dashboard.tooSmallScope', { min: d.minGroup })}
-				</p>
+				<TooSmallNotice min={d.minGroup} />
 			)}
 		</div>
 	)

@@ -1,11 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TooSmallNotice } from '#app/components/dashboard.tsx'
 import { CursorLinks } from '#app/components/filters.tsx'
 import { IdeaCard } from '#app/components/idea-card.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
 import { NO_EVENT } from '#app/models/dashboard.ts'
+import { displayRange } from '#app/models/dashboard.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights } from '#app/models/insight.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const eventParam = url.searchParams.get('event')
 	const event = eventParam === NO_EVENT ? null : listEvents({ includeRetired: true }).find((e) => e.id === eventParam)
 	if (!stage || event === undefined) throw new Response('No such stage or critical event.', { status: 404 })
-	const base = { stage, event, search: q.search, departmentId: q.departmentId, range: { from: q.period.start, to: new Date(q.period.end.getTime() - 1) }, minGroup: getEnv().MIN_GROUP_SIZE }
+	const base = { stage, event, search: q.search, departmentId: q.departmentId, range: displayRange(q.period), minGroup: getEnv().MIN_GROUP_SIZE }
 	if (q.tooSmall) return { ...base, insights: null, ideas: null }
 	const filters = { stageId: stage.id, eventId: event?.id ?? NO_EVENT, departmentId: q.departmentId ?? undefined }
 	return {
@@ -94,9 +96,7 @@ export default function DashboardCellRoute() {
 					</section>
 				</div>
 			) : (
-				<p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-					{t('dashboard.tooSmallScope', { min: d.minGroup })}
-				</p>
+				<TooSmallNotice min={d.minGroup} />
 			)}
 		</div>
 	)

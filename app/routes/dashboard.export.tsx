@@ -32,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (q.tooSmall) {
 		throw new Response(`This group has fewer than ${getEnv().MIN_GROUP_SIZE} active people: its figures are not exported.`, { status: 403 })
 	}
-	const t = getT(await getLocale(request, user))
-	const rows = rowsOf(table, q, t, await getLocale(request, user))
+	const locale = await getLocale(request, user)
+	const rows = rowsOf(table, q, getT(locale), locale)
 	const csv = stringify({ bom: true, record_delimiter: 'windows' })
 	// Rows are written as the stream is read, so a slow client never holds a whole file in memory.
 	Readable.from(rows).pipe(csv)

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { BarChart, Section, SectionHeader } from '#app/components/dashboard.tsx'
+import { BarChart, Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { IdeaCard } from '#app/components/idea-card.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
@@ -133,9 +133,7 @@ export default function EventPlaybookRoute() {
 					</div>
 				</>
 			) : (
-				<p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-					{t('dashboard.tooSmallScope', { min: minGroup })}
-				</p>
+				<TooSmallNotice min={minGroup} />
 			)}
 		</div>
 	)
