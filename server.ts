@@ -8,19 +8,32 @@ import helmet from 'helmet'
 import { deliverEmails } from '#app/models/email.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
+import { requestLog, routeMatcher } from '#app/utils/request-log.server.ts'
 import { closeDb, getDb } from '#db/index.ts'
 
 let env: ReturnType<typeof getEnv>
 try {
 	env = getEnv()
 } catch (error) {
+	// Plain text on purpose: the logger's own settings may be what is wrong.
 	console.error(error instanceof Error ? error.message : error)
 	process.exit(1)
 }
 const production = env.NODE_ENV === 'production'
+const log = logger()
 
-await prepareDatabase()
+try {
+	await prepareDatabase()
+} catch (error) {
+	log.fatal({ err: error }, 'The database could not be prepared; Voce is not starting.')
+	console.error(`Voce is not starting: ${error instanceof Error ? error.message : String(error)}`)
+	process.exit(1)
+}
+if (production && !env.SESSION_SECRET) {
+	log.warn('SESSION_SECRET is not set: flash messages are signed with a per-process secret (fine for one process).')
+}
 
 const viteDevServer = production
 	? undefined
@@ -34,10 +47,13 @@ app.get('/healthz', (_req, res) => {
 		getDb().$client.prepare('SELECT 1').get()
 		res.set('Cache-Control', 'no-store').json({ status: 'ok' })
 	} catch (error) {
-		console.error('Health check failed', error)
+		log.error({ err: error }, 'Health check failed')
 		res.status(503).json({ status: 'error' })
 	}
 })
+
+let routeFor: ((pathname: string) => string | undefined) | undefined
+app.use(requestLog(() => routeFor))
 
 app.use(compression())
 
@@ -94,12 +110,18 @@ if (viteDevServer) {
 }
 
 const buildPath = path.resolve('build/server/index.js')
+const build = viteDevServer ? undefined : ((await import(buildPath)) as ServerBuild)
+if (build) routeFor = routeMatcher(build.routes)
 app.all(
 	'*',
 	createRequestHandler({
-		build: viteDevServer
-			? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-			: ((await import(buildPath)) as ServerBuild),
+		build:
+			build ??
+			(async () => {
+				const devBuild = (await viteDevServer!.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
+				routeFor = routeMatcher(devBuild.routes)
+				return devBuild
+			}),
 		getLoadContext: (req, res) => ({
 			cspNonce: res.locals.cspNonce as string,
 			clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
@@ -108,7 +130,7 @@ app.all(
 )
 
 const server = app.listen(env.PORT, env.HOST, () => {
-	console.log(`Voce is running at http://${env.HOST}:${env.PORT}`)
+	log.info({ host: env.HOST, port: env.PORT }, `Voce is running at http://${env.HOST}:${env.PORT}`)
 })
 
 // E-mail: each minute, people who chose "as they happen" get what is new; the daily
@@ -118,7 +140,7 @@ const mailer = setInterval(() => {
 	if (mailing) return
 	mailing = true
 	deliverEmails()
-		.catch((error: unknown) => console.error('E-mail delivery failed; will retry:', error))
+		.catch((error: unknown) => log.error({ err: error }, 'E-mail delivery failed; will retry'))
 		.finally(() => (mailing = false))
 }, 60_000)
 mailer.unref()
@@ -128,14 +150,14 @@ function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	clearInterval(mailer)
-	console.log(`${signal} received: finishing open requests, then stopping.`)
+	log.info(`${signal} received: finishing open requests, then stopping.`)
 	server.close(() => {
 		closeDb()
 		process.exit(0)
 	})
 	server.closeIdleConnections()
 	setTimeout(() => {
-		console.error('Requests did not finish within 10 s; stopping anyway.')
+		log.error('Requests did not finish within 10 s; stopping anyway.')
 		closeDb()
 		process.exit(1)
 	}, 10_000).unref()

@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type EntryContext, type AppLoadContex
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { logger } from './utils/logger.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
 export const streamTimeout = 5_000
@@ -42,7 +43,7 @@ export default function handleRequest(
 				},
 				onError(error: unknown) {
 					responseStatusCode = 500
-					if (shellRendered) console.error(error)
+					if (shellRendered) logger().error({ err: error }, 'Rendering failed')
 				},
 			},
 		)
@@ -52,5 +53,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
-	console.error(error)
+	logger().error({ err: error }, 'Unhandled error in a loader or action')
 }

@@ -1,12 +1,15 @@
 import { runMigrations } from '#db/migrate.ts'
+import { getDb } from '#db/index.ts'
 import { seedDemoData, seedTaxonomy } from '#db/seed.ts'
 import { getEnv } from './env.server.ts'
+import { logger } from './logger.server.ts'
 
 /** Start-up: pending migrations, default taxonomy, and the demo company on an empty database. */
 export async function prepareDatabase() {
-	runMigrations()
+	const { applied, backup } = runMigrations(getDb(), { backupDir: getEnv().BACKUP_DIR })
+	if (applied) logger().info({ applied, backup }, 'Migrations applied')
 	if (getEnv().SEED_DEMO_DATA) {
-		if (await seedDemoData()) console.log('Empty database: demo data added (see README for logins).')
+		if (await seedDemoData()) logger().info('Empty database: demo data added (see README for logins).')
 	} else {
 		seedTaxonomy()
 	}

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseEnv } from 'node:util'
 import { afterEach, expect, test } from 'vitest'
 import { getEnv, resetEnvCache } from './env.server.ts'
 
@@ -18,4 +21,42 @@ test('defaults run the demo with no configuration', () => {
 	for (const key of ['PORT', 'HOST', 'DATABASE_PATH', 'TIME_ZONE', 'SEED_DEMO_DATA']) delete process.env[key]
 	resetEnvCache()
 	expect(getEnv()).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATABASE_PATH: 'data/voce.db', SEED_DEMO_DATA: true })
+})
+
+test('every setting is checked: log level, backups, SMTP address, an empty value counts as unset', () => {
+	process.env.LOG_LEVEL = 'loud'
+	process.env.BACKUP_KEEP = '0'
+	process.env.BACKUP_INTERVAL_MINUTES = '-5'
+	process.env.SMTP_URL = 'http://mail.example'
+	process.env.SESSION_SECRET = 'short'
+	resetEnvCache()
+	const message = (() => {
+		try {
+			getEnv()
+			return ''
+		} catch (error) {
+			return (error as Error).message
+		}
+	})()
+	for (const name of ['LOG_LEVEL', 'BACKUP_KEEP', 'BACKUP_INTERVAL_MINUTES', 'SMTP_URL', 'SESSION_SECRET']) expect(message).toContain(`${name}:`)
+
+	process.env = { ...saved, SMTP_URL: '', SESSION_SECRET: '', PORT: '' }
+	resetEnvCache()
+	const env = getEnv()
+	expect([env.SMTP_URL, env.SESSION_SECRET, env.PORT]).toEqual([undefined, undefined, 3000])
+})
+
+test('.env.example, copied unedited, configures exactly the demo defaults', () => {
+	const example = parseEnv(fs.readFileSync(path.join(process.cwd(), '.env.example'), 'utf8'))
+	const schemaKeys = Object.keys(getEnv())
+	// Every setting is documented there (commented out when it has no default).
+	const documented = fs.readFileSync(path.join(process.cwd(), '.env.example'), 'utf8')
+	for (const key of schemaKeys) expect(documented, key).toMatch(new RegExp(`^#? ?${key}=`, 'm'))
+
+	process.env = { NODE_ENV: 'test' }
+	resetEnvCache()
+	const defaults = getEnv()
+	process.env = { NODE_ENV: 'test', ...example }
+	resetEnvCache()
+	expect(getEnv()).toEqual(defaults)
 })

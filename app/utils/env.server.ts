@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { z } from 'zod'
 
 const booleanString = z
@@ -30,7 +31,9 @@ const schema = z.object({
 	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
 	APP_URL: z.url().default('http://127.0.0.1:3000'),
 	/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
-	SMTP_URL: z.string().optional(),
+	SMTP_URL: z
+		.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' })
+		.optional(),
 	MAIL_FROM: z.string().default('Voce <voce@localhost>'),
 	OUTBOX_DIR: z.string().default('data/outbox'),
 	/** Local hour (TIME_ZONE) after which the daily digest goes out. */
@@ -40,16 +43,28 @@ const schema = z.object({
 	MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(1000).default(5),
 	/** How long dashboard figures are reused before they are computed again (0: never reused). */
 	DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	BACKUP_DIR: z.string().min(1).default('data/backups'),
+	/** How many timestamped backups `npm run backup` and the server keep; older ones are deleted. */
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+	/** The running server backs up when the newest backup is older than this (0: only `npm run backup`). */
+	BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
 })
 
 export type Env = z.infer<typeof schema>
 
 let cached: Env | undefined
 
-/** Reads and validates the configuration once; a bad variable stops start-up with its name. */
+/**
+ * Reads and validates the configuration once; a bad variable stops start-up with its name.
+ * A `.env` file in the working directory is read first (variables already set win); an
+ * empty value counts as not set, so `.env.example` can list every variable.
+ */
 export function getEnv(): Env {
 	if (cached) return cached
-	const result = schema.safeParse(process.env)
+	if (process.env.NODE_ENV !== 'test' && fs.existsSync('.env')) process.loadEnvFile('.env')
+	const values = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''))
+	const result = schema.safeParse(values)
 	if (!result.success) {
 		const problems = result.error.issues
 			.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

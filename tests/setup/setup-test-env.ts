@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest'
 import { closeDb } from '#db/index.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { resetLoginLimits } from '#app/utils/login-limit.server.ts'
 
 const dir = path.join(process.cwd(), 'tests', '.tmp')
@@ -12,20 +13,26 @@ fs.copyFileSync(path.join(dir, 'template.db'), file)
 
 process.env.NODE_ENV = 'test'
 process.env.DATABASE_PATH = file
+// Tests assert on errors (below) rather than print log lines.
+process.env.LOG_LEVEL ??= 'silent'
 closeDb()
 resetEnvCache()
 
 let consoleError: ReturnType<typeof vi.spyOn>
+let loggedError: ReturnType<typeof vi.spyOn>
 
 beforeEach(() => {
 	resetLoginLimits()
 	consoleError = vi.spyOn(console, 'error')
+	loggedError = vi.spyOn(logger(), 'error')
 })
 
 // An error logged during a test is a bug the test did not assert on.
 afterEach(() => {
 	expect(consoleError, 'console.error was called during the test').not.toHaveBeenCalled()
+	expect(loggedError, 'an error was logged during the test').not.toHaveBeenCalled()
 	consoleError.mockRestore()
+	loggedError.mockRestore()
 })
 
 afterAll(() => {

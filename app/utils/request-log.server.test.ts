@@ -1,0 +1,28 @@
+import { type ServerBuild } from '@remix-run/node'
+import { expect, test } from 'vitest'
+import { routeMatcher } from './request-log.server.ts'
+
+const route = (id: string, parentId: string | undefined, path: string | undefined, index?: boolean) => ({
+	id,
+	parentId,
+	path,
+	index,
+	caseSensitive: undefined,
+	module: {} as ServerBuild['routes'][string]['module'],
+})
+
+test('a path is logged as the route that answers it, never with its ids', () => {
+	const routeFor = routeMatcher({
+		root: route('root', undefined, ''),
+		'routes/_index': route('routes/_index', 'root', undefined, true),
+		'routes/ideas._index': route('routes/ideas._index', 'root', 'ideas', true),
+		'routes/ideas.$ideaId': route('routes/ideas.$ideaId', 'root', 'ideas/:ideaId'),
+		'routes/ideas.$ideaId_.edit': route('routes/ideas.$ideaId_.edit', 'root', 'ideas/:ideaId/edit'),
+		'routes/$': route('routes/$', 'root', '*'),
+	})
+	expect(routeFor('/')).toBe('routes/_index')
+	expect(routeFor('/ideas')).toBe('routes/ideas._index')
+	expect(routeFor('/ideas/01J9ZK')).toBe('routes/ideas.$ideaId')
+	expect(routeFor('/ideas/01J9ZK/edit')).toBe('routes/ideas.$ideaId_.edit')
+	expect(routeFor('/no/such/page')).toBe('routes/$')
+})

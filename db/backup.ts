@@ -1,0 +1,109 @@
+// npm run backup: a consistent copy of the live database, checked, timestamped, rotated.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+/** Rotated backups are `voce-<UTC time>.db`; copies made before a migration or a restore have a suffix and are never rotated out. */
+const ROTATED = /^voce-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.db$/
+
+export function backupName(at: Date, suffix?: string) {
+	return `voce-${at.toISOString().replace(/[:.]/g, '-')}${suffix ? `-${suffix}` : ''}.db`
+}
+
+/** Why a file is not a sound database, or [] when `PRAGMA integrity_check` says ok. */
+export function integrityProblems(file: string): string[] {
+	if (!fs.existsSync(file)) return [`${file} does not exist`]
+	let db: Database.Database | undefined
+	try {
+		db = new Database(file, { readonly: true, fileMustExist: true })
+		const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+		const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok')
+		return problems
+	} catch (error) {
+		return [error instanceof Error ? error.message : String(error)]
+	} finally {
+		db?.close()
+	}
+}
+
+function fsyncPath(file: string) {
+	const fd = fs.openSync(file, 'r')
+	try {
+		fs.fsyncSync(fd)
+	} finally {
+		fs.closeSync(fd)
+	}
+}
+
+/**
+ * Writes a copy of `db` (a connection to the live file) with VACUUM INTO: one read transaction,
+ * so the copy is a consistent snapshot while writers carry on, and it is compact (no WAL, no
+ * free pages holding deleted rows). The copy is checked, synced and renamed into place, so a
+ * file with the final name is always complete.
+ */
+export function writeBackup(db: Database.Database, dir: string, name: string) {
+	fs.mkdirSync(dir, { recursive: true })
+	const file = path.join(dir, name)
+	const partial = path.join(dir, `.${name}.partial`)
+	fs.rmSync(partial, { force: true })
+	const started = performance.now()
+	try {
+		db.prepare('VACUUM INTO ?').run(partial)
+		const problems = integrityProblems(partial)
+		if (problems.length) throw new Error(`The copy failed its integrity check: ${problems.slice(0, 5).join('; ')}`)
+		fsyncPath(partial)
+		fs.renameSync(partial, file)
+		fsyncPath(dir)
+	} finally {
+		fs.rmSync(partial, { force: true })
+	}
+	return { file, bytes: fs.statSync(file).size, ms: Math.round(performance.now() - started) }
+}
+
+/** Deletes the oldest rotated backups beyond `keep`; returns the names deleted. */
+export function rotateBackups(dir: string, keep: number) {
+	const rotated = fs
+		.readdirSync(dir)
+		.filter((name) => ROTATED.test(name))
+		.sort()
+	const removed = rotated.slice(0, Math.max(0, rotated.length - keep))
+	for (const name of removed) fs.rmSync(path.join(dir, name))
+	return removed
+}
+
+/** When the newest rotated backup was taken, or null when there is none. */
+export function newestBackupAt(dir: string): Date | null {
+	if (!fs.existsSync(dir)) return null
+	const newest = fs
+		.readdirSync(dir)
+		.filter((name) => ROTATED.test(name))
+		.sort()
+		.at(-1)
+	return newest ? fs.statSync(path.join(dir, newest)).mtime : null
+}
+
+/** A rotated backup of the database file at `source`, taken from a connection of its own. */
+export function backupDatabase({ source, dir, keep, now = new Date() }: { source: string; dir: string; keep: number; now?: Date }) {
+	if (!fs.existsSync(source)) throw new Error(`There is no database at ${source} (DATABASE_PATH).`)
+	const db = new Database(source, { fileMustExist: true })
+	try {
+		db.pragma('busy_timeout = 5000')
+		const written = writeBackup(db, dir, backupName(now))
+		return { ...written, removed: rotateBackups(dir, keep) }
+	} finally {
+		db.close()
+	}
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+	const { getEnv } = await import('#app/utils/env.server.ts')
+	try {
+		const env = getEnv()
+		const result = backupDatabase({ source: env.DATABASE_PATH, dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP })
+		const removed = result.removed.length ? `; removed ${result.removed.length} older (keeping ${env.BACKUP_KEEP})` : ''
+		console.log(`Backup written: ${result.file} (${(result.bytes / 1e6).toFixed(1)} MB, integrity ok, ${result.ms} ms)${removed}`)
+	} catch (error) {
+		console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`)
+		process.exit(1)
+	}
+}
