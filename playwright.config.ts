@@ -3,7 +3,6 @@ import { defineConfig, devices } from '@playwright/test'
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
 
 export default defineConfig({
-	testDir: './tests/e2e',
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	fullyParallel: false,
@@ -20,6 +19,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'chromium',
+			testDir: './tests/e2e',
 			use: {
 				...devices['Desktop Chrome'],
 				// Debian's Chromium: Playwright's own browser download is not reachable here.
@@ -36,6 +36,12 @@ export default defineConfig({
 					],
 				},
 			},
+		},
+		{
+			// Operations: servers of their own (crash, backup and restore, logs), no browser.
+			name: 'ops',
+			testDir: './tests/ops',
+			timeout: 120_000,
 		},
 	],
 })

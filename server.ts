@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
@@ -11,6 +12,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
 import { requestLog, routeMatcher } from '#app/utils/request-log.server.ts'
+import { newestBackupAt } from '#db/backup.ts'
 import { closeDb, getDb } from '#db/index.ts'
 
 let env: ReturnType<typeof getEnv>
@@ -145,11 +147,36 @@ const mailer = setInterval(() => {
 }, 60_000)
 mailer.unref()
 
+// Backups: at start and each minute, when the newest one in BACKUP_DIR is older than
+// BACKUP_INTERVAL_MINUTES, `db/backup.ts` runs in a process of its own (a large copy and its
+// integrity check would otherwise hold up requests). A failure is logged and retried next minute.
 let stopping = false
+let backingUp = false
+function backupIfDue() {
+	const newest = newestBackupAt(env.BACKUP_DIR)
+	if (backingUp || stopping || (newest && Date.now() - newest.getTime() < env.BACKUP_INTERVAL_MINUTES * 60_000)) return
+	backingUp = true
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'db', 'backup.ts')], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	let output = ''
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+	child.once('close', (code) => {
+		backingUp = false
+		if (code === 0) log.info({ output: output.trim() }, 'Periodic backup written')
+		else log.error({ output: output.trim(), code }, 'Periodic backup failed; will retry in a minute')
+	})
+}
+const backups = env.BACKUP_INTERVAL_MINUTES > 0 ? setInterval(backupIfDue, 60_000) : undefined
+backups?.unref()
+if (backups) backupIfDue()
+
 function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	clearInterval(mailer)
+	clearInterval(backups)
 	log.info(`${signal} received: finishing open requests, then stopping.`)
 	server.close(() => {
 		closeDb()

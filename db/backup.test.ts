@@ -131,7 +131,7 @@ test('restore refuses a damaged file, a file that is not a Voce database, and on
 		[text, /not a sound database/],
 		[other, /not a Voce database/],
 		[newer, /newer version of Voce/],
-		[path.join(work, 'missing.db'), /does not exist/],
+		[path.join(work, 'missing.db'), /There is no file at/],
 	] as const) {
 		expect(() => restoreDatabase({ file, target, backupDir: work }), file).toThrowError(RestoreError)
 		expect(() => restoreDatabase({ file, target, backupDir: work }), file).toThrowError(message)

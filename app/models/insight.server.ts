@@ -151,7 +151,10 @@ export function getInsight(id: string, viewerId: string) {
 	return { ...row, isMine: Boolean(extra.isMine), seenByMe: Boolean(extra.seenByMe), backedIdeas }
 }
 
-/** "I see this too": once per person; the count moves in the same transaction as the row. */
+/**
+ * "I see this too": once per person; the count moves in the same transaction as the row.
+ * Null when the person wrote the insight (nobody confirms their own); else whether anything changed.
+ */
 export function setRecurrence(insightId: string, userId: string, seen: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
 		const own = tx
@@ -159,7 +162,7 @@ export function setRecurrence(insightId: string, userId: string, seen: boolean, 
 			.from(insights)
 			.where(and(eq(insights.id, insightId), eq(insights.authorId, userId)))
 			.get()
-		if (own) return false
+		if (own) return null
 		const changes = seen
 			? tx.insert(insightRecurrences).values({ insightId, userId, createdAt: now }).onConflictDoNothing().run().changes
 			: tx

@@ -253,7 +253,8 @@ test('"I see this too" counts once per colleague, can be withdrawn, and not by t
 	const see = (cookie: string, intent: string) => insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } })
 	await see(colleague, 'see')
 	await see(colleague, 'see')
-	await see(authorCookie, 'see')
+	// The author is told no, rather than shown a success that records nothing.
+	expect(status(await settle(() => see(authorCookie, 'see')))).toBe(400)
 	const count = () => getDb().select({ n: insights.recurrenceCount }).from(insights).where(eq(insights.id, insightId)).get()!.n
 	expect(count()).toBe(1)
 	await see(colleague, 'unsee')

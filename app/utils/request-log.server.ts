@@ -41,10 +41,13 @@ export function requestLog(routeFor: () => ((pathname: string) => string | undef
 			const log = logger()
 			res.once('close', () => {
 				const durationMs = Math.round((performance.now() - started) * 10) / 10
-				const isAsset = req.path.startsWith('/assets/') || /\.\w+$/.test(req.path)
+				// Single Fetch asks for /ideas/x.data (and /_root.data for the home page) on behalf of /ideas/x.
+				const data = req.path.endsWith('.data')
+				const pathname = data ? req.path.slice(0, -'.data'.length).replace(/\/_root$/, '/') : req.path
+				const isAsset = !data && (req.path.startsWith('/assets/') || /\.\w+$/.test(req.path))
 				const line = {
 					method: req.method,
-					route: isAsset ? 'asset' : (routeFor()?.(req.path) ?? null),
+					route: isAsset ? 'asset' : (routeFor()?.(pathname) ?? null),
 					path: req.path,
 					status: res.writableFinished ? res.statusCode : null,
 					durationMs,

@@ -1,0 +1,61 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { DEMO_PASSWORD } from '#db/seed.ts'
+import { root } from '../server.ts'
+
+export const opsDir = path.join(root, 'tests', '.tmp', 'ops')
+
+/** Logs in through the form, as a browser without JavaScript does; returns the Cookie header. */
+export async function logIn(base: string, email: string, password = DEMO_PASSWORD) {
+	const response = await post(base, '/login', '', { email, password })
+	if (response.status !== 302) throw new Error(`Login as ${email} answered ${response.status}`)
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ')
+}
+
+export function post(base: string, url: string, cookie: string, fields: Record<string, string>) {
+	return fetch(`${base}${url}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields),
+	})
+}
+
+/** What the demo company gives the write tests: people who can log in, ideas, insights, a channel. */
+export function demoTargets(database: string) {
+	const db = new Database(database, { readonly: true })
+	try {
+		return {
+			people: db
+				.prepare<[], { id: string; email: string }>(
+					'SELECT id, email FROM users WHERE deactivated_at IS NULL AND password_hash IS NOT NULL ORDER BY email',
+				)
+				.all(),
+			ideas: db.prepare<[], string>("SELECT id FROM ideas WHERE status <> 'merged' AND hidden_at IS NULL").pluck().all(),
+			insights: db.prepare<[], { id: string; authorId: string | null }>('SELECT id, author_id AS authorId FROM insights WHERE hidden_at IS NULL').all(),
+			channel: db.prepare<[], string>('SELECT id FROM channels ORDER BY name LIMIT 1').pluck().get()!,
+			stage: db.prepare<[], string>('SELECT id FROM journey_stages ORDER BY position LIMIT 1').pluck().get()!,
+			votes: new Set(db.prepare<[], string>("SELECT idea_id || '|' || user_id FROM votes").pluck().all()),
+			recurrences: new Set(db.prepare<[], string>("SELECT insight_id || '|' || user_id FROM insight_recurrences").pluck().all()),
+		}
+	} finally {
+		db.close()
+	}
+}
+
+/** Stored counters that differ from the rows they count, by table: all zero when nothing drifted. */
+export function counterDrift(db: Database.Database) {
+	const n = (sql: string) => db.prepare<[], number>(sql).pluck().get()!
+	return {
+		ideaVotes: n('SELECT count(*) FROM ideas i WHERE vote_count <> (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)'),
+		ideaComments: n(
+			'SELECT count(*) FROM ideas i WHERE comment_count <> (SELECT count(*) FROM comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)',
+		),
+		insightRecurrences: n(
+			'SELECT count(*) FROM insights i WHERE recurrence_count <> (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = i.id)',
+		),
+	}
+}
