@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DEMO_PASSWORD } from '#db/seed.ts'
@@ -58,4 +59,16 @@ export function counterDrift(db: Database.Database) {
 			'SELECT count(*) FROM insights i WHERE recurrence_count <> (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = i.id)',
 		),
 	}
+}
+
+/** Runs `npm run <script>` as an operator would, without blocking this process; resolves with its exit code and output. */
+export function npmRun(script: string, args: string[], env: Record<string, string>) {
+	return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+		const child = spawn('npm', ['run', '--silent', script, ...args], { cwd: root, env: { ...process.env, ...env } })
+		let output = ''
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+		child.once('error', reject)
+		child.once('close', (code) => resolve({ code, output }))
+	})
 }
