@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm'
-import { getDb, type Tx, writeTransaction } from '#db/index.ts'
+import { emptyWal, getDb, type Tx, writeTransaction } from '#db/index.ts'
 import {
 	campaigns,
 	criticalEvents,
@@ -52,7 +52,7 @@ function autoFollow(tx: Tx, ideaId: string, userId: string, now: Date) {
 export function createIdea(author: Author, input: IdeaInput & { anonymous: boolean }, now = new Date()) {
 	const { anonymous, ...links } = input
 	const departmentId = anonymous ? anonymousGroup(author.departmentId) : author.departmentId
-	return writeTransaction((tx) => {
+	const created = writeTransaction((tx) => {
 		const row = tx
 			.insert(ideas)
 			.values({
@@ -76,6 +76,8 @@ export function createIdea(author: Author, input: IdeaInput & { anonymous: boole
 		const receipt = anonymous ? createReceipt(tx, { ideaId: row.id }) : null
 		return { id: row.id, receipt }
 	})
+	if (anonymous) emptyWal()
+	return created
 }
 
 /** The author edits until a manager first acts; false when that moment has passed. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
-import { getDb, writeTransaction } from '#db/index.ts'
+import { emptyWal, getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
@@ -23,7 +23,7 @@ export type NewInsight = {
 /** Saves an insight; an anonymous one gets no author and a receipt code for its author. */
 export function createInsight(author: Author, input: NewInsight, now = new Date()) {
 	const departmentId = input.anonymous ? anonymousGroup(author.departmentId) : author.departmentId
-	return writeTransaction((tx) => {
+	const created = writeTransaction((tx) => {
 		const row = tx
 			.insert(insights)
 			.values({ ...input, authorId: input.anonymous ? null : author.id, departmentId, createdAt: now })
@@ -33,6 +33,8 @@ export function createInsight(author: Author, input: NewInsight, now = new Date(
 		const receipt = input.anonymous ? createReceipt(tx, { insightId: row.id }) : null
 		return { id: row.id, receipt }
 	})
+	if (input.anonymous) emptyWal()
+	return created
 }
 
 const cardColumns = {
