@@ -2,6 +2,7 @@ import { type IdeaStatus } from '#app/models/idea.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { Badge } from './ui.tsx'
+import { relativeTimeFormat } from '#app/utils/intl.ts'
 
 type Named = { id: string; name: string; nameIt: string | null }
 
@@ -53,7 +54,7 @@ export function useAge() {
 	const locale = useLocale()
 	return (date: Date | string | number, now = Date.now()) => {
 		const seconds = Math.round((new Date(date).getTime() - now) / 1000)
-		const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+		const rtf = relativeTimeFormat(locale, { numeric: 'auto' })
 		const abs = Math.abs(seconds)
 		if (abs < 60) return rtf.format(0, 'second')
 		if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')

@@ -5,10 +5,11 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
 import { sendMail } from '#app/utils/mailer.server.ts'
 import { type EmailDigest } from './user.ts'
+import { dateTimeFormat } from '#app/utils/intl.ts'
 
 /** The local hour and calendar day of an instant in the organisation's time zone. */
 function localClock(now: Date, timeZone: string) {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now)
+	const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now)
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
 	return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) }
 }

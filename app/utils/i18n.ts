@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { en } from '#app/locales/en.ts'
 import { it } from '#app/locales/it.ts'
 import { type Locale, LOCALES } from '#app/models/user.ts'
+import { dateTimeFormat, numberFormat } from './intl.ts'
 
 type PluralFree<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K
 type Paths<T> = {
@@ -68,13 +69,13 @@ export function localizedName(entry: Named, locale: Locale) {
 }
 
 export function formatDate(date: Date | number, locale: Locale, timeZone: string) {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date)
+	return dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date)
 }
 
 export function formatDateTime(date: Date | number, locale: Locale, timeZone: string) {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+	return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
 }
 
 export function formatNumber(value: number, locale: Locale) {
-	return new Intl.NumberFormat(locale).format(value)
+	return numberFormat(locale).format(value)
 }

@@ -26,3 +26,20 @@ test('a path is logged as the route that answers it, never with its ids', () => 
 	expect(routeFor('/ideas/01J9ZK/edit')).toBe('routes/ideas.$ideaId_.edit')
 	expect(routeFor('/no/such/page')).toBe('routes/$')
 })
+
+test('layouts give way to their children; a path no child matches falls to the splat route', () => {
+	const routeFor = routeMatcher({
+		root: route('root', undefined, ''),
+		'routes/admin': route('routes/admin', 'root', 'admin'),
+		'routes/admin._index': route('routes/admin._index', 'routes/admin', undefined, true),
+		'routes/admin.users._index': route('routes/admin.users._index', 'routes/admin', 'users', true),
+		'routes/admin.users.$userId': route('routes/admin.users.$userId', 'routes/admin', 'users/:userId'),
+		'routes/admin.users.new': route('routes/admin.users.new', 'routes/admin', 'users/new'),
+		'routes/$': route('routes/$', 'root', '*'),
+	})
+	expect(routeFor('/admin')).toBe('routes/admin._index')
+	expect(routeFor('/admin/users/')).toBe('routes/admin.users._index')
+	expect(routeFor('/admin/users/new')).toBe('routes/admin.users.new')
+	expect(routeFor('/ADMIN/users/42')).toBe('routes/admin.users.$userId')
+	expect(routeFor('/admin/nothing/here')).toBe('routes/$')
+})

@@ -1,27 +1,39 @@
 import crypto from 'node:crypto'
 import { type ServerBuild } from '@remix-run/node'
-import { matchRoutes } from '@remix-run/react'
 import type express from 'express'
 import { logger, withRequestLogger } from './logger.server.ts'
 
 type Routes = ServerBuild['routes']
-type RouteObject = Parameters<typeof matchRoutes>[0][number]
+type Route = NonNullable<Routes[string]>
 
-function routeTree(routes: Routes, parentId?: string): RouteObject[] {
-	return Object.values(routes)
-		.filter((route) => route?.parentId === parentId)
-		.map((route) => ({
-			id: route!.id,
-			path: route!.path,
-			caseSensitive: route!.caseSensitive,
-			...(route!.index ? { index: true as const } : { children: routeTree(routes, route!.id) }),
-		}))
-}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** The Remix route that answers a path (`routes/ideas.$ideaId`), so logs group by route, not by id. */
+/**
+ * The Remix route that answers a path (`routes/ideas.$ideaId`), so logs group by route, not by
+ * id. Compiled once from the build: each leaf route's full pattern becomes a regular
+ * expression, tried in React Router's ranking order (static segment 10, dynamic 3, index 2,
+ * splat -2, plus one a segment). React Router's own matchRoutes flattens the whole tree on every call.
+ */
 export function routeMatcher(routes: Routes) {
-	const tree = routeTree(routes)
-	return (pathname: string) => matchRoutes(tree, pathname)?.at(-1)?.route.id
+	const all = Object.values(routes).filter((r): r is Route => Boolean(r))
+	const parents = new Set(all.map((r) => r.parentId))
+	const pattern = (route: Route): string[] => {
+		const own = (route.path ?? '').split('/').filter(Boolean)
+		return route.parentId && routes[route.parentId] ? [...pattern(routes[route.parentId]!), ...own] : own
+	}
+	const branches = all
+		.filter((route) => route.id !== 'root' && !parents.has(route.id))
+		.map((route) => {
+			const segments = pattern(route)
+			const score =
+				segments.length +
+				segments.reduce((sum, segment) => sum + (segment === '*' ? -2 : segment.startsWith(':') ? 3 : 10), 0) +
+				(route.index ? 2 : 0)
+			const source = segments.map((segment) => (segment === '*' ? '(?:/.*)?' : segment.startsWith(':') ? '/[^/]+' : `/${escape(segment)}`)).join('')
+			return { id: route.id, score, regex: new RegExp(`^${source}/?$`, route.caseSensitive ? '' : 'i') }
+		})
+		.sort((a, b) => b.score - a.score)
+	return (pathname: string) => branches.find((branch) => branch.regex.test(pathname))?.id
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/

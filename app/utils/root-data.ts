@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { type loader as rootLoader } from '#app/root.tsx'
 import { type Locale } from '#app/models/user.ts'
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from './i18n.ts'
+import { numberFormat } from './intl.ts'
 
 export function useRootData() {
 	return useRouteLoaderData<typeof rootLoader>('root')
@@ -38,8 +39,8 @@ export function useFormat() {
 			dateTime: (value: Date | number | string) => formatDateTime(new Date(value), locale, timeZone),
 			number: (value: number) => formatNumber(value, locale),
 			decimal: (value: number, digits = 1) =>
-				new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
-			percent: (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value),
+				numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+			percent: (value: number) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value),
 		}),
 		[locale, timeZone],
 	)

@@ -1,6 +1,8 @@
+import { dateTimeFormat } from './intl.ts'
+
 /** Wall-clock parts of an instant in a time zone. */
 function zonedParts(date: Date, timeZone: string) {
-	const parts = new Intl.DateTimeFormat('en-CA', {
+	const parts = dateTimeFormat('en-CA', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
