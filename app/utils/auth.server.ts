@@ -22,7 +22,21 @@ async function readToken(request: Request): Promise<string | null> {
 }
 
 /** The signed-in user, and a cookie to send back when the inactivity window moved. */
-export async function getAuth(request: Request) {
+// The root loader and the page's loader both ask who is signed in: a GET looks it up once.
+// Not a POST: its action may change the session or the user before the loaders run.
+const authOfRequest = new WeakMap<Request, ReturnType<typeof lookUpAuth>>()
+
+export function getAuth(request: Request) {
+	if (request.method !== 'GET' && request.method !== 'HEAD') return lookUpAuth(request)
+	let auth = authOfRequest.get(request)
+	if (!auth) {
+		auth = lookUpAuth(request)
+		authOfRequest.set(request, auth)
+	}
+	return auth
+}
+
+async function lookUpAuth(request: Request) {
 	const token = await readToken(request)
 	if (!token) return null
 	const result = validateSessionToken(token)

@@ -32,7 +32,18 @@ export function getT(locale: Locale): T {
 	let t = translators.get(locale)
 	if (!t) {
 		const fixed = instance.getFixedT(locale)
-		t = (key, values) => String(fixed(key, values ?? {}))
+		// i18next resolves each call anew (a few microseconds, thousands a page); a message
+		// without values never changes, so it is resolved once.
+		const plain = new Map<string, string>()
+		t = (key, values) => {
+			if (values) return String(fixed(key, values))
+			let text = plain.get(key)
+			if (text === undefined) {
+				text = String(fixed(key, {}))
+				plain.set(key, text)
+			}
+			return text
+		}
 		translators.set(locale, t)
 	}
 	return t

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookie } from '@remix-run/node'
-import { and, eq, ne } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { type DB, getDb } from '#db/index.ts'
 import { sessions, users } from '#db/schema.ts'
 import { getEnv } from './env.server.ts'
 
@@ -62,11 +62,10 @@ export type SessionUser = {
  * Returns the session's user, or null when the token is unknown, wrong, expired or its
  * user is deactivated. `extended` says the inactivity window moved (refresh the cookie).
  */
-export function validateSessionToken(token: string, now = new Date()) {
-	const parts = splitToken(token)
-	if (!parts) return null
-	const db = getDb()
-	const row = db
+// Every request looks its session up: the statement is built and prepared once per connection.
+const lookups = new WeakMap<DB, ReturnType<typeof prepareSessionLookup>>()
+function prepareSessionLookup(db: DB) {
+	return db
 		.select({
 			secretHash: sessions.secretHash,
 			lastVerifiedAt: sessions.lastVerifiedAt,
@@ -82,8 +81,23 @@ export function validateSessionToken(token: string, now = new Date()) {
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, parts.id))
-		.get()
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+}
+function sessionLookup(db: DB) {
+	let lookup = lookups.get(db)
+	if (!lookup) {
+		lookup = prepareSessionLookup(db)
+		lookups.set(db, lookup)
+	}
+	return lookup
+}
+
+export function validateSessionToken(token: string, now = new Date()) {
+	const parts = splitToken(token)
+	if (!parts) return null
+	const db = getDb()
+	const row = sessionLookup(db).get({ id: parts.id })
 	if (!row || !secretMatches(parts.secret, row.secretHash)) return null
 	const idleFor = now.getTime() - row.lastVerifiedAt.getTime()
 	if (idleFor >= INACTIVITY_TIMEOUT_MS || row.deactivatedAt) {
