@@ -15,7 +15,8 @@ const server = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '-
 	env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: copy, PORT: '3401', SEED_DEMO_DATA: 'false', BACKUP_INTERVAL_MINUTES: '0', LOG_LEVEL: 'warn' },
 	stdio: 'inherit',
 })
-for (;;) { try { if ((await fetch('http://127.0.0.1:3401/healthz')).ok) break } catch {} await new Promise((r) => setTimeout(r, 50)) }
+for (;;) { try { if ((await fetch('http://127.0.0.1:3401/healthz')).ok) break } catch { // not yet
+} await new Promise((r) => setTimeout(r, 50)) }
 for (const p of paths) {
 	await autocannon({ url: 'http://127.0.0.1:3401' + p, connections: 2, amount: 20, headers: { cookie } })
 	const r = await autocannon({ url: 'http://127.0.0.1:3401' + p, connections: 10, duration: Number(process.env.SECS ?? 8), headers: { cookie } })

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { referenceChanged } from './reference-data.server.ts'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -81,6 +82,7 @@ export function departmentNameTaken(name: string, parentId: string | null, excep
 }
 
 export function createDepartment(input: { name: string; parentId: string | null }) {
+	referenceChanged()
 	return getDb().insert(departments).values(input).returning({ id: departments.id }).get()
 }
 
@@ -90,14 +92,17 @@ export function canMoveUnder(id: string, parentId: string | null) {
 }
 
 export function updateDepartment(id: string, input: { name: string; parentId: string | null }) {
+	referenceChanged()
 	return getDb().update(departments).set(input).where(eq(departments.id, id)).run().changes > 0
 }
 
 export function removeDepartment(id: string) {
+	referenceChanged()
 	return deleteOrRetire(departments, id)
 }
 
 export function restoreDepartment(id: string) {
+	referenceChanged()
 	return restore(departments, id)
 }
 

@@ -2,7 +2,9 @@ import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { createDepartment, listDepartments, removeDepartment, restoreDepartment } from './department.server.ts'
+import { filterOptions } from '#app/utils/filters.server.ts'
 import {
+	captureTaxonomy,
 	createEntry,
 	listChannels,
 	listEvents,
@@ -10,6 +12,7 @@ import {
 	moveStage,
 	removeEntry,
 	restoreEntry,
+	updateEntry,
 } from './taxonomy.server.ts'
 
 test('a journey stage still used by a critical event is retired, not deleted', () => {
@@ -65,4 +68,20 @@ test('a department with people or sub-departments is retired; an empty one is de
 	const child = createDepartment({ name: 'Prototypes', parentId: parent.id })
 	expect(removeDepartment(parent.id)).toBe('retired')
 	expect(removeDepartment(child.id)).toBe('deleted')
+})
+
+test('filters and capture forms are read once, and show an admin change at once', () => {
+	const before = filterOptions()
+	expect(filterOptions().departments).toBe(before.departments)
+	const { id: departmentId } = createDepartment({ name: 'Contact Centre Napoli', parentId: null })
+	expect(filterOptions().departments.map((d) => d.name)).toContain('Contact Centre Napoli')
+
+	const stage = captureTaxonomy().stages[0]!
+	updateEntry('stages', stage.id, { name: 'Discover (renamed)', nameIt: null })
+	expect(captureTaxonomy().stages[0]!.name).toBe('Discover (renamed)')
+	const channel = captureTaxonomy().channels[0]!
+	removeEntry('channels', channel.id)
+	expect(captureTaxonomy().channels.map((c) => c.id)).not.toContain(channel.id)
+	removeDepartment(departmentId)
+	expect(filterOptions().departments.map((d) => d.id)).not.toContain(departmentId)
 })

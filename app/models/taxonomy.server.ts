@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, lt, desc, sql } from 'drizzle-orm'
+import { cachedReference, referenceChanged } from './reference-data.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
 import { type TaxonomyEntry, type TaxonomyKind } from './taxonomy.ts'
@@ -69,6 +70,7 @@ export function stageExists(id: string) {
 type EntryInput = { name: string; nameIt: string | null; defaultStageId?: string }
 
 export function createEntry(kind: TaxonomyKind, input: EntryInput) {
+	referenceChanged()
 	const db = getDb()
 	const base = { name: input.name, nameIt: input.nameIt }
 	if (kind === 'stages') {
@@ -90,6 +92,7 @@ export function createEntry(kind: TaxonomyKind, input: EntryInput) {
 }
 
 export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput) {
+	referenceChanged()
 	const db = getDb()
 	const base = { name: input.name, nameIt: input.nameIt }
 	if (kind === 'events') {
@@ -102,6 +105,7 @@ export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput) {
 
 /** Swaps a stage with its neighbour; both rows change in one transaction. */
 export function moveStage(id: string, direction: 'up' | 'down') {
+	referenceChanged()
 	return writeTransaction((tx) => {
 		const current = tx
 			.select({ id: journeyStages.id, position: journeyStages.position })
@@ -128,14 +132,16 @@ export function moveStage(id: string, direction: 'up' | 'down') {
 }
 
 export function removeEntry(kind: TaxonomyKind, id: string) {
+	referenceChanged()
 	return deleteOrRetire(tables[kind], id)
 }
 
 export function restoreEntry(kind: TaxonomyKind, id: string) {
+	referenceChanged()
 	return restore(tables[kind], id)
 }
 
 /** What the capture forms offer: active stages (in journey order), events and channels. */
 export function captureTaxonomy() {
-	return { stages: listStages(), events: listEvents(), channels: listChannels() }
+	return cachedReference('capture-taxonomy', () => ({ stages: listStages(), events: listEvents(), channels: listChannels() }))
 }

@@ -4,6 +4,7 @@ import { type InsightFilters } from '#app/models/insight.server.ts'
 import { PERIODS, type Period } from '#app/models/insight.ts'
 import { toTree } from '#app/models/department.ts'
 import { listDepartments } from '#app/models/department.server.ts'
+import { cachedReference } from '#app/models/reference-data.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 
 const pick = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
@@ -36,6 +37,6 @@ export function feedSortFrom(params: URLSearchParams): FeedSort {
 
 /** The lists the filter selects offer. */
 export function filterOptions() {
-	const departments = toTree(listDepartments()).map(({ id, name, depth }) => ({ id, name, depth }))
+	const departments = cachedReference('department-tree', () => toTree(listDepartments()).map(({ id, name, depth }) => ({ id, name, depth })))
 	return { ...captureTaxonomy(), departments }
 }
