@@ -114,6 +114,7 @@ if (viteDevServer) {
 const buildPath = path.resolve('build/server/index.js')
 const build = viteDevServer ? undefined : ((await import(buildPath)) as ServerBuild)
 if (build) routeFor = routeMatcher(build.routes)
+let lastDevBuild: ServerBuild | undefined
 app.all(
 	'*',
 	createRequestHandler({
@@ -121,7 +122,9 @@ app.all(
 			build ??
 			(async () => {
 				const devBuild = (await viteDevServer!.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
-				routeFor = routeMatcher(devBuild.routes)
+				// Vite hands back the same module until a file changes: compile the routes once per build.
+				if (devBuild !== lastDevBuild) routeFor = routeMatcher(devBuild.routes)
+				lastDevBuild = devBuild
 				return devBuild
 			}),
 		getLoadContext: (req, res) => ({

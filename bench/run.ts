@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
+import { counterDrift } from '#tests/counters.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const source = path.resolve(process.argv[2] ?? process.env.BENCH_DB ?? path.join(root, 'data', 'scale.db'))
@@ -317,11 +318,7 @@ const after = check
 		'SELECT (SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM insights) AS insights',
 	)
 	.get()!
-const drift = check
-	.prepare<[], { n: number }>(
-		'SELECT count(*) AS n FROM ideas i WHERE i.vote_count <> (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)',
-	)
-	.get()!.n
+const drift = counterDrift(check)
 check.close()
 const vote = results.find((r) => r.name.startsWith('vote'))!
 const insight = results.find((r) => r.name.startsWith('log insight'))!
@@ -330,7 +327,9 @@ const verification = {
 	votesAcknowledged: vote.requests - vote.errors,
 	insightsAdded: after.insights - counts.insights!,
 	insightsAcknowledged: insight.requests - insight.errors,
-	ideasWithWrongCount: drift,
+	ideasWithWrongCount: drift.ideaVotes,
+	ideasWithWrongCommentCount: drift.ideaComments,
+	insightsWithWrongRecurrenceCount: drift.insightRecurrences,
 }
 
 const floor = results[0]!.rps
@@ -365,7 +364,7 @@ console.log(
 console.log(markdownTable(results))
 console.log(`\nCold start ${coldStartMs} ms · peak RSS ${peakRssMb} MB`)
 console.log(
-	`Votes: ${verification.votesAcknowledged} acknowledged, ${verification.votesAdded} added; insights: ${verification.insightsAcknowledged} acknowledged, ${verification.insightsAdded} added; ideas whose vote count differs from their votes: ${verification.ideasWithWrongCount}`,
+	`Votes: ${verification.votesAcknowledged} acknowledged, ${verification.votesAdded} added; insights: ${verification.insightsAcknowledged} acknowledged, ${verification.insightsAdded} added; counters that differ from their rows: ${verification.ideasWithWrongCount} vote, ${verification.ideasWithWrongCommentCount} comment, ${verification.insightsWithWrongRecurrenceCount} "I see this too"`,
 )
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
 

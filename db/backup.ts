@@ -17,8 +17,7 @@ export function integrityProblems(file: string): string[] {
 	try {
 		db = new Database(file, { readonly: true, fileMustExist: true })
 		const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
-		const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok')
-		return problems
+		return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok')
 	} catch (error) {
 		return [error instanceof Error ? error.message : String(error)]
 	} finally {
@@ -26,7 +25,8 @@ export function integrityProblems(file: string): string[] {
 	}
 }
 
-function fsyncPath(file: string) {
+/** Flushes a file (or a directory, so a rename in it is durable) to disk. */
+export function fsyncPath(file: string) {
 	const fd = fs.openSync(file, 'r')
 	try {
 		fs.fsyncSync(fd)
@@ -60,12 +60,19 @@ export function writeBackup(db: Database.Database, dir: string, name: string) {
 	return { file, bytes: fs.statSync(file).size, ms: Math.round(performance.now() - started) }
 }
 
+/** The rotated backups in `dir`, oldest first (the names sort by time). */
+function rotatedBackups(dir: string) {
+	return fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((name) => ROTATED.test(name))
+				.sort()
+		: []
+}
+
 /** Deletes the oldest rotated backups beyond `keep`; returns the names deleted. */
 export function rotateBackups(dir: string, keep: number) {
-	const rotated = fs
-		.readdirSync(dir)
-		.filter((name) => ROTATED.test(name))
-		.sort()
+	const rotated = rotatedBackups(dir)
 	const removed = rotated.slice(0, Math.max(0, rotated.length - keep))
 	for (const name of removed) fs.rmSync(path.join(dir, name))
 	return removed
@@ -73,12 +80,7 @@ export function rotateBackups(dir: string, keep: number) {
 
 /** When the newest rotated backup was taken, or null when there is none. */
 export function newestBackupAt(dir: string): Date | null {
-	if (!fs.existsSync(dir)) return null
-	const newest = fs
-		.readdirSync(dir)
-		.filter((name) => ROTATED.test(name))
-		.sort()
-		.at(-1)
+	const newest = rotatedBackups(dir).at(-1)
 	return newest ? fs.statSync(path.join(dir, newest)).mtime : null
 }
 

@@ -58,7 +58,7 @@ export function emptyWal(attempt = 0) {
 		const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
 		done = result?.busy === 0
 	} catch {
-		done = false
+		// SQLITE_BUSY or LOCKED: another connection is in the way; try again below.
 	} finally {
 		sqlite.pragma('busy_timeout = 5000')
 	}

@@ -27,14 +27,17 @@ function versions(sqlite: Database.Database, folder: string) {
 
 const when = (millis: number) => new Date(millis).toISOString()
 
-/** Why this code must not open the file (it was migrated by a newer Voce), or null. */
-export function schemaVersionProblem(sqlite: Database.Database, file: string, folder = migrationsFolder) {
-	const { applied, latest } = versions(sqlite, folder)
+function newerProblem(file: string, { applied, latest }: { applied: number | null; latest: number }) {
 	if (applied === null || applied <= latest) return null
 	return (
 		`${file} was upgraded by a newer version of Voce (its newest migration is from ${when(applied)}; ` +
 		`this version knows migrations up to ${when(latest)}). Run the newer version, or restore a backup taken before that upgrade.`
 	)
+}
+
+/** Why this code must not open the file (it was migrated by a newer Voce), or null. */
+export function schemaVersionProblem(sqlite: Database.Database, file: string, folder = migrationsFolder) {
+	return newerProblem(file, versions(sqlite, folder))
 }
 
 /**
@@ -44,9 +47,10 @@ export function schemaVersionProblem(sqlite: Database.Database, file: string, fo
  */
 export function runMigrations(db: DB = getDb(), options: Options = {}) {
 	const folder = options.migrationsFolder ?? migrationsFolder
-	const problem = schemaVersionProblem(db.$client, db.$client.name, folder)
+	const found = versions(db.$client, folder)
+	const problem = newerProblem(db.$client.name, found)
 	if (problem) throw new Error(problem)
-	const { applied, pending } = versions(db.$client, folder)
+	const { applied, pending } = found
 	if (!pending) return { applied: 0, backup: null }
 	const backup = applied !== null && options.backupDir ? writeBackup(db.$client, options.backupDir, backupName(new Date(), 'before-migration')).file : null
 	migrate(db, { migrationsFolder: folder })

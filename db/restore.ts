@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { backupName, integrityProblems, writeBackup } from './backup.ts'
+import { backupName, fsyncPath, integrityProblems, writeBackup } from './backup.ts'
 import { schemaVersionProblem } from './migrate.ts'
 
 export class RestoreError extends Error {}
@@ -65,11 +65,10 @@ export function restoreDatabase({ file, target, backupDir, now = new Date() }: {
 	fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
 	const partial = `${target}.restoring`
 	fs.copyFileSync(file, partial)
-	const fd = fs.openSync(partial, 'r')
-	fs.fsyncSync(fd)
-	fs.closeSync(fd)
+	fsyncPath(partial)
 	for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true })
 	fs.renameSync(partial, target)
+	fsyncPath(path.dirname(path.resolve(target)))
 	return { restored, previous }
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { removeDatabase, startServer } from '../server.ts'
-import { counterDrift, demoTargets, logIn, opsDir, post } from './http.ts'
+import { counterDrift } from '../counters.ts'
+import { demoTargets, logIn, opsDir, post } from './http.ts'
 
 const PORT = 3110
 const ROUNDS = 8

@@ -47,28 +47,26 @@ export function demoTargets(database: string) {
 	}
 }
 
-/** Stored counters that differ from the rows they count, by table: all zero when nothing drifted. */
-export function counterDrift(db: Database.Database) {
-	const n = (sql: string) => db.prepare<[], number>(sql).pluck().get()!
-	return {
-		ideaVotes: n('SELECT count(*) FROM ideas i WHERE vote_count <> (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)'),
-		ideaComments: n(
-			'SELECT count(*) FROM ideas i WHERE comment_count <> (SELECT count(*) FROM comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)',
-		),
-		insightRecurrences: n(
-			'SELECT count(*) FROM insights i WHERE recurrence_count <> (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = i.id)',
-		),
-	}
-}
-
-/** Runs `npm run <script>` as an operator would, without blocking this process; resolves with its exit code and output. */
-export function npmRun(script: string, args: string[], env: Record<string, string>) {
+/**
+ * Runs a command to its end without blocking this process (writes can go on meanwhile);
+ * resolves with its exit code and everything it printed. Killed after `timeoutMs`.
+ */
+export function runToExit(command: string, args: string[], env: Record<string, string>, timeoutMs = 60_000) {
 	return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', script, ...args], { cwd: root, env: { ...process.env, ...env } })
+		const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } })
 		let output = ''
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
 		child.once('error', reject)
-		child.once('close', (code) => resolve({ code, output }))
+		child.once('close', (code) => {
+			clearTimeout(timer)
+			resolve({ code, output })
+		})
 	})
+}
+
+/** `npm run <script>` as an operator would type it. */
+export function npmRun(script: string, args: string[], env: Record<string, string>) {
+	return runToExit('npm', ['run', '--silent', script, ...args], env)
 }

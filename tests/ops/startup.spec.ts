@@ -1,29 +1,20 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { removeDatabase, root, startServer } from '../server.ts'
-import { opsDir } from './http.ts'
+import { removeDatabase, startServer } from '../server.ts'
+import { opsDir, runToExit } from './http.ts'
 
 const PORT = 3113
 const dir = path.join(opsDir, 'startup')
 
 /** Starts the server and waits for it to give up: its exit code and everything it printed. */
 function startExpectingExit(env: Record<string, string>) {
-	return new Promise<{ code: number | null; output: string }>((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-			cwd: root,
-			env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), BACKUP_INTERVAL_MINUTES: '0', ...env },
-		})
-		let output = ''
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
-		child.once('close', (code) => {
-			clearTimeout(timer)
-			resolve({ code, output })
-		})
-	})
+	return runToExit(
+		process.execPath,
+		['--import', 'tsx', 'server.ts'],
+		{ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), BACKUP_INTERVAL_MINUTES: '0', ...env },
+		20_000,
+	)
 }
 
 test('a bad setting stops start-up with a message naming each bad variable', async () => {
