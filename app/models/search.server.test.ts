@@ -49,6 +49,14 @@ test('accents and case do not matter, in Italian and English; words are matched 
 	expect(search('swallow').rows.map((r) => r.id)).toContain(inBody)
 })
 
+test('a whole word of the index is matched as itself; a word the index lacks is the start of one', () => {
+	const exact = idea('Kestrel alerts for travel cards', 'Kestrel.')
+	const longer = insight('The kestrels app would not load the card.')
+	expect(search('kestrel').rows.map((r) => r.id)).toEqual([exact])
+	expect(search('kestre').rows.map((r) => r.id)).toEqual(expect.arrayContaining([exact, longer]))
+	expect(search('kestrels').rows.map((r) => r.id)).toEqual([longer])
+})
+
 test('hostile input never errors: operators, quotes, SQL, emoji and 5,000 characters', () => {
 	const inputs = [
 		'"',

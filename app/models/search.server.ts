@@ -1,31 +1,64 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
-import { makeSnippet, queryTerms, RANK_WINDOW, SEARCH_PAGE_SIZE, type SearchKind, toFtsQuery } from './search.ts'
+import { makeSnippet, queryTerms, RANK_WINDOW, rankMatches, SEARCH_PAGE_SIZE, type SearchKind, toFtsQuery } from './search.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 
-type Row = {
+type Candidate = { rid: number; kind: SearchKind; itemId: string; title: string; body: string }
+type Detail = {
 	kind: SearchKind
 	id: string
-	rid: number
 	ideaId: string | null
 	title: string | null
 	status: string | null
 	authorName: string | null
 	createdAt: number
-	text: string
 }
 
 /**
- * Full-text search over ideas, insights and comments, best matches first (bm25, with the
+ * The FTS5 query for what was typed. The last word is taken as the start of a word ("zanzib")
+ * only when it is no whole word of the index yet: a prefix costs FTS5 a merge of every word
+ * it starts (tens of milliseconds for a common one), where a whole word is read lazily.
+ */
+function ftsQuery(text: string, mode: 'all' | 'any', kind?: SearchKind) {
+	const terms = queryTerms(text)
+	if (!terms.length) return null
+	const last = `{title body} : "${terms.at(-1)!}"`
+	const lastIsPrefix = !getDb().get(sql`SELECT 1 AS x FROM search WHERE search MATCH ${last} LIMIT 1`)
+	return { match: toFtsQuery(text, mode, kind, lastIsPrefix)!, terms, lastIsPrefix }
+}
+
+/**
+ * The RANK_WINDOW most recent index entries that match, with their indexed text, and only
+ * those that pass `where` (joined as i: the idea, n: the insight, c: the comment, ci: the
+ * comment's idea). FTS5 walks its index newest first and stops at the window.
+ */
+function candidates(match: string, where: SQL) {
+	return getDb().all<Candidate>(sql`
+		WITH hits AS (
+			SELECT rowid AS rid, kind, item_id, title, body FROM search WHERE search MATCH ${match}
+			ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
+		)
+		SELECT s.rid AS rid, s.kind AS kind, s.item_id AS itemId, s.title AS title, s.body AS body
+		FROM hits s
+		LEFT JOIN ideas i ON s.kind = 'idea' AND i.id = s.item_id
+		LEFT JOIN insights n ON s.kind = 'insight' AND n.id = s.item_id
+		LEFT JOIN comments c ON s.kind = 'comment' AND c.id = s.item_id
+		LEFT JOIN ideas ci ON ci.id = c.idea_id
+		WHERE ${where}`)
+}
+
+/**
+ * Full-text search over ideas, insights and comments, best matches first (BM25F, with the
  * idea title weighing four times the body) among the RANK_WINDOW most recent matches.
  * Hidden items, merged ideas and comments on hidden ideas never appear; anonymous items
  * never carry an author.
  */
 export function search(query: string, filters: SearchFilters = {}, page = 1, now = new Date()) {
-	const match = toFtsQuery(query, 'all', filters.kind)
-	if (!match) return { rows: [], page: 1, hasMore: false }
+	const fts = ftsQuery(query, 'all', filters.kind)
+	if (!fts) return { rows: [], page: 1, hasMore: false }
+	const { match, terms, lastIsPrefix } = fts
 	const conditions: SQL[] = [
 		sql`(
 			(s.kind = 'idea' AND i.hidden_at IS NULL AND i.status <> 'merged')
@@ -33,8 +66,9 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 			OR (s.kind = 'comment' AND c.hidden_at IS NULL AND ci.hidden_at IS NULL AND ci.status <> 'merged')
 		)`,
 	]
-	const created = sql`coalesce(i.created_at, n.created_at, c.created_at)`
-	if (filters.period) conditions.push(sql`${created} >= ${now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000}`)
+	if (filters.period) {
+		conditions.push(sql`coalesce(i.created_at, n.created_at, c.created_at) >= ${now.getTime() - PERIOD_DAYS[filters.period] * 86_400_000}`)
+	}
 	const ideaOf = sql`coalesce(i.id, ci.id)`
 	if (filters.stageId) {
 		conditions.push(sql`(n.stage_id = ${filters.stageId} OR EXISTS (SELECT 1 FROM idea_stages st WHERE st.idea_id = ${ideaOf} AND st.stage_id = ${filters.stageId}))`)
@@ -43,67 +77,85 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 		conditions.push(sql`(n.event_id = ${filters.eventId} OR EXISTS (SELECT 1 FROM idea_events ev WHERE ev.idea_id = ${ideaOf} AND ev.event_id = ${filters.eventId}))`)
 	}
 	const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE
-	const rows = getDb().all<Row>(sql`
-		WITH hits AS (
-			SELECT rowid AS rid, kind, item_id, bm25(search, 0.0, 0.0, 4.0, 1.0) AS score
-			FROM search WHERE search MATCH ${match}
-			ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
-		)
-		SELECT s.kind AS kind, s.item_id AS id, s.rid AS rid, ci.id AS ideaId,
-			coalesce(i.title, ci.title) AS title,
-			coalesce(i.status, ci.status) AS status,
-			coalesce(iu.name, nu.name, cu.name) AS authorName,
-			${created} AS createdAt,
-			coalesce(i.title || '. ' || i.problem || ' ' || i.proposal || ' ' || i.benefit, n.body, c.body) AS text
-		FROM hits s
-		LEFT JOIN ideas i ON s.kind = 'idea' AND i.id = s.item_id
-		LEFT JOIN insights n ON s.kind = 'insight' AND n.id = s.item_id
-		LEFT JOIN comments c ON s.kind = 'comment' AND c.id = s.item_id
-		LEFT JOIN ideas ci ON ci.id = c.idea_id
-		LEFT JOIN users iu ON iu.id = i.author_id
-		LEFT JOIN users nu ON nu.id = n.author_id
-		LEFT JOIN users cu ON cu.id = c.author_id
-		WHERE ${sql.join(conditions, sql` AND `)}
-		ORDER BY s.score, s.rid DESC
-		LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`)
-	const pageRows = rows.slice(0, SEARCH_PAGE_SIZE)
-	const terms = queryTerms(query)
+	const ranked = rankMatches(candidates(match, sql.join(conditions, sql` AND `)), terms, lastIsPrefix)
+	const shown = ranked.slice(offset, offset + SEARCH_PAGE_SIZE)
+	// Titles, statuses and authors for the page's rows only.
+	const details = new Map(
+		(shown.length
+			? getDb().all<Detail>(sql`
+				SELECT s.kind AS kind, s.item_id AS id, ci.id AS ideaId,
+					coalesce(i.title, ci.title) AS title,
+					coalesce(i.status, ci.status) AS status,
+					coalesce(iu.name, nu.name, cu.name) AS authorName,
+					coalesce(i.created_at, n.created_at, c.created_at) AS createdAt
+				FROM search_docs s
+				LEFT JOIN ideas i ON s.kind = 'idea' AND i.id = s.item_id
+				LEFT JOIN insights n ON s.kind = 'insight' AND n.id = s.item_id
+				LEFT JOIN comments c ON s.kind = 'comment' AND c.id = s.item_id
+				LEFT JOIN ideas ci ON ci.id = c.idea_id
+				LEFT JOIN users iu ON iu.id = i.author_id
+				LEFT JOIN users nu ON nu.id = n.author_id
+				LEFT JOIN users cu ON cu.id = c.author_id
+				WHERE s.id IN (${sql.join(
+					shown.map((r) => sql`${r.rid}`),
+					sql`, `,
+				)})`)
+			: []
+		).map((d) => [`${d.kind}:${d.id}`, d]),
+	)
 	return {
-		rows: pageRows.map(({ rid: _rid, text, ...r }) => ({ ...r, snippet: makeSnippet(text, terms), createdAt: new Date(r.createdAt) })),
+		rows: shown.flatMap((r) => {
+			const d = details.get(`${r.kind}:${r.itemId}`)
+			if (!d) return []
+			const text = r.kind === 'idea' ? `${r.title}. ${r.body}` : r.body
+			return [{ ...d, snippet: makeSnippet(text, terms), createdAt: new Date(d.createdAt) }]
+		}),
 		page: Math.max(1, page),
-		hasMore: rows.length > SEARCH_PAGE_SIZE,
+		hasMore: ranked.length > offset + SEARCH_PAGE_SIZE,
 	}
 }
 
 function similarQuery(text: string, kind: 'idea' | 'insight') {
-	return text.trim().length < 4 ? null : toFtsQuery(text, 'any', kind)
+	return text.trim().length < 4 ? null : ftsQuery(text, 'any', kind)
+}
+
+/** The best `limit` candidates' ids, as ranked. */
+function bestIds({ match, terms, lastIsPrefix }: NonNullable<ReturnType<typeof ftsQuery>>, where: SQL, limit: number) {
+	return rankMatches(candidates(match, where), terms, lastIsPrefix)
+		.slice(0, limit)
+		.map((r) => r.itemId)
+}
+
+const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+	const byId = new Map(rows.map((r) => [r.id, r]))
+	return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 /** Open ideas like the title someone is typing: any word may match. */
 export function similarIdeas(text: string, viewerId: string, exceptId?: string, limit = 5) {
-	const match = similarQuery(text, 'idea')
-	if (!match) return []
+	const fts = similarQuery(text, 'idea')
+	if (!fts) return []
+	const ids = bestIds(
+		fts,
+		sql`i.hidden_at IS NULL AND i.status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND i.id <> ${exceptId ?? ''}`,
+		limit,
+	)
+	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
-			SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
-				EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ${viewerId}) AS votedByMe
-			FROM (SELECT rowid, item_id, bm25(search, 0.0, 0.0, 4.0, 1.0) AS score FROM search
-				WHERE search MATCH ${match} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) s
-			JOIN ideas i ON i.id = s.item_id
-			WHERE i.hidden_at IS NULL
-				AND i.status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND i.id <> ${exceptId ?? ''}
-			ORDER BY s.score LIMIT ${limit}`)
-	return rows.map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
+		SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
+			EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ${viewerId}) AS votedByMe
+		FROM ideas i WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+	return inOrder(ids, rows).map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
 }
 
 /** Insights like the one someone is typing. */
 export function similarInsights(text: string, exceptId?: string, limit = 5) {
-	const match = similarQuery(text, 'insight')
-	if (!match) return []
-	return getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
+	const fts = similarQuery(text, 'insight')
+	if (!fts) return []
+	const ids = bestIds(fts, sql`n.hidden_at IS NULL AND n.id <> ${exceptId ?? ''}`, limit)
+	if (!ids.length) return []
+	const rows = getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
 		SELECT n.id AS id, n.body AS body, n.recurrence_count AS recurrenceCount
-		FROM (SELECT rowid, item_id, bm25(search, 0.0, 0.0, 4.0, 1.0) AS score FROM search
-			WHERE search MATCH ${match} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) s
-		JOIN insights n ON n.id = s.item_id
-		WHERE n.hidden_at IS NULL AND n.id <> ${exceptId ?? ''}
-		ORDER BY s.score LIMIT ${limit}`)
+		FROM insights n WHERE n.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+	return inOrder(ids, rows)
 }
