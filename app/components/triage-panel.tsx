@@ -4,11 +4,11 @@ import { Form } from '@remix-run/react'
 import { type IdeaStatus, MergeSchema, REASON_REQUIRED, StatusChangeSchema, TRANSITIONS, UpdateSchema } from '#app/models/idea.ts'
 import { useT } from '#app/utils/root-data.ts'
 import { Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
+import { OwnerField } from './owner-field.tsx'
 import { Button, Card } from './ui.tsx'
 
 type Props = {
-	idea: { id: string; status: IdeaStatus; impact: number | null; effort: number | null; ownerId: string | null }
-	owners: Array<{ id: string; name: string }>
+	idea: { id: string; status: IdeaStatus; impact: number | null; effort: number | null; ownerEmail: string }
 	lastResult?: { intent: string; result: unknown } | null
 	canHide: boolean
 }
@@ -16,7 +16,7 @@ type Props = {
 const SCORES = [1, 2, 3, 4, 5].map(String)
 
 /** Status change, public update, evaluation, merge and hide: a manager's tools on the idea page. */
-export function TriagePanel({ idea, owners, lastResult, canHide }: Props) {
+export function TriagePanel({ idea, lastResult, canHide }: Props) {
 	const t = useT()
 	const resultFor = (intent: string) => (lastResult?.intent === intent ? (lastResult.result as SubmissionResult<string[]>) : undefined)
 	const next = TRANSITIONS[idea.status].filter((s) => s !== 'merged')
@@ -34,11 +34,11 @@ export function TriagePanel({ idea, owners, lastResult, canHide }: Props) {
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateSchema }),
 	})
-	const [evalForm, evalFields] = useForm<{ impact?: string; effort?: string; ownerId?: string }>({
+	const [evalForm, evalFields] = useForm<{ impact?: string; effort?: string; owner?: string }>({
 		id: 'evaluate-form',
 		lastResult: resultFor('evaluate'),
-		// The selects only offer valid values; the server checks them again.
-		defaultValue: { impact: idea.impact ? String(idea.impact) : '', effort: idea.effort ? String(idea.effort) : '', ownerId: idea.ownerId ?? '' },
+		// The selects only offer valid values and the owner is resolved by the server.
+		defaultValue: { impact: idea.impact ? String(idea.impact) : '', effort: idea.effort ? String(idea.effort) : '', owner: idea.ownerEmail },
 	})
 	const [mergeForm, mergeFields] = useForm({
 		id: 'merge-form',
@@ -81,7 +81,13 @@ export function TriagePanel({ idea, owners, lastResult, canHide }: Props) {
 				<div className="grid gap-3 sm:grid-cols-3">
 					<SelectField label={t('triage.impact')} meta={evalFields.impact} options={scoreOptions} placeholder={t('triage.notScored')} />
 					<SelectField label={t('triage.effort')} meta={evalFields.effort} options={scoreOptions} placeholder={t('triage.notScored')} />
-					<SelectField label={t('triage.owner')} meta={evalFields.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} placeholder={t('triage.noOwner')} />
+					<OwnerField
+						key={evalFields.owner.key}
+						id={evalFields.owner.id}
+						name={evalFields.owner.name}
+						defaultValue={evalFields.owner.initialValue}
+						errors={evalFields.owner.errors}
+					/>
 				</div>
 				<Button variant="secondary">{t('triage.saveEvaluation')}</Button>
 			</Form>

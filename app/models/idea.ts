@@ -150,7 +150,7 @@ export const StatusChangeSchema = z
 export const UpdateSchema = z.object({ note: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong') })
 
 const score = z.coerce.number().int().min(1, 'triage.scoreRange').max(5, 'triage.scoreRange').optional()
-export const EvaluationSchema = z.object({ impact: score, effort: score, ownerId: z.string().trim().optional() })
+export const EvaluationSchema = z.object({ impact: score, effort: score, owner: z.string().trim().max(200, 'validation.tooLong').optional() })
 
 export const MergeSchema = z.object({
 	targetId: z.string({ error: 'triage.mergeTargetRequired' }).trim().min(1, 'triage.mergeTargetRequired'),

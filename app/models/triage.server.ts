@@ -121,18 +121,64 @@ export function evaluate(ideaId: string, actor: Actor, input: { impact?: number;
 	})
 }
 
-/** People an idea can be assigned to: active managers, leaders and admins. */
-export function ownerCandidates() {
+const ownerCandidate = and(isNull(users.deactivatedAt), ne(users.role, 'employee'))
+const OWNER_SUGGESTIONS = 10
+
+/**
+ * People an idea can be assigned to (active managers, leaders and admins) whose name has a
+ * word starting with what was typed, or whose e-mail starts with it: the owner field's
+ * suggestions. A reference-size company has 1,600 of them, too many for a list on the page.
+ */
+export function findOwners(query: string, limit = OWNER_SUGGESTIONS) {
+	const q = query.trim().toLowerCase().slice(0, 100)
+	if (!q) return []
+	const like = q.replace(/[\\%_]/g, (c) => `\\${c}`)
 	return getDb()
-		.select({ id: users.id, name: users.name })
+		.select({ id: users.id, name: users.name, email: users.email })
 		.from(users)
-		.where(and(isNull(users.deactivatedAt), ne(users.role, 'employee')))
-		.orderBy(asc(users.name))
+		.where(
+			and(
+				ownerCandidate,
+				or(
+					sql`lower(${users.name}) LIKE ${`${like}%`} ESCAPE '\\'`,
+					sql`lower(${users.name}) LIKE ${`% ${like}%`} ESCAPE '\\'`,
+					sql`lower(${users.email}) LIKE ${`${like}%`} ESCAPE '\\'`,
+				),
+			),
+		)
+		.orderBy(asc(users.name), asc(users.email))
+		.limit(limit)
 		.all()
 }
 
-export function isOwnerCandidate(userId: string) {
-	return ownerCandidates().some((u) => u.id === userId)
+export type OwnerChoice = { ok: true; ownerId: string | null } | { ok: false; error: 'triage.unknownOwner' | 'triage.ambiguousOwner' }
+
+/**
+ * What was typed in an owner field, as a person: empty is "unassigned"; an e-mail or a full
+ * name that only one possible owner has picks them. Names are compared without case.
+ */
+export function resolveOwner(typed: string): OwnerChoice {
+	const text = typed.trim().toLowerCase()
+	if (!text) return { ok: true, ownerId: null }
+	const matches = getDb()
+		.select({ id: users.id })
+		.from(users)
+		.where(and(ownerCandidate, or(sql`lower(${users.email}) = ${text}`, sql`lower(${users.name}) = ${text}`)))
+		.limit(2)
+		.all()
+	if (matches.length === 1) return { ok: true, ownerId: matches[0]!.id }
+	return { ok: false, error: matches.length ? 'triage.ambiguousOwner' : 'triage.unknownOwner' }
+}
+
+/** The e-mail an owner field shows for the current owner. */
+export function ownerEmail(userId: string | null) {
+	if (!userId) return ''
+	return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? ''
+}
+
+/** A person's name, for the triage filter that shows one owner's ideas. */
+export function personName(userId: string) {
+	return getDb().select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null
 }
 
 export type QueueFilters = {
@@ -180,6 +226,7 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 			voteCount: ideas.voteCount,
 			impact: ideas.impact,
 			effort: ideas.effort,
+			ownerId: ideas.ownerId,
 			ownerName: owner.name,
 			createdAt: ideas.createdAt,
 			firstActionAt: ideas.firstActionAt,

@@ -21,7 +21,7 @@ import { addComment, deleteComment, editComment, knownHandles, listComments, wit
 import { CommentSchema } from '#app/models/idea.ts'
 import { canEdit, getIdea, ideaExists, setFollow, setVote } from '#app/models/idea.server.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
-import { ideaInScope, mergedInto, ownerCandidates, timelineOf } from '#app/models/triage.server.ts'
+import { ideaInScope, mergedInto, ownerEmail, timelineOf } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { type PrivacyFinding, redact } from '#app/utils/privacy.ts'
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timeline: timelineOf(idea.id),
 		handles: [...knownHandles(allBodies)],
 		// Evaluation is for the people who triage; everyone else sees only the public timeline.
-		triage: canTriage ? { impact, effort, ownerId, owners: ownerCandidates() } : null,
+		triage: canTriage ? { impact, effort, ownerEmail: ownerEmail(ownerId) } : null,
 		canHideComments: canTriage && hasPermission(user.role, 'update:moderation:scope'),
 		canRestore,
 	}
@@ -178,8 +178,7 @@ export default function IdeaRoute() {
 			<Timeline entries={timeline} submittedAt={idea.createdAt} />
 			{triage ? (
 				<TriagePanel
-					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerId: triage.ownerId }}
-					owners={triage.owners}
+					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
 					lastResult={actionData && 'intent' in actionData && actionData.intent ? { intent: String(actionData.intent), result: actionData.result } : null}
 					canHide={!idea.hiddenAt}
 				/>

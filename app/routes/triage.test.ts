@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { comments, ideas } from '#db/schema.ts'
+import { comments, ideas, users } from '#db/schema.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
 import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
 import { loader as notificationsLoader } from './notifications.tsx'
+import { loader as ownersLoader } from './resources.owners.tsx'
 import { action as triageAction, loader as triageLoader } from './triage.tsx'
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
@@ -160,4 +161,79 @@ test('a hidden insight leaves the list, the evidence search and its page; a mana
 	expect(listInsights({}, demoUser('employee').id).rows.map((r) => r.id)).not.toContain(id)
 	const reader = await sessionCookieFor(demoUser('employee').id)
 	expect(status(await settle(() => insightLoader({ request: getRequest(`/insights/${id}`, reader), context, params: { insightId: id } })))).toBe(404)
+})
+
+test('the owner is typed as an e-mail or a full name: resolved on the server, with a clear message when nobody or several people match', async () => {
+	const ideaId = newIdea('giulia.rossi', 'An idea to give an owner')
+	const cookie = await sessionCookieFor(demoUser('manager').id)
+	const evaluateWith = (owner: string) =>
+		ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'evaluate', impact: '4', effort: '2', owner }, cookie), context, params: { ideaId } })
+	const ownerOf = () => getDb().select({ ownerId: ideas.ownerId, impact: ideas.impact }).from(ideas).where(eq(ideas.id, ideaId)).get()!
+
+	expect(status(await evaluateWith('ILARIA.MARTINELLI@aurora-bank.example'))).toBe(302)
+	expect(ownerOf()).toEqual({ ownerId: byEmail('ilaria.martinelli').id, impact: 4 })
+	expect(status(await evaluateWith('  stefano fontana '))).toBe(302)
+	expect(ownerOf().ownerId).toBe(byEmail('stefano.fontana').id)
+
+	// An employee cannot own an idea; a name two managers share needs the e-mail.
+	const failed = (await evaluateWith('giulia.rossi@aurora-bank.example')) as unknown as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }; init: { status: number } }
+	expect(failed.init.status).toBe(400)
+	expect(failed.data.result.error.owner).toEqual(['triage.unknownOwner'])
+	expect(failed.data.result.initialValue.owner).toBe('giulia.rossi@aurora-bank.example')
+	getDb().insert(users).values({ email: 'stefano.fontana2@aurora-bank.example', name: 'Stefano Fontana', role: 'manager' }).run()
+	const ambiguous = (await evaluateWith('Stefano Fontana')) as unknown as typeof failed
+	expect(ambiguous.data.result.error.owner).toEqual(['triage.ambiguousOwner'])
+	expect(ownerOf().ownerId).toBe(byEmail('stefano.fontana').id)
+
+	// Empty means unassigned.
+	expect(status(await evaluateWith(''))).toBe(302)
+	expect(ownerOf().ownerId).toBeNull()
+
+	// The page shows the owner's e-mail in the field, never a list of every possible owner.
+	await evaluateWith('ilaria.martinelli@aurora-bank.example')
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as unknown as { triage: Record<string, unknown> }
+	expect(page.triage).toEqual({ impact: 4, effort: 2, ownerEmail: 'ilaria.martinelli@aurora-bank.example' })
+})
+
+test('owner suggestions: managers, leaders and admins whose name or e-mail starts with what was typed; employees never', async () => {
+	const cookie = await sessionCookieFor(demoUser('manager').id)
+	const suggest = async (q: string) =>
+		((await ownersLoader({ request: getRequest(`/resources/owners?q=${encodeURIComponent(q)}`, cookie), context, params: {} })) as { owners: Array<{ email: string; name: string }> }).owners
+	expect((await suggest('martinelli')).map((o) => o.email)).toEqual(['ilaria.martinelli@aurora-bank.example'])
+	expect((await suggest('ilaria.m')).map((o) => o.name)).toEqual(['Ilaria Martinelli'])
+	expect((await suggest('Ilaria')).map((o) => o.name)).toEqual(['Ilaria Martinelli'])
+	expect(await suggest('giulia')).toEqual([])
+	expect(await suggest('%')).toEqual([])
+	const employee = await sessionCookieFor(demoUser('employee').id)
+	expect(status(await settle(() => ownersLoader({ request: getRequest('/resources/owners?q=marco', employee), context, params: {} })))).toBe(403)
+})
+
+test('bulk assign takes a typed owner, and the filter narrows the queue to my ideas or to an owner picked from a row', async () => {
+	const first = newIdea('giulia.rossi', 'Bulk owner one')
+	const second = newIdea('giulia.rossi', 'Bulk owner two')
+	const manager = demoUser('manager')
+	const cookie = await sessionCookieFor(manager.id)
+	const bulk = (fields: Record<string, string>) => triageAction({ request: formRequest('/triage', fields, cookie), context, params: {} }) as Promise<Response>
+	const form = new URLSearchParams({ intent: 'bulk-assign', owner: manager.email })
+	form.append('ids', first)
+	form.append('ids', second)
+	const assigned = await triageAction({
+		request: new Request('http://127.0.0.1:3000/triage', { method: 'POST', body: form, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } }),
+		context,
+		params: {},
+	})
+	expect((assigned as Response).status).toBe(302)
+	expect(getDb().select({ ownerId: ideas.ownerId }).from(ideas).where(eq(ideas.id, second)).get()?.ownerId).toBe(manager.id)
+	// No owner typed, or nobody by that name: nothing changes and the toast says why.
+	expect((await bulk({ intent: 'bulk-assign', owner: '', ids: first })).headers.get('set-cookie')).toBeTruthy()
+	await bulk({ intent: 'bulk-assign', owner: 'nobody@nowhere.example', ids: first })
+	expect(getDb().select({ ownerId: ideas.ownerId }).from(ideas).where(eq(ideas.id, first)).get()?.ownerId).toBe(manager.id)
+
+	const queue = async (query: string) =>
+		((await triageLoader({ request: getRequest(`/triage?${query}`, cookie), context, params: {} })) as { queue: { rows: Array<{ id: string; ownerId: string | null }> }; filteredOwner: unknown })
+	const mine = await queue('owner=me')
+	expect(mine.queue.rows.map((r) => r.id)).toEqual(expect.arrayContaining([first, second]))
+	expect(mine.queue.rows.every((r) => r.ownerId === manager.id)).toBe(true)
+	expect((await queue(`owner=${manager.id}`)).filteredOwner).toEqual({ id: manager.id, name: manager.name })
+	expect((await queue('owner=none')).queue.rows.some((r) => r.id === first)).toBe(false)
 })

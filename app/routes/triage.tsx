@@ -2,12 +2,13 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterForm, type FilterSelect } from '#app/components/filters.tsx'
+import { OwnerField } from '#app/components/owner-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
 import { IDEA_STATUSES, type IdeaStatus, QUEUE_SORTS, type QueueSort } from '#app/models/idea.ts'
-import { changeStatus, evaluate, ideaInScope, isOwnerCandidate, listQueue, ownerCandidates } from '#app/models/triage.server.ts'
+import { changeStatus, evaluate, ideaInScope, listQueue, personName, resolveOwner } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { filterOptions } from '#app/utils/filters.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
@@ -22,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const params = new URL(request.url).searchParams
 	const sort = QUEUE_SORTS.find((s) => s === params.get('sort')) ?? 'oldest'
 	const status = IDEA_STATUSES.find((s) => s === params.get('status'))
+	// The owner filter offers "unassigned" and "me"; any other owner is reached from a row.
+	const ownerParam = text(params.get('owner'))
+	const ownerId = ownerParam === 'me' ? user.id : ownerParam
 	const queue = listQueue(
 		user,
 		{
@@ -30,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			eventId: text(params.get('event')),
 			campaignId: text(params.get('campaign')),
 			departmentId: text(params.get('department')),
-			ownerId: text(params.get('owner')),
+			ownerId,
 		},
 		sort,
 		Number(params.get('page')) || 1,
@@ -40,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		queue,
 		sort,
-		options: { stages, events, departments, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), owners: ownerCandidates() },
+		options: { stages, events, departments, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), },
+		filteredOwner: ownerId && ownerParam !== 'me' && ownerId !== 'none' ? { id: ownerId, name: personName(ownerId) } : null,
 	}
 }
 
@@ -56,9 +61,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (intent === 'bulk-review') {
 		for (const id of ids) if (ideaInScope(id, user) && changeStatus(id, user, 'in_review', null).ok) done++
 	} else if (intent === 'bulk-assign') {
-		const ownerId = String(formData.get('ownerId') ?? '')
-		if (!isOwnerCandidate(ownerId)) return redirectWithToast(to, { kind: 'error', message: 'triage.unknownOwner' })
-		for (const id of ids) if (ideaInScope(id, user) && evaluate(id, user, { ownerId })) done++
+		const typed = String(formData.get('owner') ?? '').trim()
+		if (!typed) return redirectWithToast(to, { kind: 'error', message: 'triage.ownerRequired' })
+		const choice = resolveOwner(typed)
+		if (!choice.ok) return redirectWithToast(to, { kind: 'error', message: choice.error })
+		for (const id of ids) if (ideaInScope(id, user) && evaluate(id, user, { ownerId: choice.ownerId })) done++
 	} else {
 		throw new Response('Unknown action', { status: 400 })
 	}
@@ -69,7 +76,7 @@ export default function TriageRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()
-	const { queue, sort, options } = useLoaderData<typeof loader>()
+	const { queue, sort, options, filteredOwner } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
 	const selects: FilterSelect[] = [
@@ -78,8 +85,22 @@ export default function TriageRoute() {
 		{ name: 'event', label: t('insights.event'), options: named(options.events) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
 		{ name: 'department', label: t('insights.department'), options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })) },
-		{ name: 'owner', label: t('triage.owner'), options: [{ value: 'none', label: t('triage.noOwner') }, ...options.owners.map((o) => ({ value: o.id, label: o.name }))] },
+		{
+			name: 'owner',
+			label: t('triage.owner'),
+			options: [
+				{ value: 'none', label: t('triage.noOwner') },
+				{ value: 'me', label: t('triage.ownerMe') },
+				...(filteredOwner ? [{ value: filteredOwner.id, label: filteredOwner.name ?? t('triage.unknownPerson') }] : []),
+			],
+		},
 	]
+	const ownerLink = (id: string) => {
+		const next = new URLSearchParams(params)
+		next.set('owner', id)
+		next.delete('page')
+		return `?${next}`
+	}
 	const sortLink = (value: QueueSort) => {
 		const next = new URLSearchParams(params)
 		next.set('sort', value)
@@ -108,24 +129,15 @@ export default function TriageRoute() {
 			<FilterForm selects={selects} keep={['sort']} />
 			{queue.rows.length ? (
 				<Form method="post">
-					<div className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
-						<Button name="intent" value="bulk-review" variant="secondary">
+					<div className="mb-3 flex flex-wrap items-start gap-2 rounded-lg border border-slate-200 bg-white p-3">
+						<Button name="intent" value="bulk-review" variant="secondary" className="mt-5">
 							{t('triage.bulkReview')}
 						</Button>
-						<div className="flex items-end gap-2">
-							<div>
-								<label htmlFor="bulk-owner" className="block text-xs font-medium text-slate-700">
-									{t('triage.owner')}
-								</label>
-								<select id="bulk-owner" name="ownerId" className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-									{options.owners.map((o) => (
-										<option key={o.id} value={o.id}>
-											{o.name}
-										</option>
-									))}
-								</select>
+						<div className="flex flex-wrap items-start gap-2">
+							<div className="w-64">
+								<OwnerField id="bulk-owner" name="owner" hint={t('triage.ownerBulkHint')} compact />
 							</div>
-							<Button name="intent" value="bulk-assign" variant="secondary">
+							<Button name="intent" value="bulk-assign" variant="secondary" className="mt-5">
 								{t('triage.bulkAssign')}
 							</Button>
 						</div>
@@ -148,7 +160,13 @@ export default function TriageRoute() {
 										{t('triage.waiting', { count: row.daysWaiting })} · {format.date(row.createdAt)} · {t('ideas.votes', { count: row.voteCount })} ·{' '}
 										{row.impact ? t('triage.score', { label: t('triage.impact'), value: row.impact }) : `${t('triage.impact')}: ${t('triage.notScored')}`} ·{' '}
 										{row.effort ? t('triage.score', { label: t('triage.effort'), value: row.effort }) : `${t('triage.effort')}: ${t('triage.notScored')}`} · {t('triage.owner')}:{' '}
-										{row.ownerName ?? t('triage.noOwner')}
+										{row.ownerId && row.ownerName ? (
+											<Link to={ownerLink(row.ownerId)} className="underline hover:text-slate-900">
+												{row.ownerName}
+											</Link>
+										) : (
+											t('triage.noOwner')
+										)}
 									</p>
 									<p className="text-sm text-slate-600">
 										{row.insightCount

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { z } from 'zod'
 import { EvaluationSchema, MergeSchema, StatusChangeSchema, UpdateSchema } from '#app/models/idea.ts'
 import { canModerate, type ContentKind, hideContent, restoreContent } from '#app/models/moderation.server.ts'
-import { changeStatus, evaluate, ideaInScope, isOwnerCandidate, mergeIdea, postUpdate } from '#app/models/triage.server.ts'
+import { changeStatus, evaluate, ideaInScope, mergeIdea, postUpdate, resolveOwner } from '#app/models/triage.server.ts'
 import { redirectWithToast } from './flash.server.ts'
 import { hasPermission } from './permissions.ts'
 import { type SessionUser } from './session.server.ts'
@@ -69,12 +69,12 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 		return back('triage.updatePosted')
 	}
 	if (intent === 'evaluate') {
-		const submission = parseWithZod(formData, {
-			schema: EvaluationSchema.refine((v) => !v.ownerId || isOwnerCandidate(v.ownerId), { path: ['ownerId'], message: 'triage.unknownOwner' }),
-		})
+		const submission = parseWithZod(formData, { schema: EvaluationSchema })
 		if (submission.status !== 'success') return fail(submission.reply())
-		const { impact, effort, ownerId } = submission.value
-		evaluate(ideaId, user, { impact, effort, ownerId: ownerId || null })
+		const { impact, effort, owner } = submission.value
+		const choice = resolveOwner(owner ?? '')
+		if (!choice.ok) return fail(submission.reply({ fieldErrors: { owner: [choice.error] } }))
+		evaluate(ideaId, user, { impact, effort, ownerId: choice.ownerId })
 		return back('triage.evaluated')
 	}
 	const submission = parseWithZod(formData, { schema: MergeSchema })
