@@ -227,6 +227,9 @@ const scenarios: Scenario[] = [
 	},
 ]
 
+// The server's peak resident memory so far (Linux), read after each scenario to see which one raises it.
+const peakRss = () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
+
 type Result = {
 	name: string
 	group: string
@@ -237,6 +240,7 @@ type Result = {
 	p99: number
 	errors: number
 	ratio?: number
+	peakRssMb?: number
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10
@@ -310,9 +314,9 @@ for (const scenario of chosen) {
 			requests: [{ setupRequest: (r) => ({ ...r, path: scenario.requests().path }) }],
 		})
 	step(`measuring ${scenario.name}`)
-	results.push(await measure(scenario))
+	results.push({ ...(await measure(scenario)), peakRssMb: peakRss() })
 }
-const peakRssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
+const peakRssMb = peakRss()
 stop()
 await new Promise((r) => server.once('exit', r))
 
@@ -377,9 +381,9 @@ console.log(
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
 
 function markdownTable(rows: Result[]) {
-	const header = '| Scenario | req/s | × floor | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|'
+	const header = '| Scenario | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|'
 	return [
 		header,
-		...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.ratio?.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`),
+		...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.ratio?.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.peakRssMb} |`),
 	].join('\n')
 }
