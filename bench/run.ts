@@ -7,6 +7,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { counterDrift } from '#tests/counters.ts'
+import { serverNodeFlags } from '#tests/server.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const source = path.resolve(process.argv[2] ?? process.env.BENCH_DB ?? path.join(root, 'data', 'scale.db'))
@@ -104,7 +105,7 @@ closeDb()
 step('starting the production server')
 const started = performance.now()
 const profileFlags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'data', 'profiles')}`] : []
-const server = spawn(process.execPath, [...profileFlags, '--import', 'tsx', './server.ts'], {
+const server = spawn(process.execPath, [...serverNodeFlags, ...profileFlags, '--import', 'tsx', './server.ts'], {
 	cwd: root,
 	env: {
 		...process.env,

@@ -4,6 +4,14 @@ import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '..')
 
+/**
+ * The Node options of `npm start` (the V8 heap cap), so that tests and the bench run the
+ * server as production does. package.json is their one source.
+ */
+export const serverNodeFlags: string[] = (
+	(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--max-old-space-size=\d+/g) ?? []
+)
+
 export type RunningServer = {
 	process: ChildProcess
 	url: string
@@ -29,7 +37,7 @@ export async function startServer({ port, database, logFile, env = {} }: { port:
 	}
 	fs.mkdirSync(path.dirname(logFile), { recursive: true })
 	const log = fs.openSync(logFile, 'a')
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+	const child = spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', 'server.ts'], {
 		cwd: root,
 		env: {
 			...process.env,
