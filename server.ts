@@ -57,7 +57,9 @@ app.get('/healthz', (_req, res) => {
 let routeFor: ((pathname: string) => string | undefined) | undefined
 app.use(requestLog(() => routeFor))
 
-app.use(compression())
+// Level 1: half the CPU of the default 6 for about 15% more bytes (the 109 KB feed: 0.8 ms
+// against 1.6 ms, 20 KB against 17.5 KB); one core serves every page, the network is a LAN.
+app.use(compression({ level: 1 }))
 
 app.use((_req, res, next) => {
 	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
