@@ -16,17 +16,11 @@ type Detail = {
 	createdAt: number
 }
 
-/**
- * The FTS5 query for what was typed. The last word is taken as the start of a word ("zanzib")
- * only when it is no whole word of the index yet: a prefix costs FTS5 a merge of every word
- * it starts (tens of milliseconds for a common one), where a whole word is read lazily.
- */
+/** The FTS5 query for what was typed, with its terms (the last one a prefix). */
 function ftsQuery(text: string, mode: 'all' | 'any', kind?: SearchKind) {
 	const terms = queryTerms(text)
 	if (!terms.length) return null
-	const last = `{title body} : "${terms.at(-1)!}"`
-	const lastIsPrefix = !getDb().get(sql`SELECT 1 AS x FROM search WHERE search MATCH ${last} LIMIT 1`)
-	return { match: toFtsQuery(text, mode, kind, lastIsPrefix)!, terms, lastIsPrefix }
+	return { match: toFtsQuery(text, mode, kind)!, terms }
 }
 
 /**
@@ -58,7 +52,7 @@ function candidates(match: string, where: SQL) {
 export function search(query: string, filters: SearchFilters = {}, page = 1, now = new Date()) {
 	const fts = ftsQuery(query, 'all', filters.kind)
 	if (!fts) return { rows: [], page: 1, hasMore: false }
-	const { match, terms, lastIsPrefix } = fts
+	const { match, terms } = fts
 	const conditions: SQL[] = [
 		sql`(
 			(s.kind = 'idea' AND i.hidden_at IS NULL AND i.status <> 'merged')
@@ -77,7 +71,7 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 		conditions.push(sql`(n.event_id = ${filters.eventId} OR EXISTS (SELECT 1 FROM idea_events ev WHERE ev.idea_id = ${ideaOf} AND ev.event_id = ${filters.eventId}))`)
 	}
 	const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE
-	const ranked = rankMatches(candidates(match, sql.join(conditions, sql` AND `)), terms, lastIsPrefix)
+	const ranked = rankMatches(candidates(match, sql.join(conditions, sql` AND `)), terms)
 	const shown = ranked.slice(offset, offset + SEARCH_PAGE_SIZE)
 	// Titles, statuses and authors for the page's rows only.
 	const details = new Map(
@@ -120,8 +114,8 @@ function similarQuery(text: string, kind: 'idea' | 'insight') {
 }
 
 /** The best `limit` candidates' ids, as ranked. */
-function bestIds({ match, terms, lastIsPrefix }: NonNullable<ReturnType<typeof ftsQuery>>, where: SQL, limit: number) {
-	return rankMatches(candidates(match, where), terms, lastIsPrefix)
+function bestIds({ match, terms }: NonNullable<ReturnType<typeof ftsQuery>>, where: SQL, limit: number) {
+	return rankMatches(candidates(match, where), terms)
 		.slice(0, limit)
 		.map((r) => r.itemId)
 }

@@ -10,12 +10,12 @@ export const MARK_END = '\u0003'
  * Turns whatever a person typed into a safe FTS5 query: only runs of letters and digits
  * survive, each becomes a quoted term, so quotes, operators, column filters and emoji can
  * never change the query's meaning or make it fail. The last word is a prefix ("car"*),
- * as it may still be being typed, unless `lastIsPrefix` is false.
+ * as it may still be being typed.
  */
-export function toFtsQuery(input: string, mode: 'all' | 'any' = 'all', kind?: SearchKind, lastIsPrefix = true) {
+export function toFtsQuery(input: string, mode: 'all' | 'any' = 'all', kind?: SearchKind) {
 	const terms = queryTerms(input)
 	if (!terms.length) return null
-	const words = terms.map((t, i) => (lastIsPrefix && i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(mode === 'all' ? ' ' : ' OR ')
+	const words = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(mode === 'all' ? ' ' : ' OR ')
 	// Words are looked for in the text columns only; the kind is a fixed value of ours.
 	const text = `{title body} : (${words})`
 	return kind ? `kind : ${kind} AND ${text}` : text
@@ -41,12 +41,12 @@ const TITLE_WEIGHT = 4
  * Orders matches by BM25F over the title and body, newest first on a tie. Computed here, on
  * the window of recent matches, because FTS5's bm25() first scans every match of each word to
  * count them (tens of milliseconds for a common word at 800,000 texts). Words weigh the same
- * (no document frequency): with "all words" every match has every word anyway. With
- * `lastIsPrefix` the last term matches the start of a word, as in the query.
+ * (no document frequency): with "all words" every match has every word anyway. The last
+ * term matches the start of a word, as in the query.
  */
-export function rankMatches<T extends { rid: number; title: string; body: string }>(rows: T[], terms: string[], lastIsPrefix = true): T[] {
+export function rankMatches<T extends { rid: number; title: string; body: string }>(rows: T[], terms: string[]): T[] {
 	if (!rows.length || !terms.length) return rows
-	const prefixAt = lastIsPrefix ? terms.length - 1 : -1
+	const prefixAt = terms.length - 1
 	const words = (text: string) => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 	const scored = rows.map((row) => {
 		const title = words(row.title)
