@@ -41,6 +41,7 @@ export function DashboardFilters({
 	end,
 	departmentId,
 	departments,
+	departmentsPartial = false,
 	canSeeAll,
 	action = '/dashboard',
 }: {
@@ -48,6 +49,7 @@ export function DashboardFilters({
 	end: string
 	departmentId: string | null
 	departments: Array<{ id: string; name: string; depth: number }>
+	departmentsPartial?: boolean
 	canSeeAll: boolean
 	action?: string
 }) {
@@ -88,7 +90,13 @@ export function DashboardFilters({
 					<label htmlFor="dashboard-department" className="block text-xs font-medium text-slate-700">
 						{t('dashboard.department')}
 					</label>
-					<select id="dashboard-department" name="department" defaultValue={departmentId ?? ''} className={select}>
+					<select
+						id="dashboard-department"
+						name="department"
+						defaultValue={departmentId ?? ''}
+						aria-describedby={departmentsPartial ? 'dashboard-department-hint' : undefined}
+						className={select}
+					>
 						{canSeeAll ? <option value="">{t('dashboard.wholeOrganisation')}</option> : null}
 						{departments.map((d) => (
 							<option key={d.id} value={d.id}>
@@ -97,6 +105,11 @@ export function DashboardFilters({
 							</option>
 						))}
 					</select>
+					{departmentsPartial ? (
+						<p id="dashboard-department-hint" className="mt-1 text-xs text-slate-600">
+							{t('insights.departmentTeamsHint')}
+						</p>
+					) : null}
 				</div>
 			</div>
 			<div className="mt-3">

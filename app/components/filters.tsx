@@ -4,7 +4,7 @@ import { localizedName, type MessageKey } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { Button } from './ui.tsx'
 
-export type FilterSelect = { name: string; label: string; options: Array<{ value: string; label: string; depth?: number }>; allLabel?: string }
+export type FilterSelect = { name: string; label: string; options: Array<{ value: string; label: string; depth?: number }>; allLabel?: string; hint?: string }
 
 /**
  * A GET form of filters: shareable URLs, works without JavaScript. Pagination resets
@@ -27,6 +27,7 @@ export function FilterForm({ selects, checkboxes = [], keep = [] }: { selects: F
 							id={`filter-${select.name}`}
 							name={select.name}
 							defaultValue={params.get(select.name) ?? ''}
+							aria-describedby={select.hint ? `filter-${select.name}-hint` : undefined}
 							className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
 						>
 							<option value="">{select.allLabel ?? t('insights.all')}</option>
@@ -37,6 +38,11 @@ export function FilterForm({ selects, checkboxes = [], keep = [] }: { selects: F
 								</option>
 							))}
 						</select>
+						{select.hint ? (
+							<p id={`filter-${select.name}-hint`} className="mt-1 text-xs text-slate-600">
+								{select.hint}
+							</p>
+						) : null}
 					</div>
 				))}
 			</div>
@@ -84,7 +90,7 @@ export function CursorLinks({ nextCursor, moreLabel, firstLabel }: { nextCursor:
 }
 
 type Named = { id: string; name: string; nameIt: string | null }
-type Options = { stages: Named[]; events: Named[]; channels: Named[]; departments: Array<{ id: string; name: string; depth: number }> }
+type Options = { stages: Named[]; events: Named[]; channels: Named[]; departments: Array<{ id: string; name: string; depth: number }>; departmentsPartial: boolean }
 
 /** The stage, event, channel, department and period selects shared by insights and ideas. */
 export function useCommonSelects(options: Options): FilterSelect[] {
@@ -99,6 +105,7 @@ export function useCommonSelects(options: Options): FilterSelect[] {
 			name: 'department',
 			label: t('insights.department'),
 			options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })),
+			hint: options.departmentsPartial ? t('insights.departmentTeamsHint') : undefined,
 		},
 		{
 			name: 'period',

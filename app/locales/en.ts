@@ -131,6 +131,7 @@ export const en = {
 		filters: 'Filters',
 		all: 'All',
 		department: 'Department',
+		departmentTeamsHint: 'Teams are listed once their department is chosen and applied.',
 		period: 'Period',
 		anyTime: 'Any time',
 		periods: { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 12 months' },

@@ -132,6 +132,7 @@ export const it = {
 		filters: 'Filtri',
 		all: 'Tutti',
 		department: 'Reparto',
+		departmentTeamsHint: 'I team compaiono dopo aver scelto e applicato il loro reparto.',
 		period: 'Periodo',
 		anyTime: 'Sempre',
 		periods: { '7d': 'Ultimi 7 giorni', '30d': 'Ultimi 30 giorni', '90d': 'Ultimi 90 giorni', '365d': 'Ultimi 12 mesi' },

@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		end: q.end,
 		departmentId: q.departmentId,
 		departments: q.departments,
+		departmentsPartial: q.departmentsPartial,
 		canSeeAll: hasPermission(user.role, 'read:dashboard:any'),
 		search: q.search,
 		people: q.people,
@@ -54,7 +55,7 @@ export default function DashboardRoute() {
 		<div>
 			<PageHeader title={t('dashboard.heading')} />
 			<p className="mb-4 max-w-3xl text-slate-700">{t('dashboard.intro')}</p>
-			<DashboardFilters weeks={d.weeks} end={d.end} departmentId={d.departmentId} departments={d.departments} canSeeAll={d.canSeeAll} />
+			<DashboardFilters weeks={d.weeks} end={d.end} departmentId={d.departmentId} departments={d.departments} departmentsPartial={d.departmentsPartial} canSeeAll={d.canSeeAll} />
 			<p className="mb-6 text-sm text-slate-700">
 				<strong>{t('dashboard.range', { from: format.date(d.range.from), to: format.date(d.range.to) })}</strong>,{' '}
 				{t('dashboard.comparedWith', { from: format.date(d.previousRange.from), to: format.date(d.previousRange.to) })} ·{' '}

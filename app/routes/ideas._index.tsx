@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		sort,
 		feed: listFeed({ sort, filters: feedFiltersFrom(params), viewerId: user.id, cursor: params.get('cursor') }),
-		options: { ...filterOptions(), campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })) },
+		options: { ...filterOptions(params.get('department')), campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })) },
 	}
 }
 

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const params = new URL(request.url).searchParams
 	return {
 		list: listInsights(insightFiltersFrom(params), user.id, params.get('cursor')),
-		options: filterOptions(),
+		options: filterOptions(params.get('department')),
 	}
 }
 

@@ -39,12 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		sort,
 		Number(params.get('page')) || 1,
 	)
-	const { stages, events, departments } = filterOptions()
+	const { stages, events, departments, departmentsPartial } = filterOptions(text(params.get('department')))
 	const { open, upcoming, closed } = listCampaigns()
 	return {
 		queue,
 		sort,
-		options: { stages, events, departments, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), },
+		options: { stages, events, departments, departmentsPartial, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), },
 		filteredOwner: ownerId && ownerParam !== 'me' && ownerId !== 'none' ? { id: ownerId, name: personName(ownerId) } : null,
 	}
 }
@@ -84,7 +84,12 @@ export default function TriageRoute() {
 		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
 		{ name: 'event', label: t('insights.event'), options: named(options.events) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
-		{ name: 'department', label: t('insights.department'), options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })) },
+		{
+			name: 'department',
+			label: t('insights.department'),
+			options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })),
+			hint: options.departmentsPartial ? t('insights.departmentTeamsHint') : undefined,
+		},
 		{
 			name: 'owner',
 			label: t('triage.owner'),

@@ -9,7 +9,7 @@ import {
 	previousPeriod,
 	weeklySeries,
 } from '#app/models/dashboard.server.ts'
-import { toTree } from '#app/models/department.ts'
+import { departmentChoices, type DepartmentRow, toTree } from '#app/models/department.ts'
 import { listDepartments, subtreeIds } from '#app/models/department.server.ts'
 import { createTtlCache } from './cache.server.ts'
 import { getEnv } from './env.server.ts'
@@ -50,9 +50,7 @@ export function dashboardQuery(url: URL, user: SessionUser, now = new Date()) {
 		departmentId: access.departmentId,
 		people,
 		tooSmall: people < getEnv().MIN_GROUP_SIZE,
-		departments: tree
-			.filter((d) => !allowed || allowed.has(d.id))
-			.map(({ id, name, depth }) => ({ id, name, depth })),
+		...departmentList(tree, allowed, access.departmentId),
 		/** The parameters to carry into links (cells, exports, events). */
 		search: new URLSearchParams({
 			weeks: String(weeks),
@@ -60,6 +58,15 @@ export function dashboardQuery(url: URL, user: SessionUser, now = new Date()) {
 			...(access.departmentId ? { department: access.departmentId } : {}),
 		}).toString(),
 	}
+}
+
+/** The department select: what this person may look at, around the chosen department. */
+function departmentList(tree: ReturnType<typeof toTree<DepartmentRow>>, allowed: Set<string> | null, selectedId: string | null) {
+	const { choices, partial } = departmentChoices(
+		tree.filter((d) => !allowed || allowed.has(d.id)),
+		selectedId,
+	)
+	return { departments: choices.map(({ id, name, depth }) => ({ id, name, depth })), departmentsPartial: partial }
 }
 
 export type DashboardQuery = ReturnType<typeof dashboardQuery>
