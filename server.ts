@@ -110,7 +110,10 @@ if (viteDevServer) {
 } else {
 	// Fingerprinted assets never change: cache them for a year.
 	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-	app.use(express.static('build/client', { maxAge: '1h' }))
+	// Only paths with a file extension can be public files: a page path skips the stat (and
+	// the ENOENT error it would build) on every request.
+	const publicFiles = express.static('build/client', { maxAge: '1h' })
+	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 }
 
 const buildPath = path.resolve('build/server/index.js')
