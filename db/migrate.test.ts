@@ -36,15 +36,21 @@ test('an older database is backed up, then upgraded with its data kept', () => {
 	fs.mkdirSync(work, { recursive: true })
 	const file = path.join(work, 'old.db')
 	const old = openDatabase(file)
-	// The schema as it was before the dashboard migrations (0006, 0007).
+	// The schema as it was before the dashboard migrations (0006, 0007) and the search prefixes (0008).
 	runMigrations(old, { migrationsFolder: migrationsCopy('old', 6) })
 	expect(columns(old.$client, 'ideas')).not.toContain('closed_at')
 	old.$client.prepare("INSERT INTO departments (id, name, created_at) VALUES ('d1', 'Contact Centre Bari', 0)").run()
 
 	const backups = path.join(work, 'backups')
+	old.$client.prepare("INSERT INTO search_docs (id, kind, item_id) VALUES (7, 'insight', 'n1')").run()
+	old.$client.prepare("INSERT INTO search (rowid, kind, item_id, title, body) VALUES (7, 'insight', 'n1', '', 'Card swallowed abroad')").run()
 	const { applied, backup } = runMigrations(old, { backupDir: backups })
-	expect(applied).toBe(2)
+	expect(applied).toBe(3)
 	expect(columns(old.$client, 'ideas')).toContain('closed_at')
+	// The search index was rebuilt with its prefix indexes, its rows and its triggers kept.
+	expect(old.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'search'").pluck().get()).toContain("prefix = '2 3 4 5 6 7 8'")
+	expect(old.$client.prepare("SELECT rowid FROM search WHERE search MATCH 'swallo*'").pluck().all()).toEqual([7])
+	expect(old.$client.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'").pluck().get()).toBe(9)
 	expect(old.$client.prepare('SELECT name FROM departments').pluck().all()).toEqual(['Contact Centre Bari'])
 	old.$client.close()
 
