@@ -27,7 +27,7 @@ function step(message: string) {
 }
 
 if (!fs.existsSync(source)) {
-	step(`${path.relative(root, source)} is missing: generating the reference data set (about 2 minutes)`)
+	step(`${path.relative(root, source)} is missing: generating the reference data set (about 2.5 minutes)`)
 	const seeded = spawnSync('npx', ['tsx', 'db/seed-scale.ts', source], {
 		cwd: root,
 		stdio: 'inherit',
@@ -114,7 +114,7 @@ const server = spawn(process.execPath, [...serverNodeFlags, ...profileFlags, '--
 		PORT: String(PORT),
 		HOST: '127.0.0.1',
 		SEED_DEMO_DATA: 'false',
-		// A periodic backup of the 1.4 GB copy would run during the measurements.
+		// A periodic backup of the 1.8 GB copy would run during the measurements.
 		BACKUP_INTERVAL_MINUTES: '0',
 	},
 	// The request log is written as in production (a line a request), to a file.
