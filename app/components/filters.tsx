@@ -92,6 +92,18 @@ export function CursorLinks({ nextCursor, moreLabel, firstLabel }: { nextCursor:
 type Named = { id: string; name: string; nameIt: string | null }
 type Options = { stages: Named[]; events: Named[]; channels: Named[]; departments: Array<{ id: string; name: string; depth: number }>; departmentsPartial: boolean }
 
+type DepartmentOptions = Pick<Options, 'departments' | 'departmentsPartial'>
+
+/** The department select of a filter bar; a large company's list says how to reach teams. */
+export function departmentSelect(options: DepartmentOptions, t: ReturnType<typeof useT>): FilterSelect {
+	return {
+		name: 'department',
+		label: t('insights.department'),
+		options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })),
+		hint: options.departmentsPartial ? t('insights.departmentTeamsHint') : undefined,
+	}
+}
+
 /** The stage, event, channel, department and period selects shared by insights and ideas. */
 export function useCommonSelects(options: Options): FilterSelect[] {
 	const t = useT()
@@ -101,12 +113,7 @@ export function useCommonSelects(options: Options): FilterSelect[] {
 		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
 		{ name: 'event', label: t('insights.event'), options: named(options.events) },
 		{ name: 'channel', label: t('insights.channel'), options: named(options.channels) },
-		{
-			name: 'department',
-			label: t('insights.department'),
-			options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })),
-			hint: options.departmentsPartial ? t('insights.departmentTeamsHint') : undefined,
-		},
+		departmentSelect(options, t),
 		{
 			name: 'period',
 			label: t('insights.period'),

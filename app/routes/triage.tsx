@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FilterForm, type FilterSelect } from '#app/components/filters.tsx'
+import { departmentSelect, FilterForm, type FilterSelect } from '#app/components/filters.tsx'
 import { OwnerField } from '#app/components/owner-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
@@ -84,12 +84,7 @@ export default function TriageRoute() {
 		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
 		{ name: 'event', label: t('insights.event'), options: named(options.events) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
-		{
-			name: 'department',
-			label: t('insights.department'),
-			options: options.departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth })),
-			hint: options.departmentsPartial ? t('insights.departmentTeamsHint') : undefined,
-		},
+		departmentSelect(options, t),
 		{
 			name: 'owner',
 			label: t('triage.owner'),
