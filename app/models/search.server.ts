@@ -5,6 +5,13 @@ import { makeSnippet, queryTerms, RANK_WINDOW, rankMatches, SEARCH_PAGE_SIZE, ty
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 
+/** Values as an SQL list, for `IN (…)`. */
+const list = (values: Array<string | number>) =>
+	sql.join(
+		values.map((v) => sql`${v}`),
+		sql`, `,
+	)
+
 type Candidate = { rid: number; kind: SearchKind; itemId: string; title: string; body: string }
 type Detail = {
 	kind: SearchKind
@@ -90,10 +97,7 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 				LEFT JOIN users iu ON iu.id = i.author_id
 				LEFT JOIN users nu ON nu.id = n.author_id
 				LEFT JOIN users cu ON cu.id = c.author_id
-				WHERE s.id IN (${sql.join(
-					shown.map((r) => sql`${r.rid}`),
-					sql`, `,
-				)})`)
+				WHERE s.id IN (${list(shown.map((r) => r.rid))})`)
 			: []
 		).map((d) => [`${d.kind}:${d.id}`, d]),
 	)
@@ -138,7 +142,7 @@ export function similarIdeas(text: string, viewerId: string, exceptId?: string, 
 	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
 		SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
 			EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ${viewerId}) AS votedByMe
-		FROM ideas i WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+		FROM ideas i WHERE i.id IN (${list(ids)})`)
 	return inOrder(ids, rows).map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
 }
 
@@ -150,6 +154,6 @@ export function similarInsights(text: string, exceptId?: string, limit = 5) {
 	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
 		SELECT n.id AS id, n.body AS body, n.recurrence_count AS recurrenceCount
-		FROM insights n WHERE n.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+		FROM insights n WHERE n.id IN (${list(ids)})`)
 	return inOrder(ids, rows)
 }

@@ -170,17 +170,6 @@ export function resolveOwner(typed: string): OwnerChoice {
 	return { ok: false, error: matches.length ? 'triage.ambiguousOwner' : 'triage.unknownOwner' }
 }
 
-/** The e-mail an owner field shows for the current owner. */
-export function ownerEmail(userId: string | null) {
-	if (!userId) return ''
-	return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? ''
-}
-
-/** A person's name, for the triage filter that shows one owner's ideas. */
-export function personName(userId: string) {
-	return getDb().select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null
-}
-
 export type QueueFilters = {
 	status?: IdeaStatus
 	stageId?: string

@@ -21,7 +21,8 @@ import { addComment, deleteComment, editComment, knownHandles, listComments, wit
 import { CommentSchema } from '#app/models/idea.ts'
 import { canEdit, getIdea, ideaExists, setFollow, setVote } from '#app/models/idea.server.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
-import { ideaInScope, mergedInto, ownerEmail, timelineOf } from '#app/models/triage.server.ts'
+import { ideaInScope, mergedInto, timelineOf } from '#app/models/triage.server.ts'
+import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { type PrivacyFinding, redact } from '#app/utils/privacy.ts'
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timeline: timelineOf(idea.id),
 		handles: [...knownHandles(allBodies)],
 		// Evaluation is for the people who triage; everyone else sees only the public timeline.
-		triage: canTriage ? { impact, effort, ownerEmail: ownerEmail(ownerId) } : null,
+		triage: canTriage ? { impact, effort, ownerEmail: (ownerId && getUserById(ownerId)?.email) || '' } : null,
 		canHideComments: canTriage && hasPermission(user.role, 'update:moderation:scope'),
 		canRestore,
 	}

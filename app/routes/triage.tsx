@@ -8,7 +8,8 @@ import { StatusBadge } from '#app/components/tags.tsx'
 import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
 import { IDEA_STATUSES, type IdeaStatus, QUEUE_SORTS, type QueueSort } from '#app/models/idea.ts'
-import { changeStatus, evaluate, ideaInScope, listQueue, personName, resolveOwner } from '#app/models/triage.server.ts'
+import { changeStatus, evaluate, ideaInScope, listQueue, resolveOwner } from '#app/models/triage.server.ts'
+import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { filterOptions } from '#app/utils/filters.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		queue,
 		sort,
 		options: { stages, events, departments, departmentsPartial, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), },
-		filteredOwner: ownerId && ownerParam !== 'me' && ownerId !== 'none' ? { id: ownerId, name: personName(ownerId) } : null,
+		filteredOwner: ownerId && ownerParam !== 'me' && ownerId !== 'none' ? { id: ownerId, name: getUserById(ownerId)?.name ?? null } : null,
 	}
 }
 

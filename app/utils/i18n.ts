@@ -31,11 +31,17 @@ const catalogs: Record<Locale, unknown> = { en, it }
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(number)\s*)?\}\}/g
 const pluralRules = new Map<Locale, Intl.PluralRules>()
 
-/** A message of the catalog by its dotted key, or undefined. */
+const templates = new Map<string, string | undefined>()
+
+/** A message of the catalog by its dotted key, or undefined; each is looked up once. */
 function lookUp(locale: Locale, key: string) {
+	const cacheKey = `${locale}|${key}`
+	if (templates.has(cacheKey)) return templates.get(cacheKey)
 	let node: unknown = catalogs[locale]
 	for (const part of key.split('.')) node = typeof node === 'object' && node ? (node as Record<string, unknown>)[part] : undefined
-	return typeof node === 'string' ? node : undefined
+	const template = typeof node === 'string' ? node : undefined
+	templates.set(cacheKey, template)
+	return template
 }
 
 /**
