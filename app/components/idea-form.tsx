@@ -29,6 +29,7 @@ export function IdeaForm({
 	similarFallback,
 	suggestSimilar = true,
 	privacy,
+	ownEvidence,
 }: {
 	id: string
 	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }> }
@@ -51,6 +52,8 @@ export function IdeaForm({
 	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: [] } | null
 	suggestSimilar?: boolean
 	privacy?: PrivacyFinding[] | null
+	/** Linked insights under the submitter's own name, on an anonymous idea: asked about once. */
+	ownEvidence?: string[] | null
 }) {
 	const t = useT()
 	const locale = useLocale()
@@ -101,6 +104,13 @@ export function IdeaForm({
 			<fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
 				<legend className="px-1 text-sm font-medium text-slate-800">{t('ideas.evidence')}</legend>
 				<p className="text-sm text-slate-600">{t('ideas.evidenceHint')}</p>
+				{ownEvidence?.length ? (
+					<div role="alert" className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
+						<input type="hidden" name="ownEvidenceConfirmed" value="1" />
+						<p className="font-semibold">{t('ideas.ownEvidenceHeading')}</p>
+						<p className="text-sm">{t('ideas.ownEvidenceText', { count: ownEvidence.length })}</p>
+					</div>
+				) : null}
 				<div className="flex flex-wrap items-end gap-2">
 					<div className="min-w-0 flex-1">
 						<label htmlFor={`${id}-insight-query`} className="block text-sm font-medium text-slate-800">
@@ -154,6 +164,9 @@ export function IdeaForm({
 									/>
 									<span className="text-sm">
 										<span className="line-clamp-2">{insight.body}</span>
+										{ownEvidence?.includes(insight.id) ? (
+											<span className="mt-1 block font-medium text-amber-900">{t('ideas.ownEvidenceMark')}</span>
+										) : null}
 										<span className="mt-1 flex items-center gap-2 text-slate-600">
 											<EmotionLabel emotion={insight.emotion} /> {localizedName(insight.stage, locale)}
 										</span>

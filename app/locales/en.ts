@@ -161,6 +161,12 @@ export const en = {
 		events: 'Moments of truth it addresses',
 		evidence: 'Evidence',
 		evidenceHint: 'Link the insights that show the problem.',
+		ownEvidenceHeading: 'Some of this evidence carries your name',
+		ownEvidenceText_one:
+			'You are submitting anonymously, but one linked insight was logged under your name. Everyone who reads the idea sees its evidence, and your own insight points to you. Untick it to leave it out, or submit again to keep it.',
+		ownEvidenceText_other:
+			'You are submitting anonymously, but {{count}} linked insights were logged under your name. Everyone who reads the idea sees its evidence, and your own insights point to you. Untick them to leave them out, or submit again to keep them.',
+		ownEvidenceMark: 'Logged under your name',
 		searchInsights: 'Search insights',
 		searchButton: 'Search',
 		noResults: 'No insights match “{{query}}”.',
@@ -558,7 +564,7 @@ export const en = {
 			participation: {
 				label: 'Participation rate',
 				definition:
-					'Distinct active people in scope who, in the period, logged an insight (or said “I see this too”), submitted an idea, voted or commented, divided by the active people in scope. Anonymous contributions count.',
+					'Distinct active people in scope who, in the period, logged an insight (or said “I see this too”), submitted an idea, voted or commented, divided by the active people in scope. Anonymous contributions are not counted here: a record of who took part anonymously would name them. They count in the idea and insight figures.',
 			},
 			ideasPer100: {
 				label: 'Ideas per 100 employees',

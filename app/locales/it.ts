@@ -162,6 +162,12 @@ export const it = {
 		events: 'Momenti della verità interessati',
 		evidence: 'Prove',
 		evidenceHint: 'Collega le segnalazioni che mostrano il problema.',
+		ownEvidenceHeading: 'Alcune di queste prove portano il tuo nome',
+		ownEvidenceText_one:
+			'Stai inviando in forma anonima, ma una segnalazione collegata è registrata a tuo nome. Chi legge l’idea ne vede le prove, e una tua segnalazione porta a te. Togli la spunta per escluderla, oppure invia di nuovo per tenerla.',
+		ownEvidenceText_other:
+			'Stai inviando in forma anonima, ma {{count}} segnalazioni collegate sono registrate a tuo nome. Chi legge l’idea ne vede le prove, e le tue segnalazioni portano a te. Togli la spunta per escluderle, oppure invia di nuovo per tenerle.',
+		ownEvidenceMark: 'Registrata a tuo nome',
 		searchInsights: 'Cerca segnalazioni',
 		searchButton: 'Cerca',
 		noResults: 'Nessuna segnalazione corrisponde a “{{query}}”.',
@@ -559,7 +565,7 @@ export const it = {
 			participation: {
 				label: 'Tasso di partecipazione',
 				definition:
-					'Persone attive distinte nel perimetro che nel periodo hanno registrato un insight (o detto “Lo riscontro anch’io”), proposto un’idea, votato o commentato, diviso le persone attive nel perimetro. I contributi anonimi contano.',
+					'Persone attive distinte nel perimetro che nel periodo hanno registrato un insight (o detto “Lo riscontro anch’io”), proposto un’idea, votato o commentato, diviso le persone attive nel perimetro. I contributi anonimi qui non contano: registrare chi ha partecipato in forma anonima lo identificherebbe. Contano nelle cifre di idee e segnalazioni.',
 			},
 			ideasPer100: {
 				label: 'Idee ogni 100 dipendenti',

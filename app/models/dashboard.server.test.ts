@@ -111,10 +111,11 @@ describe('headline figures on the hand-built data', () => {
 		// d1, a4, a2 (anonymous), a3.
 		expect([f.insights, f.anonymousInsights]).toEqual([4, 1])
 		expect(value('anonymousShare', f)).toBeCloseTo(2 / 9)
-		// First responses in the period: I4 1 day, I1 2, I5 3, I2 4 (I0's was before).
-		expect(f.firstResponse).toEqual({ count: 4, median: 2.5, p90: expect.closeTo(3.7) })
-		// Decisions: I5 3 days, I2 6, I1 10, I0 28.
-		expect(f.decision).toEqual({ count: 4, median: 8, p90: expect.closeTo(22.6) })
+		// First responses in the period: I4 1 day, I1 2, I5 3, I2 4.5 (I0's was before). I2 is
+		// anonymous: it keeps only its day, so its clock starts at midnight, not noon.
+		expect(f.firstResponse).toEqual({ count: 4, median: 2.5, p90: expect.closeTo(4.05) })
+		// Decisions: I5 3 days, I2 6.5, I1 10, I0 28.
+		expect(f.decision).toEqual({ count: 4, median: 8.25, p90: expect.closeTo(22.6) })
 		// Of the 4 decided, only I1 is implemented.
 		expect([f.decided, f.implemented]).toEqual([4, 1])
 		expect(value('implementationRate', f)).toBe(0.25)
@@ -160,7 +161,8 @@ describe('headline figures on the hand-built data', () => {
 test('weekly series count each week on its own', () => {
 	const series = weeklySeries(lab(), period())
 	expect(series).toEqual([
-		{ week: '2024-W17', participants: 2, insights: 0, ideas: 2, decisions: 0 },
+		// a1; a2's idea that week was anonymous, and anonymous work marks nobody active.
+		{ week: '2024-W17', participants: 1, insights: 0, ideas: 2, decisions: 0 },
 		{ week: '2024-W18', participants: 3, insights: 1, ideas: 2, decisions: 4 },
 		{ week: '2024-W19', participants: 3, insights: 1, ideas: 0, decisions: 0 },
 		{ week: '2024-W20', participants: 4, insights: 2, ideas: 1, decisions: 0 },
@@ -207,8 +209,8 @@ test('the event playbook compares equal windows before and after an implemented 
 
 test('a manager’s own response times count only the first responses they gave', () => {
 	const admin = demoUser('admin')
-	// The admin gave all four first responses of the period: 1, 2, 3 and 4 days.
-	expect(ownResponseTimes(admin.id, period())).toEqual({ count: 4, median: 2.5, p90: expect.closeTo(3.7) })
+	// The admin gave all four first responses of the period: 1, 2, 3 and 4.5 days (I2 from its day).
+	expect(ownResponseTimes(admin.id, period())).toEqual({ count: 4, median: 2.5, p90: expect.closeTo(4.05) })
 	expect(ownResponseTimes('a1', period()).count).toBe(0)
 })
 

@@ -85,8 +85,9 @@ export function headcount(scope: Scope) {
 
 /**
  * Distinct active people in scope who logged, submitted, voted or commented in the
- * period's weeks. Read from the weekly activity marks, so anonymous contributions count
- * without being linked to anything.
+ * period's weeks, read from the weekly activity marks. Only named work sets a mark: a mark
+ * an anonymous submission set would be the one mark with no named row beside it, and so
+ * name its author (docs/decisions/001-anonymity-against-a-database-reader.md).
  */
 export function participants(scope: Scope, period: Period) {
 	return one<{ n: number }>(sql`

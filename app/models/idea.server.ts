@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm'
 import { emptyWal, getDb, type Tx, writeTransaction } from '#db/index.ts'
 import {
@@ -15,6 +16,7 @@ import {
 	votes,
 } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
+import { anonymousTime, insertRow, insertUnordered } from './anonymity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { addToTrend, FEED_PAGE_SIZE, type FeedSort, type IdeaStatus, trendScore } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
@@ -34,14 +36,14 @@ export type IdeaInput = {
 	campaignId: string | null
 }
 
-function writeLinks(tx: Tx, ideaId: string, input: IdeaInput) {
+function writeLinks(tx: Tx, ideaId: string, input: IdeaInput, unordered = false) {
 	tx.delete(ideaStages).where(eq(ideaStages.ideaId, ideaId)).run()
 	tx.delete(ideaEvents).where(eq(ideaEvents.ideaId, ideaId)).run()
 	tx.delete(ideaInsights).where(eq(ideaInsights.ideaId, ideaId)).run()
 	const unique = (list: string[]) => [...new Set(list)]
-	for (const stageId of unique(input.stageIds)) tx.insert(ideaStages).values({ ideaId, stageId }).run()
-	for (const eventId of unique(input.eventIds)) tx.insert(ideaEvents).values({ ideaId, eventId }).run()
-	for (const insightId of unique(input.insightIds)) tx.insert(ideaInsights).values({ ideaId, insightId }).run()
+	for (const stageId of unique(input.stageIds)) insertRow(tx, ideaStages, { ideaId, stageId }, unordered)
+	for (const eventId of unique(input.eventIds)) insertRow(tx, ideaEvents, { ideaId, eventId }, unordered)
+	for (const insightId of unique(input.insightIds)) insertRow(tx, ideaInsights, { ideaId, insightId }, unordered)
 }
 
 /** Follows unless the person once unfollowed: an explicit unfollow is respected. */
@@ -49,35 +51,43 @@ function autoFollow(tx: Tx, ideaId: string, userId: string, now: Date) {
 	tx.insert(follows).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run()
 }
 
+/**
+ * Saves an idea. An anonymous one gets no author, its author's department coarsened, its day as
+ * its only time (the trend score too), unordered rowids for it and its links, no activity mark and
+ * no follow (its author follows through the receipt).
+ */
 export function createIdea(author: Author, input: IdeaInput & { anonymous: boolean }, now = new Date()) {
 	const { anonymous, ...links } = input
-	const departmentId = anonymous ? anonymousGroup(author.departmentId) : author.departmentId
-	const created = writeTransaction((tx) => {
+	const fields = {
+		title: input.title,
+		problem: input.problem,
+		proposal: input.proposal,
+		benefit: input.benefit,
+		campaignId: input.campaignId,
+	}
+	if (anonymous) {
+		const id = crypto.randomUUID()
+		const at = anonymousTime(now)
+		const created = writeTransaction((tx) => {
+			const row = { ...fields, id, authorId: null, anonymous, departmentId: anonymousGroup(author.departmentId), trendScore: trendScore([at]), createdAt: at }
+			insertUnordered(tx, ideas, row)
+			writeLinks(tx, id, links, true)
+			return { id, receipt: createReceipt(tx, { ideaId: id }) }
+		})
+		emptyWal()
+		return created
+	}
+	return writeTransaction((tx) => {
 		const row = tx
 			.insert(ideas)
-			.values({
-				title: input.title,
-				problem: input.problem,
-				proposal: input.proposal,
-				benefit: input.benefit,
-				campaignId: input.campaignId,
-				authorId: anonymous ? null : author.id,
-				anonymous,
-				departmentId,
-				trendScore: trendScore([now]),
-				createdAt: now,
-			})
+			.values({ ...fields, authorId: author.id, anonymous, departmentId: author.departmentId, trendScore: trendScore([now]), createdAt: now })
 			.returning({ id: ideas.id })
 			.get()
 		writeLinks(tx, row.id, links)
 		markActive(tx, author.id, now)
-		// An anonymous author follows through the receipt: a follow row would name them.
-		if (!anonymous) autoFollow(tx, row.id, author.id, now)
-		const receipt = anonymous ? createReceipt(tx, { ideaId: row.id }) : null
-		return { id: row.id, receipt }
+		autoFollow(tx, row.id, author.id, now)
+		return { id: row.id, receipt: null as string | null }
 	})
-	if (anonymous) emptyWal()
-	return created
 }
 
 /** The author edits until a manager first acts; false when that moment has passed. */

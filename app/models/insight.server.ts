@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { emptyWal, getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
+import { anonymousTime, insertUnordered } from './anonymity.server.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
 import { NO_EVENT } from './dashboard.ts'
@@ -20,21 +22,31 @@ export type NewInsight = {
 	anonymous: boolean
 }
 
-/** Saves an insight; an anonymous one gets no author and a receipt code for its author. */
+/**
+ * Saves an insight. An anonymous one gets no author, its author's department coarsened, its
+ * day as its only time, an unordered rowid and no activity mark; its author gets a receipt code.
+ */
 export function createInsight(author: Author, input: NewInsight, now = new Date()) {
-	const departmentId = input.anonymous ? anonymousGroup(author.departmentId) : author.departmentId
-	const created = writeTransaction((tx) => {
+	if (input.anonymous) {
+		const id = crypto.randomUUID()
+		const at = anonymousTime(now)
+		const created = writeTransaction((tx) => {
+			const occurredAt = anonymousTime(input.occurredAt)
+			insertUnordered(tx, insights, { ...input, id, occurredAt, authorId: null, departmentId: anonymousGroup(author.departmentId), createdAt: at })
+			return { id, receipt: createReceipt(tx, { insightId: id }) }
+		})
+		emptyWal()
+		return created
+	}
+	return writeTransaction((tx) => {
 		const row = tx
 			.insert(insights)
-			.values({ ...input, authorId: input.anonymous ? null : author.id, departmentId, createdAt: now })
+			.values({ ...input, authorId: author.id, departmentId: author.departmentId, createdAt: now })
 			.returning({ id: insights.id })
 			.get()
 		markActive(tx, author.id, now)
-		const receipt = input.anonymous ? createReceipt(tx, { insightId: row.id }) : null
-		return { id: row.id, receipt }
+		return { id: row.id, receipt: null }
 	})
-	if (input.anonymous) emptyWal()
-	return created
 }
 
 const cardColumns = {
@@ -127,6 +139,17 @@ export function insightsByIds(ids: string[]) {
 export function existingInsightIds(ids: string[]) {
 	if (!ids.length) return []
 	return getDb().select({ id: insights.id }).from(insights).where(inArray(insights.id, ids)).all().map((r) => r.id)
+}
+
+/** Which of these insights the person logged under their own name. */
+export function namedInsightIdsOf(userId: string, ids: string[]) {
+	if (!ids.length) return []
+	return getDb()
+		.select({ id: insights.id })
+		.from(insights)
+		.where(and(eq(insights.authorId, userId), inArray(insights.id, ids)))
+		.all()
+		.map((r) => r.id)
 }
 
 export function getInsight(id: string, viewerId: string) {

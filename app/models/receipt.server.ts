@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { getDb, type Tx } from '#db/index.ts'
 import { receipts } from '#db/schema.ts'
+import { insertUnordered } from './anonymity.server.ts'
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789' // no 0/O, 1/I/L, U: easy to read back
 
@@ -21,9 +22,7 @@ export function normalizeReceipt(code: string) {
 export function createReceipt(tx: Tx, target: { ideaId: string } | { insightId: string }) {
 	const bytes = crypto.randomBytes(24)
 	const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')
-	tx.insert(receipts)
-		.values({ codeHash: hashCode(chars), ...target })
-		.run()
+	insertUnordered(tx, receipts, { codeHash: hashCode(chars), ...target })
 	return `VOCE-${chars.match(/.{4}/g)!.join('-')}`
 }
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
-import { makeSnippet, queryTerms, RANK_WINDOW, rankMatches, SEARCH_PAGE_SIZE, type SearchKind, toFtsQuery } from './search.ts'
+import { ANONYMOUS_WINDOW, makeSnippet, queryTerms, RANK_WINDOW, rankMatches, SEARCH_PAGE_SIZE, type SearchKind, toFtsQuery } from './search.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 
@@ -33,14 +33,19 @@ function ftsQuery(text: string, mode: 'all' | 'any', kind?: SearchKind) {
 /**
  * The RANK_WINDOW most recent index entries that match, with their indexed text, and only
  * those that pass `where` (joined as i: the idea, n: the insight, c: the comment, ci: the
- * comment's idea). FTS5 walks its index newest first and stops at the window.
+ * comment's idea). FTS5 walks its index newest first and stops at the window. Anonymous items
+ * sit at random negative rowids, in no order of time (app/models/anonymity.server.ts): up to
+ * ANONYMOUS_WINDOW of them that match join the window.
  */
 function candidates(match: string, where: SQL) {
 	return getDb().all<Candidate>(sql`
-		WITH hits AS (
-			SELECT rowid AS rid, kind, item_id, title, body FROM search WHERE search MATCH ${match}
+		WITH named AS (
+			SELECT rowid AS rid, kind, item_id, title, body FROM search WHERE search MATCH ${match} AND rowid > 0
 			ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
-		)
+		), anonymous AS (
+			SELECT rowid AS rid, kind, item_id, title, body FROM search WHERE search MATCH ${match} AND rowid < 0
+			LIMIT ${ANONYMOUS_WINDOW}
+		), hits AS (SELECT * FROM named UNION ALL SELECT * FROM anonymous)
 		SELECT s.rid AS rid, s.kind AS kind, s.item_id AS itemId, s.title AS title, s.body AS body
 		FROM hits s
 		LEFT JOIN ideas i ON s.kind = 'idea' AND i.id = s.item_id

@@ -54,6 +54,7 @@ export default function NewIdeaRoute() {
 					search={actionData?.search}
 					linked={actionData?.linked ?? options.linked}
 					privacy={actionData && 'privacy' in actionData ? actionData.privacy : null}
+					ownEvidence={actionData && 'ownEvidence' in actionData ? actionData.ownEvidence : null}
 					allowAnonymous
 					submitLabel={t('ideas.submit')}
 					similarFallback={actionData && 'similar' in actionData ? actionData.similar : null}

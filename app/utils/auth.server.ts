@@ -39,7 +39,7 @@ export function getAuth(request: Request) {
 async function lookUpAuth(request: Request) {
 	const token = await readToken(request)
 	if (!token) return null
-	const result = validateSessionToken(token)
+	const result = validateSessionToken(token, { extend: request.method === 'GET' || request.method === 'HEAD' })
 	if (!result) return null
 	const setCookie = result.extended ? await sessionCookie.serialize(token) : null
 	return { user: result.user, sessionId: result.sessionId, setCookie }

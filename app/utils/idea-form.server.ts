@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { campaignState } from '#app/models/campaign.ts'
 import { getCampaign, openCampaigns } from '#app/models/campaign.server.ts'
 import { IdeaFormSchema } from '#app/models/idea.ts'
-import { existingInsightIds, insightsByIds, searchInsights } from '#app/models/insight.server.ts'
+import { existingInsightIds, insightsByIds, namedInsightIdsOf, searchInsights } from '#app/models/insight.server.ts'
 import { similarIdeas } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { privacyReview, redactFields } from './privacy.server.ts'
@@ -37,9 +37,11 @@ function serverSchema(now: Date, keepCampaignId?: string | null) {
 
 /**
  * Parses a posted idea form. `intent=search` looks up insights to link and sends every
- * typed value back untouched; anything else validates for saving.
+ * typed value back untouched; anything else validates for saving. `newFor` is the person
+ * submitting a new idea: similar ideas are shown to them once, and an anonymous idea whose
+ * evidence includes insights under their own name asks first (the evidence would point to them).
  */
-export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null, checkSimilarFor?: string) {
+export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaignId?: string | null, newFor?: string) {
 	const query = String(formData.get('insightQuery') ?? '').slice(0, 200)
 	const linkedIds = formData.getAll('insightIds').map(String).slice(0, 100)
 	if (formData.get('intent') === 'search') {
@@ -70,9 +72,18 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 		}
 	}
 	const clean = redactFields(submission.value, ['title', 'problem', 'proposal', 'benefit'])
+	if (newFor && clean.anonymous && formData.get('ownEvidenceConfirmed') !== '1') {
+		const ownEvidence = namedInsightIdsOf(newFor, clean.insightIds)
+		if (ownEvidence.length) {
+			return {
+				kind: 'ownEvidence' as const,
+				response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), ownEvidence }, { status: 422 }),
+			}
+		}
+	}
 	// Without JavaScript, similar ideas are shown once before a new idea is saved.
-	if (checkSimilarFor && formData.get('similarSeen') !== '1') {
-		const found = similarIdeas(clean.title, checkSimilarFor)
+	if (newFor && formData.get('similarSeen') !== '1') {
+		const found = similarIdeas(clean.title, newFor)
 		if (found.length) {
 			return {
 				kind: 'similar' as const,

@@ -5,7 +5,6 @@ import { sessions } from '#db/schema.ts'
 import { setUserActive } from '#app/models/user.server.ts'
 import { demoUser } from '#tests/utils.ts'
 import {
-	ACTIVITY_CHECK_INTERVAL_MS,
 	createSession,
 	INACTIVITY_TIMEOUT_MS,
 	invalidateSession,
@@ -47,31 +46,46 @@ test('every login gets a new session id', () => {
 	expect(a.id).not.toBe(b.id)
 })
 
-test('a session unused for the inactivity timeout expires and is deleted', () => {
+const DAY = 24 * HOUR
+
+test('a session unused for the inactivity timeout (counted from the day of its last use) expires and is deleted', () => {
 	const start = new Date('2026-01-01T08:00:00Z')
+	const midnight = new Date('2026-01-01T00:00:00Z').getTime()
 	const { id, token } = createSession(demoUser('employee').id, start)
-	const justBefore = new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 1)
-	expect(validateSessionToken(token, justBefore)).not.toBeNull()
-	// That use moved the window, so measure from it.
-	const afterIdle = new Date(justBefore.getTime() + INACTIVITY_TIMEOUT_MS)
-	expect(validateSessionToken(token, afterIdle)).toBeNull()
+	const justBefore = new Date(midnight + INACTIVITY_TIMEOUT_MS - 1)
+	expect(validateSessionToken(token, { now: justBefore })).not.toBeNull()
+	// That use moved the window to its day, so measure from that day.
+	const afterIdle = new Date(midnight + INACTIVITY_TIMEOUT_MS - DAY + INACTIVITY_TIMEOUT_MS)
+	expect(validateSessionToken(token, { now: afterIdle })).toBeNull()
 	expect(sessionRow(id)).toBeUndefined()
 })
 
-test('use extends the session, at most once per activity interval', () => {
+test('a session row keeps only the UTC day of its creation and last use', () => {
+	const start = new Date('2026-01-01T08:13:27.456Z')
+	const { id } = createSession(demoUser('employee').id, start)
+	const row = sessionRow(id)!
+	expect(row.createdAt.toISOString()).toBe('2026-01-01T00:00:00.000Z')
+	expect(row.lastVerifiedAt.toISOString()).toBe('2026-01-01T00:00:00.000Z')
+})
+
+test('a GET extends the session on the first use of a new day; a POST never writes the session', () => {
 	const start = new Date('2026-01-01T08:00:00Z')
 	const { id, token } = createSession(demoUser('employee').id, start)
-	const soon = new Date(start.getTime() + ACTIVITY_CHECK_INTERVAL_MS / 2)
-	expect(validateSessionToken(token, soon)?.extended).toBe(false)
-	expect(sessionRow(id)!.lastVerifiedAt.getTime()).toBe(start.getTime())
+	const sameDay = new Date('2026-01-01T23:59:00Z')
+	expect(validateSessionToken(token, { now: sameDay })?.extended).toBe(false)
+	expect(sessionRow(id)!.lastVerifiedAt.toISOString()).toBe('2026-01-01T00:00:00.000Z')
 
-	const later = new Date(start.getTime() + 2 * HOUR)
-	expect(validateSessionToken(token, later)?.extended).toBe(true)
-	expect(sessionRow(id)!.lastVerifiedAt.getTime()).toBe(later.getTime())
+	const nextDayPost = new Date('2026-01-02T09:41:05Z')
+	expect(validateSessionToken(token, { now: nextDayPost, extend: false })?.extended).toBe(false)
+	expect(sessionRow(id)!.lastVerifiedAt.toISOString()).toBe('2026-01-01T00:00:00.000Z')
+
+	const nextDayGet = new Date('2026-01-02T09:42:11Z')
+	expect(validateSessionToken(token, { now: nextDayGet })?.extended).toBe(true)
+	expect(sessionRow(id)!.lastVerifiedAt.toISOString()).toBe('2026-01-02T00:00:00.000Z')
 
 	// Past the original expiry, still valid because it was used.
 	const pastOriginalExpiry = new Date(start.getTime() + INACTIVITY_TIMEOUT_MS + HOUR)
-	expect(validateSessionToken(token, pastOriginalExpiry)).not.toBeNull()
+	expect(validateSessionToken(token, { now: pastOriginalExpiry })).not.toBeNull()
 })
 
 test('logging out ends the session on the server', () => {

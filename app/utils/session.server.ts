@@ -4,11 +4,14 @@ import { and, eq, ne, sql } from 'drizzle-orm'
 import { type DB, getDb } from '#db/index.ts'
 import { sessions, users } from '#db/schema.ts'
 import { getEnv } from './env.server.ts'
+import { utcDay } from './time.ts'
 
 // Sessions as Lucia's current guide teaches: token `id.secret`, only SHA-256(secret) stored,
 // compared in constant time, inactivity timeout with a periodic extension.
+// Both times are kept to the UTC day, and the extension is written only by a GET: a session row
+// must not say when, within a day, its user did something (an anonymous submission is a POST).
+// docs/decisions/001-anonymity-against-a-database-reader.md
 export const INACTIVITY_TIMEOUT_MS = 1000 * 60 * 60 * 24 * 10
-export const ACTIVITY_CHECK_INTERVAL_MS = 1000 * 60 * 60
 
 export const sessionCookie = createCookie('voce_session', {
 	httpOnly: true,
@@ -44,7 +47,7 @@ export function createSession(userId: string, now = new Date()) {
 	const { id, secret, token } = generateToken()
 	getDb()
 		.insert(sessions)
-		.values({ id, userId, secretHash: hashSecret(secret), lastVerifiedAt: now, createdAt: now })
+		.values({ id, userId, secretHash: hashSecret(secret), lastVerifiedAt: utcDay(now), createdAt: utcDay(now) })
 		.run()
 	return { id, token }
 }
@@ -58,10 +61,6 @@ export type SessionUser = {
 	locale: string | null
 }
 
-/**
- * Returns the session's user, or null when the token is unknown, wrong, expired or its
- * user is deactivated. `extended` says the inactivity window moved (refresh the cookie).
- */
 // Every request looks its session up: the statement is built and prepared once per connection.
 const lookups = new WeakMap<DB, ReturnType<typeof prepareSessionLookup>>()
 function prepareSessionLookup(db: DB) {
@@ -93,7 +92,12 @@ function sessionLookup(db: DB) {
 	return lookup
 }
 
-export function validateSessionToken(token: string, now = new Date()) {
+/**
+ * Returns the session's user, or null when the token is unknown, wrong, expired or its
+ * user is deactivated. With `extend` (GET requests), the first use on a new UTC day moves the
+ * inactivity window to that day; `extended` says it moved (refresh the cookie).
+ */
+export function validateSessionToken(token: string, { now = new Date(), extend = true }: { now?: Date; extend?: boolean } = {}) {
 	const parts = splitToken(token)
 	if (!parts) return null
 	const db = getDb()
@@ -105,8 +109,9 @@ export function validateSessionToken(token: string, now = new Date()) {
 		return null
 	}
 	let extended = false
-	if (idleFor >= ACTIVITY_CHECK_INTERVAL_MS) {
-		db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, parts.id)).run()
+	const today = utcDay(now)
+	if (extend && today.getTime() > row.lastVerifiedAt.getTime()) {
+		db.update(sessions).set({ lastVerifiedAt: today }).where(eq(sessions.id, parts.id)).run()
 		extended = true
 	}
 	return { sessionId: parts.id, user: row.user satisfies SessionUser, extended }

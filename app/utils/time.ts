@@ -81,3 +81,13 @@ export function weekStart(label: string, timeZone: string): Date {
 	if (!monday) throw new Error(`Not an ISO week: ${label}`)
 	return fromLocalInput(`${monday.toISOString().slice(0, 10)}T00:00`, timeZone)!
 }
+
+/** Midnight of the instant's calendar day in the time zone: the only time kept of an anonymous item. */
+export function startOfDay(date: Date, timeZone: string): Date {
+	return fromLocalInput(`${toLocalInput(date, timeZone).slice(0, 10)}T00:00`, timeZone)!
+}
+
+/** Midnight UTC of the instant's day: how precisely session bookkeeping is kept. */
+export function utcDay(date: Date): Date {
+	return new Date(Math.floor(date.getTime() / 86_400_000) * 86_400_000)
+}
