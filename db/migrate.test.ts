@@ -45,7 +45,7 @@ test('an older database is backed up, then upgraded with its data kept', () => {
 	old.$client.prepare("INSERT INTO search_docs (id, kind, item_id) VALUES (7, 'insight', 'n1')").run()
 	old.$client.prepare("INSERT INTO search (rowid, kind, item_id, title, body) VALUES (7, 'insight', 'n1', '', 'Card swallowed abroad')").run()
 	const { applied, backup } = runMigrations(old, { backupDir: backups })
-	expect(applied).toBe(3)
+	expect(applied).toBe(4)
 	expect(columns(old.$client, 'ideas')).toContain('closed_at')
 	// The search index was rebuilt with its prefix indexes, its rows and its triggers kept.
 	expect(old.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'search'").pluck().get()).toContain("prefix = '2 3 4 5 6 7 8'")
@@ -95,5 +95,56 @@ test('a database upgraded by a newer Voce is refused with a message that says wh
 	expect(() => runMigrations(db)).toThrowError(
 		/newer-?.*was upgraded by a newer version of Voce \(its newest migration is from 2099-01-01T00:00:00.000Z.*Run the newer version, or restore a backup/,
 	)
+	db.$client.close()
+})
+
+test('anonymous items written before 0009 move to unordered rowids and keep only their day; sessions keep their day', async () => {
+	const { trendScore } = await import('#app/models/idea.ts')
+	fs.mkdirSync(work, { recursive: true })
+	const db = openDatabase(path.join(work, 'anonymous.db'))
+	runMigrations(db, { migrationsFolder: migrationsCopy('before-0009', 9) })
+	const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params)
+	const at = Date.UTC(2026, 2, 4, 10, 11, 12, 345)
+	const vote = Date.UTC(2026, 2, 6, 8, 0, 0, 1)
+	run("INSERT INTO users (id, email, name, role, email_digest, created_at) VALUES ('u1', 'u1@x.example', 'U One', 'employee', 'daily', 0)")
+	run("INSERT INTO journey_stages (id, name, position, created_at) VALUES ('s1', 'Use', 1, 0)")
+	run("INSERT INTO channels (id, name, created_at) VALUES ('c1', 'Phone', 0)")
+	const insight = (id: string, anonymous: number, body: string) =>
+		run("INSERT INTO insights (id, body, channel_id, stage_id, emotion, occurred_at, author_id, anonymous, created_at) VALUES (?, ?, 'c1', 's1', 3, ?, ?, ?, ?)", id, body, at - 60_000, anonymous ? null : 'u1', anonymous, at)
+	insight('n1', 0, 'Named before')
+	insight('a1', 1, 'Anonymous swallowed card')
+	insight('n2', 0, 'Named after')
+	run("INSERT INTO ideas (id, title, problem, proposal, benefit, anonymous, status, vote_count, comment_count, trend_score, created_at) VALUES ('i1', 'Anonymous idea', 'p', 'q', 'r', 1, 'submitted', 1, 0, ?, ?)", trendScore([at, vote]), at)
+	run("INSERT INTO idea_stages (idea_id, stage_id) VALUES ('i1', 's1')")
+	run("INSERT INTO votes (idea_id, user_id, created_at) VALUES ('i1', 'u1', ?)", vote)
+	run("INSERT INTO receipts (code_hash, insight_id) VALUES ('h1', 'a1')")
+	run("INSERT INTO sessions (id, user_id, secret_hash, last_verified_at, created_at) VALUES ('s', 'u1', x'00', ?, ?)", at + 5, at - 62)
+
+	expect(runMigrations(db).applied).toBe(1)
+	const get = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T
+	const day = Date.UTC(2026, 2, 4)
+	expect(get('SELECT rowid AS r, created_at AS c, occurred_at AS o FROM insights WHERE id = ?', 'a1')).toEqual({ r: expect.any(Number), c: day, o: day })
+	expect(get<{ r: number }>('SELECT rowid AS r FROM insights WHERE id = ?', 'a1').r).toBeLessThan(0)
+	// Named rows keep their rowids and times.
+	expect(db.$client.prepare("SELECT rowid FROM insights WHERE id IN ('n1', 'n2') ORDER BY rowid").pluck().all()).toEqual([1, 3])
+	expect(get('SELECT created_at AS c FROM insights WHERE id = ?', 'n2')).toEqual({ c: at })
+	for (const sql of ["SELECT rowid FROM ideas WHERE id = 'i1'", "SELECT rowid FROM idea_stages WHERE idea_id = 'i1'", "SELECT rowid FROM receipts WHERE code_hash = 'h1'"]) {
+		expect(db.$client.prepare(sql).pluck().get()).toBeLessThan(0)
+	}
+	// The trend score no longer carries the exact time: it is the day's, with the vote.
+	expect(get<{ t: number }>("SELECT trend_score AS t FROM ideas WHERE id = 'i1'").t).toBeCloseTo(trendScore([day, vote]), 9)
+	// The search entry moved with it and is still found; the named ones stayed.
+	const found = db.$client.prepare("SELECT rowid FROM search WHERE search MATCH 'swallo*'").pluck().all() as number[]
+	expect(found).toHaveLength(1)
+	expect(found[0]).toBeLessThan(0)
+	expect(get('SELECT id FROM search_docs WHERE item_id = ?', 'a1')).toEqual({ id: found[0] })
+	expect(db.$client.prepare("SELECT rowid FROM search WHERE search MATCH 'named' ORDER BY rowid").pluck().all()).toEqual([1, 3])
+	expect(get('SELECT created_at AS c, last_verified_at AS l FROM sessions')).toEqual({ c: day, l: day })
+	// New anonymous rows get an unordered search entry from the trigger.
+	insight('a2', 1, 'Another anonymous one')
+	expect(get<{ id: number }>("SELECT id FROM search_docs WHERE item_id = 'a2'").id).toBeLessThan(0)
+	insight('n3', 0, 'Named later')
+	expect(get<{ id: number }>("SELECT id FROM search_docs WHERE item_id = 'n3'").id).toBeGreaterThan(0)
+	expect(integrityProblems(db.$client.name)).toEqual([])
 	db.$client.close()
 })

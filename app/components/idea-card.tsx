@@ -38,8 +38,9 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 				<TagList stages={idea.stages} events={idea.events} />
 				<p className="text-sm text-slate-600">
 					{idea.anonymous || !idea.authorName ? t('ideas.anonymousAuthor') : idea.authorName} ·{' '}
-					<time dateTime={new Date(idea.createdAt).toISOString()} title={format.dateTime(idea.createdAt)}>
-						{age(idea.createdAt)}
+					{/* An anonymous idea keeps only its day (app/models/anonymity.server.ts). */}
+					<time dateTime={new Date(idea.createdAt).toISOString()} title={idea.anonymous ? format.date(idea.createdAt) : format.dateTime(idea.createdAt)}>
+						{idea.anonymous ? format.date(idea.createdAt) : age(idea.createdAt)}
 					</time>{' '}
 					· {t('ideas.comments', { count: idea.commentCount })}
 				</p>

@@ -23,9 +23,11 @@ export function InsightCard({ insight, headingLevel = 'h3', children }: { insigh
 	const locale = useLocale()
 	const format = useFormat()
 	const Heading = headingLevel
+	// An anonymous insight keeps only its day (app/models/anonymity.server.ts).
+	const when = insight.anonymous ? format.date(insight.occurredAt) : format.dateTime(insight.occurredAt)
 	return (
 		<article className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-			<Heading className="sr-only">{t('insights.cardHeading', { date: format.dateTime(insight.occurredAt) })}</Heading>
+			<Heading className="sr-only">{t('insights.cardHeading', { date: when })}</Heading>
 			<p className="whitespace-pre-line text-slate-900">
 				<Link to={`/insights/${insight.id}`} className="hover:underline">
 					{insight.body.length > 280 ? `${insight.body.slice(0, 280)}…` : insight.body}
@@ -36,7 +38,7 @@ export function InsightCard({ insight, headingLevel = 'h3', children }: { insigh
 				<TagList stages={[insight.stage]} events={[insight.event]} />
 			</div>
 			<p className="text-sm text-slate-600">
-				{localizedName(insight.channel, locale)} · {format.dateTime(insight.occurredAt)} ·{' '}
+				{localizedName(insight.channel, locale)} · {when} ·{' '}
 				{insight.anonymous || !insight.authorName ? t('ideas.anonymousAuthor') : insight.authorName}
 				{insight.departmentName ? ` · ${insight.departmentName}` : ''} · {t('insights.seenToo', { count: insight.recurrenceCount })}
 			</p>
