@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
-import { type ServerBuild } from '@remix-run/node'
+import { type IncomingHttpHeaders } from 'node:http'
+import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { deliverEmails } from '#app/models/email.server.ts'
+import { type BodyProblem, checkForm, readBody } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { getT } from '#app/utils/i18n.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
 import { requestLog, routeMatcher } from '#app/utils/request-log.server.ts'
@@ -43,6 +46,17 @@ const viteDevServer = production
 
 const app = express()
 app.disable('x-powered-by')
+// Behind a proxy, req.ip (the login limiter's client address), req.protocol and the forwarded
+// host come from the X-Forwarded-* headers of the proxies TRUST_PROXY names, and only theirs.
+app.set('trust proxy', env.TRUST_PROXY)
+const appHost = new URL(env.APP_URL).host
+
+/** The host the client asked for: a trusted proxy's X-Forwarded-Host, else Host. */
+function requestedHost(req: express.Request) {
+	const trust = app.get('trust proxy fn') as (address: string | undefined, hop: number) => boolean
+	const forwarded = req.get('x-forwarded-host')?.split(',')[0]?.trim()
+	return forwarded && trust(req.socket.remoteAddress, 0) ? forwarded : (req.get('host') ?? '')
+}
 
 app.get('/healthz', (_req, res) => {
 	try {
@@ -96,9 +110,11 @@ app.use(
 	}),
 )
 
-// Non-GET requests from another site are refused before Remix sees them (CSRF).
+// Non-GET requests from another site are refused before Remix sees them (CSRF). The page may
+// have been served under APP_URL, the host a trusted proxy forwarded, or the Host header.
 app.use((req, res, next) => {
-	if (isCrossOriginWrite(req.method, (name) => req.get(name), req.get('host') ?? '')) {
+	const hosts = [req.get('host') ?? '', requestedHost(req), appHost]
+	if (isCrossOriginWrite(req.method, (name) => req.get(name), hosts)) {
 		res.status(403).type('text/plain').send('Cross-origin request refused.')
 		return
 	}
@@ -116,28 +132,87 @@ if (viteDevServer) {
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 }
 
+function fetchHeaders(incoming: IncomingHttpHeaders) {
+	const headers = new Headers()
+	for (const [key, value] of Object.entries(incoming)) {
+		for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(key, one)
+	}
+	return headers
+}
+
+/** Answers a request Voce will not read, in the reader's language, and closes the connection. */
+async function refuse(req: express.Request, res: express.Response, problem: BodyProblem) {
+	const t = getT(await getLocale(new Request('http://voce.invalid/', { headers: fetchHeaders(req.headers) }), null))
+	// An unread body would otherwise keep arriving on a kept-alive connection.
+	res.once('finish', () => req.destroy())
+	res.status(problem.status).set({ Connection: 'close', 'Cache-Control': 'no-store' }).type('text/plain; charset=utf-8').send(t(problem.message))
+}
+
+// Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES)
+app.use((req, res, next) => {
+	if (SAFE_METHODS.has(req.method)) return next()
+	readBody(req, { limit: env.MAX_BODY_BYTES, memory: bodyMemory })
+		.then(async (read) => {
+			const problem = 'problem' in read ? read.problem : await checkForm(req.get('content-type'), read.body, env.MAX_FORM_FIELDS)
+			if (problem) return refuse(req, res, problem)
+			res.locals.body = 'body' in read ? read.body : undefined
+			next()
+		})
+		.catch(next)
+})
+
+/**
+ * The Fetch API request Remix handles: the URL the client asked for, the headers, and the body
+ * read above. Remix 2 checks a write's Origin against X-Forwarded-Host or Host itself and throws
+ * (a blank 500) when a proxy rewrote Host; the check above already accepted this origin, so the
+ * request Remix sees names the origin's host.
+ */
+function remixRequest(req: express.Request, res: express.Response) {
+	const url = new URL(req.originalUrl, `${req.protocol}://${requestedHost(req) || appHost}`)
+	const headers = fetchHeaders(req.headers)
+	const controller = new AbortController()
+	res.once('close', () => {
+		if (!res.writableFinished) controller.abort()
+	})
+	const write = !SAFE_METHODS.has(req.method)
+	const origin = headers.get('origin')
+	if (write && origin && origin !== 'null') {
+		headers.delete('x-forwarded-host')
+		headers.set('host', new URL(origin).host)
+	}
+	const body = res.locals.body as Buffer | undefined
+	return new Request(url, { method: req.method, headers, signal: controller.signal, body: write && body ? new Uint8Array(body) : undefined })
+}
+
 const buildPath = path.resolve('build/server/index.js')
 const build = viteDevServer ? undefined : ((await import(buildPath)) as ServerBuild)
 if (build) routeFor = routeMatcher(build.routes)
 let lastDevBuild: ServerBuild | undefined
-app.all(
-	'*',
-	createRequestHandler({
-		build:
-			build ??
-			(async () => {
-				const devBuild = (await viteDevServer!.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
-				// Vite hands back the same module until a file changes: compile the routes once per build.
-				if (devBuild !== lastDevBuild) routeFor = routeMatcher(devBuild.routes)
-				lastDevBuild = devBuild
-				return devBuild
-			}),
-		getLoadContext: (req, res) => ({
-			cspNonce: res.locals.cspNonce as string,
-			clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+const handleRequest = createRequestHandler(
+	build ??
+		(async () => {
+			const devBuild = (await viteDevServer!.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
+			// Vite hands back the same module until a file changes: compile the routes once per build.
+			if (devBuild !== lastDevBuild) routeFor = routeMatcher(devBuild.routes)
+			lastDevBuild = devBuild
+			return devBuild
 		}),
-	}),
+	production ? 'production' : 'development',
 )
+app.all('*', (req, res, next) => {
+	const loadContext = { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }
+	handleRequest(remixRequest(req, res), loadContext)
+		.then(async (response) => {
+			res.statusMessage = response.statusText
+			res.status(response.status)
+			for (const [key, value] of response.headers.entries()) res.append(key, value)
+			if (response.body) await writeReadableStreamToWritable(response.body, res)
+			else res.end()
+		})
+		.catch(next)
+})
 
 const server = app.listen(env.PORT, env.HOST, () => {
 	log.info({ host: env.HOST, port: env.PORT }, `Voce is running at http://${env.HOST}:${env.PORT}`)

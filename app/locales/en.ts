@@ -830,6 +830,13 @@ export const en = {
 		deleteConfirm: 'Delete “{{name}}”? If it is in use it will be retired instead.',
 		editEntry: 'Edit {{name}}',
 	},
+	http: {
+		bodyTooLarge: 'This request is too large for Voce to read. Shorten the text and try again.',
+		tooManyFields: 'This form has too many fields for Voce to read.',
+		unsupportedType: 'Voce reads only web forms here (application/x-www-form-urlencoded or multipart/form-data).',
+		malformedBody: 'The form could not be read: it arrived damaged. Try again.',
+		busy: 'Voce is busy reading other requests. Try again in a moment.',
+	},
 	errors: {
 		notFoundTitle: 'Page not found',
 		notFoundBody: 'We could not find this page. It may have moved, or the link may be wrong.',

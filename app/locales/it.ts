@@ -831,6 +831,13 @@ export const it = {
 		deleteConfirm: 'Eliminare “{{name}}”? Se è in uso verrà ritirata.',
 		editEntry: 'Modifica {{name}}',
 	},
+	http: {
+		bodyTooLarge: 'Questa richiesta è troppo grande perché Voce la legga. Accorcia il testo e riprova.',
+		tooManyFields: 'Questo modulo ha troppi campi perché Voce lo legga.',
+		unsupportedType: 'Qui Voce legge solo moduli web (application/x-www-form-urlencoded o multipart/form-data).',
+		malformedBody: 'Non è stato possibile leggere il modulo: è arrivato danneggiato. Riprova.',
+		busy: 'Voce sta leggendo altre richieste. Riprova tra un momento.',
+	},
 	errors: {
 		notFoundTitle: 'Pagina non trovata',
 		notFoundBody: 'Non abbiamo trovato questa pagina. Potrebbe essere stata spostata o il link è errato.',

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function parseDepartment(formData: FormData, id?: string) {
-	return parseWithZod(formData, {
+	return parseForm(formData, {
 		schema: DepartmentSchema.superRefine((value, ctx) => {
 			const parentId = value.parentId || null
 			const parent = parentId ? getDepartment(parentId) : null

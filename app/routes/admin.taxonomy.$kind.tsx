@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { invariantResponse } from '@epic-web/invariant'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function parseEntry(formData: FormData, kind: TaxonomyKind, id?: string) {
-	return parseWithZod(formData, {
+	return parseForm(formData, {
 		schema: TaxonomyEntrySchema.superRefine((value, ctx) => {
 			if (entryNameTaken(kind, value.name, id)) {
 				ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.nameTaken' })

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'create:campaign:any')
 	const { stages, events } = captureTaxonomy()
-	const submission = parseWithZod(await request.formData(), {
+	const submission = parseForm(await request.formData(), {
 		schema: CampaignFormSchema.superRefine((v, ctx) => {
 			if (v.stageId && !stages.some((s) => s.id === v.stageId)) ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.unknownChoice' })
 			if (v.eventId && !events.some((e) => e.id === v.eventId)) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'insights.unknownChoice' })

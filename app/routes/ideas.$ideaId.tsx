@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { invariantResponse } from '@epic-web/invariant'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	if (intent === 'comment') {
 		await requirePermission(request, 'create:comment:own')
-		const submission = parseWithZod(formData, { schema: CommentSchema })
+		const submission = parseForm(formData, { schema: CommentSchema })
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 		const review = privacyReview(formData, { body: submission.value.body })
 		if (review.mustConfirm) {
@@ -105,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	if (intent === 'edit-comment' || intent === 'delete-comment') {
 		await requirePermission(request, 'update:comment:own')
-		const submission = parseWithZod(formData, { schema: CommentSchema.partial().extend(CommentIdSchema.shape) })
+		const submission = parseForm(formData, { schema: CommentSchema.partial().extend(CommentIdSchema.shape) })
 		if (submission.status !== 'success' || (intent === 'edit-comment' && !submission.value.body)) {
 			return data({ intent, result: submission.reply() }, { status: 400 })
 		}

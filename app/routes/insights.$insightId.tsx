@@ -1,5 +1,5 @@
 import { invariantResponse } from '@epic-web/invariant'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			restoreContent('insight', id, user)
 			return redirectWithToast(`/insights/${id}`, { kind: 'success', message: 'moderation.restored' })
 		}
-		const submission = parseWithZod(formData, { schema: HideSchema })
+		const submission = parseForm(formData, { schema: HideSchema })
 		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 		hideContent('insight', id, user, submission.value.reason)
 		return redirectWithToast('/insights', { kind: 'success', message: 'moderation.hidden' })

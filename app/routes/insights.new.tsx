@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -78,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'create:insight:own')
 	const now = new Date()
 	const formData = await request.formData()
-	const submission = parseWithZod(formData, { schema: serverSchema(now) })
+	const submission = parseForm(formData, { schema: serverSchema(now) })
 	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null, privacy: null }, { status: 400 })
 	const review = privacyReview(formData, { body: submission.value.body })
 	if (review.mustConfirm) {

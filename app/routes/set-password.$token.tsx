@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -29,7 +30,7 @@ const SetPasswordSchema = z
 export async function action({ request, params }: ActionFunctionArgs) {
 	const setup = findPasswordSetup(params.token ?? '')
 	if (!setup) return data({ result: null, expired: true }, { status: 404 })
-	const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
+	const submission = parseForm(await request.formData(), { schema: SetPasswordSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), expired: false }, { status: 400 })
 	}

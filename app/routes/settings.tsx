@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	if (intent === 'locale') {
-		const submission = parseWithZod(formData, { schema: LocaleFormSchema })
+		const submission = parseForm(formData, { schema: LocaleFormSchema })
 		if (submission.status !== 'success') {
 			return data({ intent, result: submission.reply() }, { status: 400 })
 		}
@@ -52,13 +53,13 @@ export async function action({ request }: ActionFunctionArgs) {
 		)
 	}
 	if (intent === 'email') {
-		const submission = parseWithZod(formData, { schema: EmailFormSchema })
+		const submission = parseForm(formData, { schema: EmailFormSchema })
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 		setEmailDigest(user.id, submission.value.emailDigest)
 		return redirectWithToast('/settings', { kind: 'success', message: 'email.saved' })
 	}
 	if (intent === 'password') {
-		const submission = await parseWithZod(formData, {
+		const submission = await parseForm(formData, {
 			async: true,
 			schema: PasswordFormSchema.superRefine(async (value, ctx) => {
 				const hash = getPasswordHash(user.id)

@@ -1,9 +1,32 @@
 import fs from 'node:fs'
+import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
 
 const booleanString = z
 	.enum(['true', 'false', '1', '0'])
 	.transform((value) => value === 'true' || value === '1')
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe: unset (none: Voce is reached directly), a hop
+ * count (1: one proxy in front), or addresses and subnets (`loopback`, `10.0.0.0/8`, …).
+ * Believing every sender (`true`) would let any client choose its own address, so it is refused.
+ */
+const trustProxy = z
+	.string()
+	.optional()
+	.transform((value, ctx): false | number | string[] => {
+		if (value === undefined || value === 'false' || value === '0') return false
+		if (/^\d+$/.test(value)) return Number(value)
+		const list = value.split(',').map((part) => part.trim()).filter(Boolean)
+		try {
+			if (value === 'true' || !list.length) throw new Error()
+			proxyaddr.compile(list)
+			return list
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'must be a hop count (e.g. 1) or proxy addresses and subnets (e.g. loopback,10.0.0.0/8); never true' })
+			return z.NEVER
+		}
+	})
 
 const schema = z.object({
 	NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -29,7 +52,13 @@ const schema = z.object({
 	LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
 	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+	/** The address people use to reach Voce: links in e-mails, and an origin form posts may come from. */
 	APP_URL: z.url().default('http://127.0.0.1:3000'),
+	TRUST_PROXY: trustProxy,
+	/** Largest request body read (bytes); a bigger one is refused with 413 before anything reads it. */
+	MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+	/** Most fields (or multipart parts) a form may have. */
+	MAX_FORM_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1000),
 	/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
 	SMTP_URL: z
 		.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' })

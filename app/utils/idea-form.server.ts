@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { data } from '@remix-run/node'
 import { campaignState } from '#app/models/campaign.ts'
 import { getCampaign, openCampaigns } from '#app/models/campaign.server.ts'
@@ -45,7 +45,7 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 	const query = String(formData.get('insightQuery') ?? '').slice(0, 200)
 	const linkedIds = formData.getAll('insightIds').map(String).slice(0, 100)
 	if (formData.get('intent') === 'search') {
-		const submission = parseWithZod(formData, { schema: IdeaFormSchema })
+		const submission = parseForm(formData, { schema: IdeaFormSchema })
 		return {
 			kind: 'search' as const,
 			response: data({
@@ -56,7 +56,7 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 			}),
 		}
 	}
-	const submission = parseWithZod(formData, { schema: serverSchema(now, keepCampaignId) })
+	const submission = parseForm(formData, { schema: serverSchema(now, keepCampaignId) })
 	if (submission.status !== 'success') {
 		return {
 			kind: 'invalid' as const,

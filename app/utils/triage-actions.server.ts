@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import { EvaluationSchema, MergeSchema, StatusChangeSchema, UpdateSchema } from '#app/models/idea.ts'
@@ -37,7 +37,7 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 
 	if (intent === 'hide' || intent === 'restore') {
 		const schema = intent === 'hide' ? HideSchema : RestoreSchema
-		const submission = parseWithZod(formData, { schema })
+		const submission = parseForm(formData, { schema })
 		if (submission.status !== 'success') return fail(submission.reply())
 		const { kind, targetId } = submission.value
 		const mayModerate = intent === 'hide' ? hasPermission(user.role, 'update:moderation:scope') : hasPermission(user.role, 'update:moderation:any')
@@ -53,7 +53,7 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 	if (!hasPermission(user.role, 'update:triage:scope') || !ideaInScope(ideaId, user)) throw forbidden()
 
 	if (intent === 'status') {
-		const submission = parseWithZod(formData, { schema: StatusChangeSchema })
+		const submission = parseForm(formData, { schema: StatusChangeSchema })
 		if (submission.status !== 'success') return fail(submission.reply())
 		const result = changeStatus(ideaId, user, submission.value.status, submission.value.note || null)
 		if (!result.ok) {
@@ -63,13 +63,13 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 		return back('triage.statusChanged')
 	}
 	if (intent === 'update') {
-		const submission = parseWithZod(formData, { schema: UpdateSchema })
+		const submission = parseForm(formData, { schema: UpdateSchema })
 		if (submission.status !== 'success') return fail(submission.reply())
 		postUpdate(ideaId, user, submission.value.note)
 		return back('triage.updatePosted')
 	}
 	if (intent === 'evaluate') {
-		const submission = parseWithZod(formData, { schema: EvaluationSchema })
+		const submission = parseForm(formData, { schema: EvaluationSchema })
 		if (submission.status !== 'success') return fail(submission.reply())
 		const { impact, effort, owner } = submission.value
 		const choice = resolveOwner(owner ?? '')
@@ -77,7 +77,7 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 		evaluate(ideaId, user, { impact, effort, ownerId: choice.ownerId })
 		return back('triage.evaluated')
 	}
-	const submission = parseWithZod(formData, { schema: MergeSchema })
+	const submission = parseForm(formData, { schema: MergeSchema })
 	if (submission.status !== 'success') return fail(submission.reply())
 	const targetId = ideaIdFrom(submission.value.targetId)
 	if (!ideaInScope(targetId, user)) return fail(submission.reply({ fieldErrors: { targetId: ['triage.mergeTargetInvalid'] } }))

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '#app/utils/form.server.ts'
 import { getDepartment } from '#app/models/department.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
 import { createPasswordSetup, emailTaken } from '#app/models/user.server.ts'
@@ -8,7 +8,7 @@ import { redirect } from '@remix-run/node'
 
 /** The admin user form, with the checks that need the database. */
 export function parseUserForm(formData: FormData, exceptUserId?: string) {
-	return parseWithZod(formData, {
+	return parseForm(formData, {
 		schema: UserFormSchema.superRefine((value, ctx) => {
 			if (emailTaken(value.email, exceptUserId)) {
 				ctx.addIssue({ code: 'custom', path: ['email'], message: 'validation.emailTaken' })
