@@ -21,11 +21,13 @@ export function usersByHandle(handles: string[]) {
 /**
  * Adds a comment and, in the same transaction: the idea's comment count, an automatic
  * follow, the activity mark, a "mention" notification for each colleague named, and a
- * "comment" notification for every other follower.
+ * "comment" notification for every other follower. Null, and nothing stored or sent, for an
+ * idea that does not exist or is hidden.
  */
 export function addComment(ideaId: string, authorId: string, body: string, now = new Date()) {
 	const mentioned = usersByHandle(mentionedHandles(body)).filter((u) => u.id !== authorId)
 	return writeTransaction((tx) => {
+		if (!tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()) return null
 		const comment = tx.insert(comments).values({ ideaId, authorId, body, createdAt: now }).returning({ id: comments.id }).get()
 		tx.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })
@@ -93,25 +95,30 @@ export function withinEditWindow(createdAt: Date, now = new Date()) {
 	return now.getTime() - createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS
 }
 
+/**
+ * The author's own comment, still in its edit window and not hidden: a hidden comment is the
+ * moderator's to restore, so an edit there would publish text no moderator saw on restore.
+ */
 function ownEditable(commentId: string, authorId: string, now: Date) {
 	const row = getDb()
 		.select({ ideaId: comments.ideaId, createdAt: comments.createdAt })
 		.from(comments)
-		.where(and(eq(comments.id, commentId), eq(comments.authorId, authorId)))
+		.where(and(eq(comments.id, commentId), eq(comments.authorId, authorId), isNull(comments.hiddenAt)))
 		.get()
 	return row && withinEditWindow(row.createdAt, now) ? row : null
 }
 
 export function editComment(commentId: string, authorId: string, body: string, now = new Date()) {
 	if (!ownEditable(commentId, authorId, now)) return false
-	return getDb().update(comments).set({ body, editedAt: now }).where(eq(comments.id, commentId)).run().changes > 0
+	return getDb().update(comments).set({ body, editedAt: now }).where(and(eq(comments.id, commentId), isNull(comments.hiddenAt))).run().changes > 0
 }
 
 export function deleteComment(commentId: string, authorId: string, now = new Date()) {
 	const row = ownEditable(commentId, authorId, now)
 	if (!row) return false
 	return writeTransaction((tx) => {
-		const changed = tx.delete(comments).where(eq(comments.id, commentId)).run().changes
+		// Only a visible comment is counted in comment_count: only that one is taken off it.
+		const changed = tx.delete(comments).where(and(eq(comments.id, commentId), isNull(comments.hiddenAt))).run().changes
 		if (changed) {
 			tx.update(ideas)
 				.set({ commentCount: sql`${ideas.commentCount} - 1` })

@@ -120,7 +120,7 @@ test('an idea page shows the latest comments; earlier ones a page at a time, non
 	const { id } = newIdea()
 	const author = demoUser('employee')
 	const start = Date.now() - 3_600_000
-	const written = Array.from({ length: COMMENTS_PAGE_SIZE + 7 }, (_, i) => addComment(id, author.id, `Comment number ${i}`, new Date(start + i * 1000)).id)
+	const written = Array.from({ length: COMMENTS_PAGE_SIZE + 7 }, (_, i) => addComment(id, author.id, `Comment number ${i}`, new Date(start + i * 1000))!.id)
 	const latest = listComments(id)
 	expect(latest.rows.map((c) => c.id)).toEqual(written.slice(7))
 	const earlier = listComments(id, { before: latest.earlier })
@@ -179,7 +179,7 @@ test('comments can be edited and deleted by their author only, within the window
 	const { id } = newIdea()
 	const me = demoUser('manager')
 	const t = new Date()
-	const { id: commentId } = addComment(id, me.id, 'First thought', t)
+	const { id: commentId } = addComment(id, me.id, 'First thought', t)!
 	expect(editComment(commentId, demoUser('employee').id, 'Hijack', t)).toBe(false)
 	expect(editComment(commentId, me.id, 'Second thought', new Date(t.getTime() + 60_000))).toBe(true)
 	expect(deleteComment(commentId, me.id, new Date(t.getTime() + 16 * 60_000))).toBe(false)

@@ -228,17 +228,20 @@ export function getIdeaForEdit(id: string) {
 	}
 }
 
-export function ideaExists(id: string) {
-	return Boolean(getDb().select({ id: ideas.id }).from(ideas).where(eq(ideas.id, id)).get())
+/** Whether an idea exists and is hidden by a moderator (then it takes no write but moderation). */
+export function ideaState(id: string) {
+	const row = getDb().select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, id)).get()
+	return row ? { hidden: row.hiddenAt !== null } : null
 }
 
 /**
  * One vote per person per idea (the primary key refuses a second). The stored count and
  * trend move only when a row really changed, in the same transaction, so they cannot drift.
+ * Null, and nothing stored, for an idea that does not exist or is hidden.
  */
 export function setVote(ideaId: string, userId: string, vote: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		const idea = tx.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore }).from(ideas).where(eq(ideas.id, ideaId)).get()
+		const idea = tx.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()
 		if (!idea) return null
 		const changes = vote
 			? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
@@ -268,12 +271,16 @@ export function setVote(ideaId: string, userId: string, vote: boolean, now = new
 	})
 }
 
+/** False, and nothing stored, for an idea that does not exist or is hidden. */
 export function setFollow(ideaId: string, userId: string, follow: boolean, now = new Date()) {
-	getDb()
-		.insert(follows)
-		.values({ ideaId, userId, active: follow, createdAt: now })
-		.onConflictDoUpdate({ target: [follows.ideaId, follows.userId], set: { active: follow } })
-		.run()
+	return writeTransaction((tx) => {
+		if (!tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()) return false
+		tx.insert(follows)
+			.values({ ideaId, userId, active: follow, createdAt: now })
+			.onConflictDoUpdate({ target: [follows.ideaId, follows.userId], set: { active: follow } })
+			.run()
+		return true
+	})
 }
 
 export type FeedFilters = {

@@ -180,14 +180,15 @@ export function getInsight(id: string, viewerId: string) {
  * "I see this too": once per person; the count moves in the same transaction as the row.
  * Null when the person wrote the insight (nobody confirms their own); else whether anything changed.
  */
+/**
+ * "I see this too", or its withdrawal: true when something changed. 'own' for the author's own
+ * insight, 'not-found' for one that does not exist or is hidden; nothing is stored for either.
+ */
 export function setRecurrence(insightId: string, userId: string, seen: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		const own = tx
-			.select({ id: insights.id })
-			.from(insights)
-			.where(and(eq(insights.id, insightId), eq(insights.authorId, userId)))
-			.get()
-		if (own) return null
+		const insight = tx.select({ authorId: insights.authorId }).from(insights).where(and(eq(insights.id, insightId), isNull(insights.hiddenAt))).get()
+		if (!insight) return 'not-found' as const
+		if (insight.authorId === userId) return 'own' as const
 		const changes = seen
 			? tx.insert(insightRecurrences).values({ insightId, userId, createdAt: now }).onConflictDoNothing().run().changes
 			: tx

@@ -1,4 +1,4 @@
-import { eq, isNotNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, ideas, insights } from '#db/schema.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
@@ -45,7 +45,8 @@ export function hideContent(kind: ContentKind, id: string, actor: Actor, reason:
 	if (!found || found.hiddenAt) return false
 	return writeTransaction((tx) => {
 		const table = tables[kind]
-		tx.update(table).set({ hiddenAt: now, hiddenReason: reason }).where(eq(table.id, id)).run()
+		// Only a change of state moves the count: hiding twice takes one comment off once.
+		if (!tx.update(table).set({ hiddenAt: now, hiddenReason: reason }).where(and(eq(table.id, id), isNull(table.hiddenAt))).run().changes) return false
 		if (kind === 'comment' && found.ideaId) {
 			tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, found.ideaId)).run()
 		}
@@ -62,7 +63,7 @@ export function restoreContent(kind: ContentKind, id: string, actor: Actor, now 
 	if (!found?.hiddenAt) return false
 	return writeTransaction((tx) => {
 		const table = tables[kind]
-		tx.update(table).set({ hiddenAt: null, hiddenReason: null }).where(eq(table.id, id)).run()
+		if (!tx.update(table).set({ hiddenAt: null, hiddenReason: null }).where(and(eq(table.id, id), isNotNull(table.hiddenAt))).run().changes) return false
 		if (kind === 'comment' && found.ideaId) {
 			tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, found.ideaId)).run()
 		}

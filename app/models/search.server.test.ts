@@ -21,7 +21,7 @@ const insight = (body: string, extra: Parameters<typeof makeInsight>[1] = {}, au
 const inTitle = idea('Zanzibar travel card freeze', 'Travellers need a freeze.')
 const inBody = idea('Help for travellers', 'A zanzibar trip went wrong when the card was swallowed.')
 const insightHit = insight('Customer in zanzibar could not pay: carta bloccata, perché nessuno ha risposto.')
-const commentHit = addComment(inBody, byEmail('marco.ferri').id, 'Zanzibar again? We should call the processor.').id
+const commentHit = addComment(inBody, byEmail('marco.ferri').id, 'Zanzibar again? We should call the processor.')!.id
 
 test('ranking puts a title match above a body match; all three kinds are found; snippets mark the words', () => {
 	const rows = search('zanzibar').rows
@@ -114,7 +114,7 @@ test('the index follows edits and deletes', async () => {
 	expect(search('walrus').rows).toEqual([])
 	expect(search('narwhal').rows.map((r) => r.id)).toEqual([id])
 	const { deleteComment } = await import('./comment.server.ts')
-	const c = addComment(id, byEmail('marco.ferri').id, 'Platypus comment.')
+	const c = addComment(id, byEmail('marco.ferri').id, 'Platypus comment.')!
 	expect(search('platypus').rows.map((r) => r.id)).toEqual([c.id])
 	deleteComment(c.id, byEmail('marco.ferri').id)
 	expect(search('platypus').rows).toEqual([])

@@ -20,7 +20,7 @@ import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
 import { VoteButton } from '#app/components/vote-button.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
 import { CommentSchema } from '#app/models/idea.ts'
-import { canEdit, getIdea, ideaExists, setFollow, setVote } from '#app/models/idea.server.ts'
+import { canEdit, getIdea, ideaState, setFollow, setVote } from '#app/models/idea.server.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
 import { ideaInScope, mergedInto, timelineOf } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
@@ -75,9 +75,12 @@ const CommentIdSchema = z.object({ commentId: z.string().min(1) })
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'read:idea:any')
 	const ideaId = params.ideaId ?? ''
-	invariantResponse(ideaExists(ideaId), 'Idea not found', { status: 404 })
+	const state = ideaState(ideaId)
+	invariantResponse(state, 'Idea not found', { status: 404 })
 	const formData = await request.formData()
 	const intent = formData.get('intent')
+	// A hidden idea takes no write but moderation, and answers as its page does for everyone else.
+	invariantResponse(!state.hidden || intent === 'hide' || intent === 'restore', 'Idea not found', { status: 404 })
 	if (isTriageIntent(intent)) return handleTriageIntent(intent, formData, user, ideaId)
 	const back = (message: MessageKey, to = `/ideas/${ideaId}`) => redirectWithToast(to, { kind: 'success', message })
 
@@ -85,12 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await requirePermission(request, 'create:vote:own')
 		const vote = formData.get('vote') === 'on'
 		const voteCount = setVote(ideaId, user.id, vote)
+		invariantResponse(voteCount !== null, 'Idea not found', { status: 404 })
 		// A fetcher (JavaScript) wants the new state; a plain form post goes back where it came from.
 		if (formData.get('fetch') === '1') return data({ intent, voted: vote, voteCount, result: null })
 		return back(vote ? 'ideas.voteDone' : 'ideas.unvoteDone', safeRedirect(formData.get('redirectTo'), `/ideas/${ideaId}`))
 	}
 	if (intent === 'follow' || intent === 'unfollow') {
-		setFollow(ideaId, user.id, intent === 'follow')
+		invariantResponse(setFollow(ideaId, user.id, intent === 'follow'), 'Idea not found', { status: 404 })
 		return back(intent === 'follow' ? 'ideas.followDone' : 'ideas.unfollowDone')
 	}
 	if (intent === 'comment') {
@@ -101,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		if (review.mustConfirm) {
 			return data({ intent, result: { ...submission.reply(), error: {} as Record<string, string[] | null> }, privacy: review.findings }, { status: 422 })
 		}
-		addComment(ideaId, user.id, redact(submission.value.body))
+		invariantResponse(addComment(ideaId, user.id, redact(submission.value.body)), 'Idea not found', { status: 404 })
 		return back('comments.added')
 	}
 	if (intent === 'edit-comment' || intent === 'delete-comment') {

@@ -48,9 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return redirectWithToast('/insights', { kind: 'success', message: 'moderation.hidden' })
 	}
 	invariantResponse(intent === 'see' || intent === 'unsee', 'Unknown action', { status: 400 })
-	invariantResponse(setRecurrence(id, user.id, intent === 'see') !== null, 'You wrote this insight: "I see this too" is for colleagues.', {
-		status: 400,
-	})
+	const seen = setRecurrence(id, user.id, intent === 'see')
+	// A hidden insight takes no write but moderation, and answers as its page does.
+	invariantResponse(seen !== 'not-found', 'Insight not found', { status: 404 })
+	invariantResponse(seen !== 'own', 'You wrote this insight: "I see this too" is for colleagues.', { status: 400 })
 	// From a similar-insight suggestion (JavaScript): answer with data, the form stays.
 	if (formData.get('fetch') === '1') return { seen: intent === 'see' }
 	return redirectWithToast(`/insights/${id}`, { kind: 'success', message: intent === 'see' ? 'insights.seeTooDone' : 'insights.unseeDone' })

@@ -18,7 +18,7 @@ const newIdea = (authorLocal: string, title: string) => makeIdea(person(authorLo
 test('a manager outside the idea’s scope gets 403 on every triage action, also by direct POST, and nothing changes', async () => {
 	const ideaId = newIdea('andrea.moretti', 'A branch idea') // Milano Centro branch: not under Contact Centre
 	const target = newIdea('laura.barbieri', 'Another branch idea')
-	const commentId = addComment(ideaId, byEmail('laura.barbieri').id, 'A comment to hide').id
+	const commentId = addComment(ideaId, byEmail('laura.barbieri').id, 'A comment to hide')!.id
 	const cookie = await sessionCookieFor(demoUser('manager').id) // Contact Centre
 	const posts: Array<Record<string, string>> = [
 		{ intent: 'status', status: 'in_review' },
@@ -75,7 +75,7 @@ test('a manager declines with a reason; the author is told and sees the reason o
 test('hidden content vanishes from the feed and the counts; the author is told; an admin restores it', async () => {
 	const ideaId = newIdea('giulia.rossi', 'An idea that breaks the rules')
 	const commentAuthor = byEmail('luca.romano')
-	const commentId = addComment(ideaId, commentAuthor.id, 'A rude comment').id
+	const commentId = addComment(ideaId, commentAuthor.id, 'A rude comment')!.id
 	const manager = await sessionCookieFor(demoUser('manager').id)
 	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'hide', kind: 'comment', targetId: commentId, reason: 'Please keep it civil.' }, manager), context, params: { ideaId } })
 	expect(getDb().select({ n: ideas.commentCount }).from(ideas).where(eq(ideas.id, ideaId)).get()?.n).toBe(0)
