@@ -21,7 +21,8 @@ test('a hidden idea refuses votes, comments and follows with 404 and stores noth
 	expect(hideContent('idea', ideaId, admin, 'Off topic')).toBe(true)
 	const before = { votes: n(votes, eq(votes.ideaId, ideaId)), follows: n(follows, eq(follows.ideaId, ideaId)), notifications: n(notifications, eq(notifications.ideaId, ideaId)) }
 	const cookie = await sessionCookieFor(demoUser('employee').id)
-	for (const fields of [{ intent: 'vote', vote: 'on' }, { intent: 'comment', body: 'Still here?' }, { intent: 'follow' }, { intent: 'unfollow' }, { intent: 'vote', vote: 'on', fetch: '1' }]) {
+	const posts: Array<Record<string, string>> = [{ intent: 'vote', vote: 'on' }, { intent: 'comment', body: 'Still here?' }, { intent: 'follow' }, { intent: 'unfollow' }, { intent: 'vote', vote: 'on', fetch: '1' }]
+	for (const fields of posts) {
 		const result = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, fields, cookie), context, params: { ideaId } }))
 		expect(status(result), JSON.stringify(fields)).toBe(404)
 	}
