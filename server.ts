@@ -142,9 +142,21 @@ function fetchHeaders(incoming: IncomingHttpHeaders) {
 
 /** Answers a request Voce will not read, in the reader's language, and closes the connection. */
 async function refuse(req: express.Request, res: express.Response, problem: BodyProblem) {
-	const t = getT(await getLocale(new Request('http://voce.invalid/', { headers: fetchHeaders(req.headers) }), null))
-	// An unread body would otherwise keep arriving on a kept-alive connection.
-	res.once('finish', () => req.destroy())
+	const t = getT(await getLocale({ headers: fetchHeaders(req.headers) }, null))
+	// The client may still be sending: what it sends is read and dropped for a moment, so it
+	// gets to read this answer instead of a reset connection, then the connection is closed.
+	res.once('finish', () => {
+		let dropped = 0
+		const close = () => req.destroy()
+		const timer = setTimeout(close, 2_000).unref()
+		req.on('data', (chunk: Buffer) => {
+			dropped += chunk.length
+			if (dropped > 16 * 1024 * 1024) close()
+		})
+		req.once('end', () => clearTimeout(timer))
+		req.once('close', () => clearTimeout(timer))
+		req.resume()
+	})
 	res.status(problem.status).set({ Connection: 'close', 'Cache-Control': 'no-store' }).type('text/plain; charset=utf-8').send(t(problem.message))
 }
 
@@ -208,6 +220,9 @@ app.all('*', (req, res, next) => {
 			res.statusMessage = response.statusText
 			res.status(response.status)
 			for (const [key, value] of response.headers.entries()) res.append(key, value)
+			// Every page and data response shows someone's own view (their name, notifications,
+			// receipts): no shared cache keeps one, unless a route says otherwise.
+			if (!response.headers.has('Cache-Control')) res.set('Cache-Control', 'private, no-store')
 			if (response.body) await writeReadableStreamToWritable(response.body, res)
 			else res.end()
 		})

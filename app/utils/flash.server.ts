@@ -29,12 +29,41 @@ export type Toast = {
 export type ReceiptFlash = { code: string; kind: 'idea' | 'insight' }
 type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash }
 
+// The flash cookie is signed, not encrypted: a receipt code (the one way back to an anonymous
+// item) travels in it sealed with AES-256-GCM, so a proxy or a browser's cookie store never sees it.
+const receiptKey = crypto.createHash('sha256').update(`voce-receipt-flash:${secret}`).digest()
+
+function seal(code: string) {
+	const iv = crypto.randomBytes(12)
+	const cipher = crypto.createCipheriv('aes-256-gcm', receiptKey, iv)
+	const sealed = Buffer.concat([cipher.update(code, 'utf8'), cipher.final()])
+	return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')
+}
+
+function unseal(value: unknown): string | null {
+	if (typeof value !== 'string') return null
+	try {
+		const bytes = Buffer.from(value, 'base64url')
+		const decipher = crypto.createDecipheriv('aes-256-gcm', receiptKey, bytes.subarray(0, 12))
+		decipher.setAuthTag(bytes.subarray(12, 28))
+		return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')
+	} catch {
+		return null
+	}
+}
+
+function openReceipt(stored: unknown): ReceiptFlash | undefined {
+	const { sealed, kind } = (stored ?? {}) as { sealed?: unknown; kind?: ReceiptFlash['kind'] }
+	const code = unseal(sealed)
+	return code && kind ? { code, kind } : undefined
+}
+
 export async function readFlash(request: Request) {
 	const session = await flashStorage.getSession(request.headers.get('Cookie'))
 	const flash: Flash = {
 		toast: session.get('toast') as Toast | undefined,
 		setupLink: session.get('setupLink') as Flash['setupLink'],
-		receipt: session.get('receipt') as Flash['receipt'],
+		receipt: openReceipt(session.get('receipt')),
 	}
 	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt)
 	const setCookie = hasFlash ? await flashStorage.destroySession(session) : null
@@ -45,7 +74,7 @@ export async function flashCookie(flash: Flash) {
 	const session = await flashStorage.getSession()
 	if (flash.toast) session.flash('toast', flash.toast)
 	if (flash.setupLink) session.flash('setupLink', flash.setupLink)
-	if (flash.receipt) session.flash('receipt', flash.receipt)
+	if (flash.receipt) session.flash('receipt', { sealed: seal(flash.receipt.code), kind: flash.receipt.kind })
 	return flashStorage.commitSession(session)
 }
 

@@ -41,7 +41,8 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/
 /**
  * One log line a request, when its response is finished (or the client went away): request id
  * (the proxy's X-Request-Id when it sends a sane one, else a new UUID, echoed in the response),
- * method, route, path without the query string, status and duration. Assets log at debug.
+ * method, route (the pattern, e.g. routes/admin.users.$userId: never the path, which can carry a
+ * person's id), status and duration. Assets log at debug.
  */
 export function requestLog(routeFor: () => ((pathname: string) => string | undefined) | undefined): express.RequestHandler {
 	return (req, res, next) => {
@@ -60,7 +61,6 @@ export function requestLog(routeFor: () => ((pathname: string) => string | undef
 				const line = {
 					method: req.method,
 					route: isAsset ? 'asset' : (routeFor()?.(pathname) ?? null),
-					path: req.path,
 					status: res.writableFinished ? res.statusCode : null,
 					durationMs,
 					...(res.writableFinished ? {} : { aborted: true }),

@@ -251,3 +251,31 @@ test('fuzz: 600 random posts over every action (fixed seed) give no 5xx and leav
 	// Still serving.
 	expect((await fetch(`${server.url}/login`)).status).toBe(200)
 })
+
+test('personal pages and their data are never kept by a shared cache; the locale cookie is Secure; a receipt code never travels in a cookie', async () => {
+	const demo = demoTargets(database)
+	const cookie = await logIn(server.url, DEMO_LOGINS.employee)
+	for (const url of ['/receipts', '/notifications', '/profile', '/settings', '/ideas', '/insights', '/', '/receipts.data', '/notifications.data', '/profile.data', '/ideas.data']) {
+		const response = await fetch(`${server.url}${url}`, { headers: { cookie } })
+		expect(response.status, url).toBe(200)
+		expect(response.headers.get('cache-control'), url).toBe('private, no-store')
+	}
+	const locale = await fetch(`${server.url}/resources/locale`, { method: 'POST', redirect: 'manual', headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ locale: 'it', redirectTo: '/' }) })
+	expect(locale.status).toBe(302)
+	expect(locale.headers.get('set-cookie')).toMatch(/^voce_locale=.*; Secure/)
+
+	const created = await fetch(`${server.url}/insights/new`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ body: 'An anonymous insight whose receipt must stay out of cookies.', channelId: demo.channel, stageId: demo.stage, emotion: '2', anonymous: 'on', similarSeen: '1' }),
+	})
+	expect(created.headers.get('location')).toBe('/receipts')
+	const flash = created.headers.getSetCookie().find((c) => c.startsWith('voce_flash='))!.split(';')[0]!
+	const page = await (await fetch(`${server.url}/receipts`, { headers: { cookie: `${cookie}; ${flash}` } })).text()
+	const code = /VOCE(-[A-Z2-9]{4}){6}/.exec(page)?.[0]
+	expect(code, 'the receipt page shows the code once').toBeTruthy()
+	const cookieText = Buffer.from(decodeURIComponent(flash.split('=')[1]!).split('.')[0]!, 'base64').toString('utf8')
+	for (const form of [code!, code!.replace(/-/g, '').slice(4)]) expect(cookieText).not.toContain(form)
+	expect(cookieText).toContain('sealed')
+})
