@@ -4,10 +4,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p tests/.tmp
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-	echo "== Installing Debian's Chromium for the end-to-end tests"
+# Debian packages the tests run for real: Chromium for the pages, nginx for the proxy test.
+missing=""
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="$missing chromium"
+[ -x "${NGINX_PATH:-/usr/sbin/nginx}" ] || missing="$missing nginx-light"
+if [ -n "$missing" ]; then
+	echo "== Installing Debian's$missing for the tests"
 	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-	$SUDO apt-get update -qq && $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
+	# shellcheck disable=SC2086
+	$SUDO apt-get update -qq && $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 $missing >/dev/null
 fi
 
 passed=0
