@@ -60,3 +60,16 @@ test('.env.example, copied unedited, configures exactly the demo defaults', () =
 	resetEnvCache()
 	expect(getEnv()).toEqual(defaults)
 })
+
+test('TRUST_PROXY takes a hop count or proxy addresses; trusting every sender is refused', () => {
+	const read = (value: string | undefined) => {
+		if (value === undefined) delete process.env.TRUST_PROXY
+		else process.env.TRUST_PROXY = value
+		resetEnvCache()
+		return getEnv().TRUST_PROXY
+	}
+	expect(read(undefined)).toBe(false)
+	expect(read('1')).toBe(1)
+	expect(read('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8'])
+	for (const bad of ['true', 'not-an-address', '10.0.0.0/99']) expect(() => read(bad), bad).toThrowError(/TRUST_PROXY: must be a hop count/)
+})
