@@ -13,7 +13,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { getT } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
-import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
+import { isCrossOriginWrite, SAFE_METHODS } from '#app/utils/origin.server.ts'
 import { requestLog, routeMatcher } from '#app/utils/request-log.server.ts'
 import { newestBackupAt } from '#db/backup.ts'
 import { closeDb, getDb } from '#db/index.ts'
@@ -161,7 +161,6 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 }
 
 // Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request.
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES)
 app.use((req, res, next) => {
 	if (SAFE_METHODS.has(req.method)) return next()
@@ -178,22 +177,19 @@ app.use((req, res, next) => {
 /**
  * The Fetch API request Remix handles: the URL the client asked for, the headers, and the body
  * read above. Remix 2 checks a write's Origin against X-Forwarded-Host or Host itself and throws
- * (a blank 500) when a proxy rewrote Host; the check above already accepted this origin, so the
- * request Remix sees names the origin's host.
+ * (a blank 500) when a proxy rewrote Host, or for `Origin: null`; the check above has already
+ * judged the origin, so Remix is not given it.
  */
 function remixRequest(req: express.Request, res: express.Response) {
-	const url = new URL(req.originalUrl, `${req.protocol}://${requestedHost(req) || appHost}`)
+	// Joined, not resolved: a path such as //other.example/x stays a path on this host.
+	const url = new URL(`${req.protocol}://${requestedHost(req) || appHost}${req.originalUrl}`)
 	const headers = fetchHeaders(req.headers)
 	const controller = new AbortController()
 	res.once('close', () => {
 		if (!res.writableFinished) controller.abort()
 	})
 	const write = !SAFE_METHODS.has(req.method)
-	const origin = headers.get('origin')
-	if (write && origin && origin !== 'null') {
-		headers.delete('x-forwarded-host')
-		headers.set('host', new URL(origin).host)
-	}
+	if (write) headers.delete('origin')
 	const body = res.locals.body as Buffer | undefined
 	return new Request(url, { method: req.method, headers, signal: controller.signal, body: write && body ? new Uint8Array(body) : undefined })
 }
@@ -215,7 +211,15 @@ const handleRequest = createRequestHandler(
 )
 app.all('*', (req, res, next) => {
 	const loadContext = { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }
-	handleRequest(remixRequest(req, res), loadContext)
+	let request: Request
+	try {
+		request = remixRequest(req, res)
+	} catch {
+		// A Host or Origin header that is no host at all.
+		res.status(400).type('text/plain').send('Bad request.')
+		return
+	}
+	handleRequest(request, loadContext)
 		.then(async (response) => {
 			res.statusMessage = response.statusText
 			res.status(response.status)

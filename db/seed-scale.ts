@@ -5,6 +5,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { unorderedRowid } from '#app/models/anonymity.server.ts'
 import { TREND_EPOCH, TREND_HALF_LIFE_MS } from '#app/models/idea.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { isoWeek } from '#app/utils/time.ts'
@@ -14,6 +15,7 @@ import { DEMO_PASSWORD, seedTaxonomy } from './seed.ts'
 
 export const SCALE = { users: 20_000, insights: 300_000, ideas: 100_000, votes: 2_000_000, comments: 400_000, recurrences: 600_000 }
 const DAY = 86_400_000
+const dayOf = (at: number) => at - (at % DAY)
 const YEARS = 3
 
 // mulberry32: small, fast and repeatable.
@@ -95,16 +97,18 @@ export async function seedScale(file: string) {
 		const mark = (user: number, at: number) => activity.run(id('u', user), weekOf(at))
 
 		phase('people')
-		// Insights: hot moments of truth and stages; one in ten anonymous.
+		// Insights: hot moments of truth and stages; one in ten anonymous, stored as the app stores
+		// them (app/models/anonymity.server.ts): their day only, an unordered rowid, no activity mark.
 		const insInsight = sqlite.prepare(
-			'INSERT INTO insights (id, body, channel_id, stage_id, event_id, emotion, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+			'INSERT INTO insights (rowid, id, body, channel_id, stage_id, event_id, emotion, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 		)
 		for (let i = 0; i < SCALE.insights; i++) {
 			const author = skewed(SCALE.users, 0.8)
 			const event = random() < 0.7 ? events[skewed(events.length, 1.2)]! : null
-			const at = when()
 			const anonymous = random() < 0.1
+			const at = anonymous ? dayOf(when()) : when()
 			insInsight.run(
+				anonymous ? unorderedRowid() : null,
 				id('n', i),
 				sentence(18 + int(30)),
 				channels[skewed(channels.length)]!.id,
@@ -117,24 +121,26 @@ export async function seedScale(file: string) {
 				anonymous ? areaOf(userDept[author]!) : userDept[author]!,
 				at,
 			)
-			mark(author, at)
+			if (!anonymous) mark(author, at)
 		}
 
 		phase('insights')
 		// Ideas in every status, linked to stages, events and insights.
 		const insIdea = sqlite.prepare(
-			'INSERT INTO ideas (id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
+			'INSERT INTO ideas (rowid, id, title, problem, proposal, benefit, author_id, anonymous, department_id, status, trend_score, first_action_at, decided_at, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
 		)
-		const insStage = sqlite.prepare('INSERT OR IGNORE INTO idea_stages (idea_id, stage_id) VALUES (?, ?)')
-		const insEvent = sqlite.prepare('INSERT OR IGNORE INTO idea_events (idea_id, event_id) VALUES (?, ?)')
-		const insLink = sqlite.prepare('INSERT OR IGNORE INTO idea_insights (idea_id, insight_id) VALUES (?, ?)')
+		const insStage = sqlite.prepare('INSERT OR IGNORE INTO idea_stages (rowid, idea_id, stage_id) VALUES (?, ?, ?)')
+		const insEvent = sqlite.prepare('INSERT OR IGNORE INTO idea_events (rowid, idea_id, event_id) VALUES (?, ?, ?)')
+		const insLink = sqlite.prepare('INSERT OR IGNORE INTO idea_insights (rowid, idea_id, insight_id) VALUES (?, ?, ?)')
 		const insUpdate = sqlite.prepare('INSERT INTO idea_updates (id, idea_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
 		const PATH = ['submitted', 'in_review', 'accepted', 'in_progress', 'implemented'] as const
 		const ideaCreated: number[] = []
 		for (let i = 0; i < SCALE.ideas; i++) {
 			const author = skewed(SCALE.users, 0.8)
 			const anonymous = random() < 0.08
-			const at = when()
+			const at = anonymous ? dayOf(when()) : when()
+			// A link row of an anonymous idea is unordered too.
+			const rowid = () => (anonymous ? unorderedRowid() : null)
 			ideaCreated.push(at)
 			// Older ideas are further along; some are declined, a few merged.
 			const age = (now - at) / (now - since)
@@ -155,6 +161,7 @@ export async function seedScale(file: string) {
 			}
 			const closed = ['implemented', 'declined', 'merged'].includes(status) ? stepAt : null
 			insIdea.run(
+				rowid(),
 				id('d', i),
 				sentence(6 + int(6)),
 				sentence(30),
@@ -170,11 +177,11 @@ export async function seedScale(file: string) {
 				at,
 			)
 			const event = events[skewed(events.length, 1.2)]!
-			insStage.run(id('d', i), event.stage)
-			if (random() < 0.3) insStage.run(id('d', i), pick(stages).id)
-			insEvent.run(id('d', i), event.id)
-			for (let l = int(4); l > 0; l--) insLink.run(id('d', i), id('n', int(SCALE.insights)))
-			mark(author, at)
+			insStage.run(rowid(), id('d', i), event.stage)
+			if (random() < 0.3) insStage.run(rowid(), id('d', i), pick(stages).id)
+			insEvent.run(rowid(), id('d', i), event.id)
+			for (let l = int(4); l > 0; l--) insLink.run(rowid(), id('d', i), id('n', int(SCALE.insights)))
+			if (!anonymous) mark(author, at)
 		}
 
 		phase('ideas')

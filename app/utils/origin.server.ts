@@ -1,4 +1,5 @@
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Methods that change nothing: no CSRF check, no body read. */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 type HeaderGetter = (name: string) => string | null | undefined
 

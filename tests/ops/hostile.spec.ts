@@ -279,3 +279,26 @@ test('personal pages and their data are never kept by a shared cache; the locale
 	for (const form of [code!, code!.replace(/-/g, '').slice(4)]) expect(cookieText).not.toContain(form)
 	expect(cookieText).toContain('sealed')
 })
+
+test('odd Host, Origin and path headers get a 4xx, never a 500, and never move the request to another host', async () => {
+	const cookie = await logIn(server.url, DEMO_LOGINS.employee)
+	const idea = demoTargets(database).ideas[0]!
+	// A sandboxed page's "null" origin, with a browser's same-origin claim: judged by Voce, not thrown by Remix.
+	const nullOrigin = await fetch(`${server.url}/ideas/${idea}`, { method: 'POST', redirect: 'manual', headers: { cookie, Origin: 'null', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=follow' })
+	expect(nullOrigin.status).toBe(302)
+	const noSite = await fetch(`${server.url}/ideas/${idea}`, { method: 'POST', redirect: 'manual', headers: { cookie, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=follow' })
+	expect(noSite.status).toBe(403)
+	const doubleSlash = await new Promise<{ status: number; location?: string }>((resolve) => {
+		http.get({ host: '127.0.0.1', port: PORT, path: '//evil.example/login' }, (res) => resolve({ status: res.statusCode!, location: res.headers.location })).end()
+	})
+	expect(doubleSlash.status).toBeLessThan(500)
+	expect(doubleSlash.location ?? '').not.toContain('evil.example')
+	const badHost = await new Promise<number>((resolve) => {
+		const req = http.request({ host: '127.0.0.1', port: PORT, path: '/login', headers: { Host: 'bad host^' } }, (res) => resolve(res.statusCode!))
+		req.once('error', () => resolve(0))
+		req.end()
+	})
+	expect(badHost).toBeGreaterThanOrEqual(400)
+	expect(badHost).toBeLessThan(500)
+	expect(errorLines()).toEqual([])
+})
