@@ -236,8 +236,8 @@ export async function seedScale(file: string) {
 	load()
 	phase('trend')
 	sqlite.exec(`
-		INSERT INTO search_docs (kind, item_id) SELECT 'insight', id FROM insights;
-		INSERT INTO search_docs (kind, item_id) SELECT 'idea', id FROM ideas;
+		INSERT INTO search_docs (id, kind, item_id) SELECT CASE WHEN anonymous THEN -1 - (random() & 4503599627370495) END, 'insight', id FROM insights;
+		INSERT INTO search_docs (id, kind, item_id) SELECT CASE WHEN anonymous THEN -1 - (random() & 4503599627370495) END, 'idea', id FROM ideas;
 		INSERT INTO search_docs (kind, item_id) SELECT 'comment', id FROM comments;
 		INSERT INTO search (rowid, kind, item_id, title, body)
 			SELECT d.id, 'insight', x.id, '', x.body FROM insights x JOIN search_docs d ON d.kind = 'insight' AND d.item_id = x.id;
