@@ -26,8 +26,11 @@ export function toFtsQuery(input: string, mode: 'all' | 'any' = 'all', kind?: Se
  * a word found in a third of a million texts then costs the same as a rare one.
  */
 export const RANK_WINDOW = 500
-/** Anonymous items have no place in the index order (they sit at random negative rowids): this many matches of them are ranked too. */
-export const ANONYMOUS_WINDOW = 100
+/**
+ * Anonymous items have no place in the index order (they sit at random negative rowids): this
+ * many of their matches are ranked too, a tenth of the window, about their share of the items.
+ */
+export const ANONYMOUS_WINDOW = 50
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 // Text folded like the index folds it; ASCII, the common case, skips the Unicode normalisation.
