@@ -119,3 +119,17 @@ test('the index follows edits and deletes', async () => {
 	deleteComment(c.id, byEmail('marco.ferri').id)
 	expect(search('platypus').rows).toEqual([])
 })
+
+test('an anonymous item is found even when more named items match than the ranking window holds', async () => {
+	const { RANK_WINDOW } = await import('./search.ts')
+	const anonymousInsight = insight('Wombat-shaped card reader swallowed the card.', { anonymous: true }, byEmail('matteo.gallo'))
+	const db = getDb().$client
+	// Named matches written after it, more than the window of most recent matches.
+	db.transaction(() => {
+		for (let i = 0; i <= RANK_WINDOW; i++) insight(`Wombat complaint number ${i} about the branch queue.`)
+	})()
+	const found: string[] = []
+	for (let page = 1; page <= Math.ceil((RANK_WINDOW + 60) / 20); page++) found.push(...search('wombat', {}, page).rows.map((r) => r.id))
+	expect(found).toContain(anonymousInsight)
+	expect(db.prepare('SELECT id FROM search_docs WHERE item_id = ?').pluck().get(anonymousInsight)).toBeLessThan(0)
+})
