@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
-import path from 'node:path'
 import { type IncomingHttpHeaders } from 'node:http'
-import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from '@remix-run/node'
+import path from 'node:path'
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { deliverEmails } from '#app/models/email.server.ts'
-import { type BodyProblem, checkForm, readBody } from '#app/utils/body.server.ts'
+import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getT } from '#app/utils/i18n.ts'
@@ -40,9 +40,7 @@ if (production && !env.SESSION_SECRET) {
 	log.warn('SESSION_SECRET is not set: flash messages are signed with a per-process secret (fine for one process).')
 }
 
-const viteDevServer = production
-	? undefined
-	: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+const viteDevServer = production ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
 
 const app = express()
 app.disable('x-powered-by')
@@ -90,11 +88,7 @@ app.use(
 			reportOnly: !production,
 			directives: {
 				'default-src': ["'self'"],
-				'script-src': [
-					"'strict-dynamic'",
-					"'self'",
-					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
-				],
+				'script-src': ["'strict-dynamic'", "'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`],
 				'style-src': ["'self'"],
 				'img-src': ["'self'", 'data:'],
 				'font-src': ["'self'"],
@@ -157,7 +151,11 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 		req.once('close', () => clearTimeout(timer))
 		req.resume()
 	})
-	res.status(problem.status).set({ Connection: 'close', 'Cache-Control': 'no-store' }).type('text/plain; charset=utf-8').send(t(problem.message))
+	res
+		.status(problem.status)
+		.set({ Connection: 'close', 'Cache-Control': 'no-store' })
+		.type('text/plain; charset=utf-8')
+		.send(t(problem.message))
 }
 
 // Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request.
@@ -191,7 +189,12 @@ function remixRequest(req: express.Request, res: express.Response) {
 	const write = !SAFE_METHODS.has(req.method)
 	if (write) headers.delete('origin')
 	const body = res.locals.body as Buffer | undefined
-	return new Request(url, { method: req.method, headers, signal: controller.signal, body: write && body ? new Uint8Array(body) : undefined })
+	return new Request(url, {
+		method: req.method,
+		headers,
+		signal: controller.signal,
+		body: write && body ? new Uint8Array(body) : undefined,
+	})
 }
 
 const buildPath = path.resolve('build/server/index.js')

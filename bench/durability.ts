@@ -36,7 +36,11 @@ function measure(level: 'FULL' | 'NORMAL') {
 	fs.copyFileSync(pristine, copy)
 	const db = getDb().$client
 	db.pragma(`synchronous = ${level}`)
-	const people = db.prepare<[], { id: string; departmentId: string | null }>("SELECT id, department_id AS departmentId FROM users WHERE deactivated_at IS NULL").all()
+	const people = db
+		.prepare<[], { id: string; departmentId: string | null }>(
+			'SELECT id, department_id AS departmentId FROM users WHERE deactivated_at IS NULL',
+		)
+		.all()
 	const ideas = db.prepare<[], string>("SELECT id FROM ideas WHERE status <> 'merged'").pluck().all()
 	const channelId = db.prepare<[], string>('SELECT id FROM channels LIMIT 1').pluck().get()!
 	const stageId = db.prepare<[], string>('SELECT id FROM journey_stages LIMIT 1').pluck().get()!
@@ -67,6 +71,8 @@ function measure(level: 'FULL' | 'NORMAL') {
 const results = [measure('FULL'), measure('NORMAL'), measure('FULL'), measure('NORMAL')]
 remove()
 fs.rmSync(pristine, { force: true })
-console.log(`${WRITES} writes of each kind on ${source ? path.relative(root, source) : 'the demo database'}, one transaction each, journal_mode = WAL`)
+console.log(
+	`${WRITES} writes of each kind on ${source ? path.relative(root, source) : 'the demo database'}, one transaction each, journal_mode = WAL`,
+)
 console.log('| synchronous | votes/s | insights/s |\n|---|---:|---:|')
 for (const r of results) console.log(`| ${r.level} | ${r.votesPerSecond} | ${r.insightsPerSecond} |`)

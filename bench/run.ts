@@ -19,7 +19,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const WRITES = Number(process.env.BENCH_WRITES ?? 12_000)
 // BENCH_ONLY=search,vote measures only the scenarios whose names contain one of the words
 // (the floor always runs); BENCH_PROFILE=1 writes a CPU profile of the server to data/profiles.
-const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean)
+const ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((w) => w.trim())
+	.filter(Boolean)
 const PROFILE = process.env.BENCH_PROFILE === '1'
 
 function step(message: string) {
@@ -382,7 +385,8 @@ console.log(
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
 
 function markdownTable(rows: Result[]) {
-	const header = '| Scenario | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|'
+	const header =
+		'| Scenario | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|'
 	return [
 		header,
 		...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.ratio?.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.peakRssMb} |`),

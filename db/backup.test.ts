@@ -8,7 +8,7 @@ import { counterDrift } from '#tests/counters.ts'
 import { demoUser } from '#tests/utils.ts'
 import { backupDatabase, backupName, integrityProblems, newestBackupAt } from './backup.ts'
 import { getDb } from './index.ts'
-import { RestoreError, restoreDatabase } from './restore.ts'
+import { restoreDatabase, RestoreError } from './restore.ts'
 
 const work = path.join(process.cwd(), 'tests', '.tmp', `backup-${crypto.randomUUID()}`)
 const live = () => process.env.DATABASE_PATH!
@@ -31,9 +31,13 @@ const insightsIn = (file: string) => {
 
 test('a backup taken while another process writes is a sound, consistent snapshot', async () => {
 	const before = count(getDb().$client, 'SELECT count(*) FROM insights')
-	const writer = fork('tests/workers/insights.ts', [JSON.stringify({ authorId: demoUser('employee').id, seerId: demoUser('manager').id, count: 1500, signalAfter: 100 })], {
-		execArgv: ['--import', 'tsx'],
-	})
+	const writer = fork(
+		'tests/workers/insights.ts',
+		[JSON.stringify({ authorId: demoUser('employee').id, seerId: demoUser('manager').id, count: 1500, signalAfter: 100 })],
+		{
+			execArgv: ['--import', 'tsx'],
+		},
+	)
 	const done = new Promise<void>((resolve, reject) => {
 		writer.on('message', (m) => m === 'done' && resolve())
 		writer.once('error', reject)

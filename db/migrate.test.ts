@@ -43,7 +43,9 @@ test('an older database is backed up, then upgraded with its data kept', () => {
 
 	const backups = path.join(work, 'backups')
 	old.$client.prepare("INSERT INTO search_docs (id, kind, item_id) VALUES (7, 'insight', 'n1')").run()
-	old.$client.prepare("INSERT INTO search (rowid, kind, item_id, title, body) VALUES (7, 'insight', 'n1', '', 'Card swallowed abroad')").run()
+	old.$client
+		.prepare("INSERT INTO search (rowid, kind, item_id, title, body) VALUES (7, 'insight', 'n1', '', 'Card swallowed abroad')")
+		.run()
 	const { applied, backup } = runMigrations(old, { backupDir: backups })
 	expect(applied).toBe(4)
 	expect(columns(old.$client, 'ideas')).toContain('closed_at')
@@ -77,7 +79,10 @@ test('a migration that fails part-way leaves the database as it was', () => {
 	const before = db.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()
 	const broken = migrationsCopy('broken', undefined, [
 		{ tag: '0099_probe', sql: 'CREATE TABLE probe (x integer);' },
-		{ tag: '0100_broken', sql: 'ALTER TABLE ideas ADD probe_column integer;\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);' },
+		{
+			tag: '0100_broken',
+			sql: 'ALTER TABLE ideas ADD probe_column integer;\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);',
+		},
 	])
 	expect(() => runMigrations(db, { migrationsFolder: broken })).toThrowError(/no_such_table/)
 	expect(db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'probe'").pluck().get()).toBe(0)
@@ -110,11 +115,23 @@ test('anonymous items written before 0009 move to unordered rowids and keep only
 	run("INSERT INTO journey_stages (id, name, position, created_at) VALUES ('s1', 'Use', 1, 0)")
 	run("INSERT INTO channels (id, name, created_at) VALUES ('c1', 'Phone', 0)")
 	const insight = (id: string, anonymous: number, body: string) =>
-		run("INSERT INTO insights (id, body, channel_id, stage_id, emotion, occurred_at, author_id, anonymous, created_at) VALUES (?, ?, 'c1', 's1', 3, ?, ?, ?, ?)", id, body, at - 60_000, anonymous ? null : 'u1', anonymous, at)
+		run(
+			"INSERT INTO insights (id, body, channel_id, stage_id, emotion, occurred_at, author_id, anonymous, created_at) VALUES (?, ?, 'c1', 's1', 3, ?, ?, ?, ?)",
+			id,
+			body,
+			at - 60_000,
+			anonymous ? null : 'u1',
+			anonymous,
+			at,
+		)
 	insight('n1', 0, 'Named before')
 	insight('a1', 1, 'Anonymous swallowed card')
 	insight('n2', 0, 'Named after')
-	run("INSERT INTO ideas (id, title, problem, proposal, benefit, anonymous, status, vote_count, comment_count, trend_score, created_at) VALUES ('i1', 'Anonymous idea', 'p', 'q', 'r', 1, 'submitted', 1, 0, ?, ?)", trendScore([at, vote]), at)
+	run(
+		"INSERT INTO ideas (id, title, problem, proposal, benefit, anonymous, status, vote_count, comment_count, trend_score, created_at) VALUES ('i1', 'Anonymous idea', 'p', 'q', 'r', 1, 'submitted', 1, 0, ?, ?)",
+		trendScore([at, vote]),
+		at,
+	)
 	run("INSERT INTO idea_stages (idea_id, stage_id) VALUES ('i1', 's1')")
 	run("INSERT INTO votes (idea_id, user_id, created_at) VALUES ('i1', 'u1', ?)", vote)
 	run("INSERT INTO receipts (code_hash, insight_id) VALUES ('h1', 'a1')")
@@ -123,12 +140,20 @@ test('anonymous items written before 0009 move to unordered rowids and keep only
 	expect(runMigrations(db).applied).toBe(1)
 	const get = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T
 	const day = Date.UTC(2026, 2, 4)
-	expect(get('SELECT rowid AS r, created_at AS c, occurred_at AS o FROM insights WHERE id = ?', 'a1')).toEqual({ r: expect.any(Number), c: day, o: day })
+	expect(get('SELECT rowid AS r, created_at AS c, occurred_at AS o FROM insights WHERE id = ?', 'a1')).toEqual({
+		r: expect.any(Number),
+		c: day,
+		o: day,
+	})
 	expect(get<{ r: number }>('SELECT rowid AS r FROM insights WHERE id = ?', 'a1').r).toBeLessThan(0)
 	// Named rows keep their rowids and times.
 	expect(db.$client.prepare("SELECT rowid FROM insights WHERE id IN ('n1', 'n2') ORDER BY rowid").pluck().all()).toEqual([1, 3])
 	expect(get('SELECT created_at AS c FROM insights WHERE id = ?', 'n2')).toEqual({ c: at })
-	for (const sql of ["SELECT rowid FROM ideas WHERE id = 'i1'", "SELECT rowid FROM idea_stages WHERE idea_id = 'i1'", "SELECT rowid FROM receipts WHERE code_hash = 'h1'"]) {
+	for (const sql of [
+		"SELECT rowid FROM ideas WHERE id = 'i1'",
+		"SELECT rowid FROM idea_stages WHERE idea_id = 'i1'",
+		"SELECT rowid FROM receipts WHERE code_hash = 'h1'",
+	]) {
 		expect(db.$client.prepare(sql).pluck().get()).toBeLessThan(0)
 	}
 	// The trend score no longer carries the exact time: it is the day's, with the vote.

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { backupName, writeBackup } from './backup.ts'
-import { type DB, getDb } from './index.ts'
+import { getDb, type DB } from './index.ts'
 
 export const migrationsFolder = path.join(import.meta.dirname, '..', 'migrations')
 
@@ -17,9 +17,7 @@ type Options = {
 function versions(sqlite: Database.Database, folder: string) {
 	const known = readMigrationFiles({ migrationsFolder: folder })
 	const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get()
-	const row = hasTable
-		? sqlite.prepare<[], { at: number }>('SELECT max(created_at) AS at FROM __drizzle_migrations').get()
-		: undefined
+	const row = hasTable ? sqlite.prepare<[], { at: number }>('SELECT max(created_at) AS at FROM __drizzle_migrations').get() : undefined
 	const applied = row?.at == null ? null : Number(row.at)
 	const latest = Math.max(...known.map((m) => m.folderMillis))
 	return { applied, latest, pending: known.filter((m) => applied === null || m.folderMillis > applied).length }
@@ -52,7 +50,10 @@ export function runMigrations(db: DB = getDb(), options: Options = {}) {
 	if (problem) throw new Error(problem)
 	const { applied, pending } = found
 	if (!pending) return { applied: 0, backup: null }
-	const backup = applied !== null && options.backupDir ? writeBackup(db.$client, options.backupDir, backupName(new Date(), 'before-migration')).file : null
+	const backup =
+		applied !== null && options.backupDir
+			? writeBackup(db.$client, options.backupDir, backupName(new Date(), 'before-migration')).file
+			: null
 	migrate(db, { migrationsFolder: folder })
 	return { applied: pending, backup }
 }

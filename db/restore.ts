@@ -37,7 +37,17 @@ function counts(file: string) {
  * database open, keeps a copy of the current database beside the backups, then puts a copy
  * of `file` in its place. Migrations newer than the backup are applied at the next start.
  */
-export function restoreDatabase({ file, target, backupDir, now = new Date() }: { file: string; target: string; backupDir: string; now?: Date }) {
+export function restoreDatabase({
+	file,
+	target,
+	backupDir,
+	now = new Date(),
+}: {
+	file: string
+	target: string
+	backupDir: string
+	now?: Date
+}) {
 	if (!fs.existsSync(file)) throw new RestoreError(`There is no file at ${file}; nothing was changed.`)
 	const problems = integrityProblems(file)
 	if (problems.length) throw new RestoreError(`${file} is not a sound database, nothing was changed: ${problems.slice(0, 5).join('; ')}`)

@@ -1,18 +1,8 @@
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { AUDIT_ACTIONS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { EMAIL_DIGESTS, ROLES } from '#app/models/user.ts'
-import {
-	type AnySQLiteColumn,
-	blob,
-	index,
-	integer,
-	primaryKey,
-	real,
-	sqliteTable,
-	text,
-	uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
 
 const id = () =>
 	text('id')
@@ -124,7 +114,6 @@ export const channels = sqliteTable('channels', {
 	createdAt: createdAt(),
 })
 
-
 const userRef = (name: string) => text(name).references(() => users.id)
 
 export const campaigns = sqliteTable(
@@ -181,7 +170,16 @@ export const insights = sqliteTable(
 		index('insights_author_id_idx').on(t.authorId, t.createdAt),
 		index('insights_department_id_idx').on(t.departmentId, t.createdAt),
 		// Covers every dashboard query on a period's insights: no table row is read.
-		index('insights_dashboard_idx').on(t.createdAt, t.hiddenAt, t.departmentId, t.stageId, t.eventId, t.anonymous, t.recurrenceCount, t.emotion),
+		index('insights_dashboard_idx').on(
+			t.createdAt,
+			t.hiddenAt,
+			t.departmentId,
+			t.stageId,
+			t.eventId,
+			t.anonymous,
+			t.recurrenceCount,
+			t.emotion,
+		),
 	],
 )
 

@@ -2,8 +2,8 @@ import { createCampaign } from '#app/models/campaign.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
 import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
-import { changeStatus } from '#app/models/triage.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { changeStatus } from '#app/models/triage.server.ts'
 import { type DB } from './index.ts'
 import { users } from './schema.ts'
 
@@ -11,15 +11,78 @@ const DAY = 86_400_000
 
 // [author e-mail local part, days ago, channel, event (or stage when no event), emotion, text]
 const INSIGHTS: Array<[string, number, string, string, number, string]> = [
-	['giulia.rossi', 2, 'Phone', 'Card lost or stolen', 5, 'Customer in Lisbon, both cards stolen with her bag. She waited 25 minutes on hold to block them and had no way to pay her hotel.'],
-	['luca.romano', 3, 'Phone', 'Card lost or stolen', 4, 'Caller abroad could not block his card in the app because the app asks for an SMS code sent to the stolen phone.'],
-	['matteo.gallo', 6, 'Chat', 'Card lost or stolen', 4, 'Chat customer asked for an emergency card abroad; we could only send it to the home address in Italy.'],
-	['andrea.moretti', 4, 'Branch', 'Payment declined', 3, 'Customer’s card declined at a supermarket for a “security check” nobody told her about. Embarrassed in front of the queue.'],
-	['serena.longo', 9, 'App', 'Payment declined', 4, 'Online payments over 500 euros get declined without an explanation in the app; customers think the card is broken.'],
-	['nicola.vitale', 12, 'Branch', 'Loan or mortgage refused', 5, 'Young couple refused a mortgage with a generic letter. They asked what they could change and we had no answer to give.'],
-	['martina.mancini', 5, 'Social', 'Account locked or fraud alert', 4, 'Customer posted publicly that his account was locked for a fraud alert on a Sunday and nobody could unlock it until Monday.'],
-	['sara.colombo', 1, 'Phone', 'Billing error', 3, 'Annual card fee charged twice after the card was replaced. Customer had to call three times to get it refunded.'],
-	['laura.barbieri', 20, 'Branch', 'Discover', 2, 'Walk-in customer could not tell the difference between our two current accounts from the leaflets.'],
+	[
+		'giulia.rossi',
+		2,
+		'Phone',
+		'Card lost or stolen',
+		5,
+		'Customer in Lisbon, both cards stolen with her bag. She waited 25 minutes on hold to block them and had no way to pay her hotel.',
+	],
+	[
+		'luca.romano',
+		3,
+		'Phone',
+		'Card lost or stolen',
+		4,
+		'Caller abroad could not block his card in the app because the app asks for an SMS code sent to the stolen phone.',
+	],
+	[
+		'matteo.gallo',
+		6,
+		'Chat',
+		'Card lost or stolen',
+		4,
+		'Chat customer asked for an emergency card abroad; we could only send it to the home address in Italy.',
+	],
+	[
+		'andrea.moretti',
+		4,
+		'Branch',
+		'Payment declined',
+		3,
+		'Customer’s card declined at a supermarket for a “security check” nobody told her about. Embarrassed in front of the queue.',
+	],
+	[
+		'serena.longo',
+		9,
+		'App',
+		'Payment declined',
+		4,
+		'Online payments over 500 euros get declined without an explanation in the app; customers think the card is broken.',
+	],
+	[
+		'nicola.vitale',
+		12,
+		'Branch',
+		'Loan or mortgage refused',
+		5,
+		'Young couple refused a mortgage with a generic letter. They asked what they could change and we had no answer to give.',
+	],
+	[
+		'martina.mancini',
+		5,
+		'Social',
+		'Account locked or fraud alert',
+		4,
+		'Customer posted publicly that his account was locked for a fraud alert on a Sunday and nobody could unlock it until Monday.',
+	],
+	[
+		'sara.colombo',
+		1,
+		'Phone',
+		'Billing error',
+		3,
+		'Annual card fee charged twice after the card was replaced. Customer had to call three times to get it refunded.',
+	],
+	[
+		'laura.barbieri',
+		20,
+		'Branch',
+		'Discover',
+		2,
+		'Walk-in customer could not tell the difference between our two current accounts from the leaflets.',
+	],
 	['tommaso.serra', 7, 'Web', 'Onboard', 3, 'New customers abandon the online account opening at the ID upload step on older phones.'],
 ]
 
@@ -27,7 +90,11 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 export function seedDemoActivity(db: DB) {
 	const { stages, events, channels } = captureTaxonomy()
 	const people = new Map(
-		db.select({ id: users.id, email: users.email, departmentId: users.departmentId }).from(users).all().map((u) => [u.email.split('@')[0]!, u]),
+		db
+			.select({ id: users.id, email: users.email, departmentId: users.departmentId })
+			.from(users)
+			.all()
+			.map((u) => [u.email.split('@')[0]!, u]),
 	)
 	const person = (local: string) => people.get(local)!
 	const stageByName = (name: string) => stages.find((s) => s.name === name)!
@@ -63,7 +130,8 @@ export function seedDemoActivity(db: DB) {
 	const campaign = createCampaign(
 		{
 			title: 'How do we help a customer whose cards are stolen abroad?',
-			description: 'Travellers who lose their cards abroad remember how we treated them for years. Tell us what would have helped the customers you spoke to.',
+			description:
+				'Travellers who lose their cards abroad remember how we treated them for years. Tell us what would have helped the customers you spoke to.',
 			sponsor: 'Elena Marino, Chief Customer Officer',
 			startsAt: new Date(now - 10 * DAY),
 			endsAt: new Date(now + 20 * DAY),
@@ -84,13 +152,27 @@ export function seedDemoActivity(db: DB) {
 		},
 		person('pietro.marchetti').id,
 	)
-	const ideaSpecs: Array<{ author: string; daysAgo: number; title: string; problem: string; proposal: string; benefit: string; stage: string; event?: string; insights: number[]; campaign?: boolean; anonymous?: boolean; voters: string[] }> = [
+	const ideaSpecs: Array<{
+		author: string
+		daysAgo: number
+		title: string
+		problem: string
+		proposal: string
+		benefit: string
+		stage: string
+		event?: string
+		insights: number[]
+		campaign?: boolean
+		anonymous?: boolean
+		voters: string[]
+	}> = [
 		{
 			author: 'giulia.rossi',
 			daysAgo: 2,
 			title: 'Block a stolen card from the app without an SMS code',
 			problem: 'Customers whose phone was stolen with their cards cannot confirm the block in the app, and wait on hold.',
-			proposal: 'Let customers block (not cancel) a card from a second device or the website with their password only; blocking is reversible, so the risk is low.',
+			proposal:
+				'Let customers block (not cancel) a card from a second device or the website with their password only; blocking is reversible, so the risk is low.',
 			benefit: 'Cards blocked in minutes instead of half an hour; fewer fraudulent charges and calls.',
 			stage: 'Use',
 			event: 'Card lost or stolen',
@@ -103,7 +185,8 @@ export function seedDemoActivity(db: DB) {
 			daysAgo: 5,
 			title: 'Emergency card delivered to the hotel abroad',
 			problem: 'Replacement cards go only to the home address, useless for someone travelling.',
-			proposal: 'Offer courier delivery of an emergency card to any address abroad within 48 hours, plus an emergency cash withdrawal code.',
+			proposal:
+				'Offer courier delivery of an emergency card to any address abroad within 48 hours, plus an emergency cash withdrawal code.',
 			benefit: 'Customers can keep travelling; a moment of truth turns into loyalty.',
 			stage: 'Use',
 			event: 'Card lost or stolen',
@@ -179,12 +262,26 @@ export function seedDemoActivity(db: DB) {
 		}
 		if (spec.title.startsWith('Explain mortgage refusals')) {
 			step('pietro.marchetti', 'in_review', null, 2)
-			step('pietro.marchetti', 'declined', 'Credit rules do not let us list what would change the outcome; advisors will offer a follow-up meeting instead.', 6)
+			step(
+				'pietro.marchetti',
+				'declined',
+				'Credit rules do not let us list what would change the outcome; advisors will offer a follow-up meeting instead.',
+				6,
+			)
 		}
 		if (spec.title.startsWith('Block a stolen card')) {
-			addComment(id, person('marco.ferri').id, 'We hear this every week in Milano. @paolo.greco, could Fraud tell us if blocking is safe without the SMS?', new Date(at.getTime() + 5 * 3_600_000))
-			addComment(id, person('paolo.greco').id, 'Blocking is reversible, so yes in principle. See the card policy: https://intranet.aurora-bank.example/cards', new Date(at.getTime() + 8 * 3_600_000))
+			addComment(
+				id,
+				person('marco.ferri').id,
+				'We hear this every week in Milano. @paolo.greco, could Fraud tell us if blocking is safe without the SMS?',
+				new Date(at.getTime() + 5 * 3_600_000),
+			)
+			addComment(
+				id,
+				person('paolo.greco').id,
+				'Blocking is reversible, so yes in principle. See the card policy: https://intranet.aurora-bank.example/cards',
+				new Date(at.getTime() + 8 * 3_600_000),
+			)
 		}
 	}
 }
-

@@ -32,9 +32,21 @@ const skewed = (n: number, power = 1.3) => Math.min(n - 1, Math.floor(n * random
 const pick = <T>(list: readonly T[]) => list[int(list.length)]!
 const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(6, '0')}`
 
-const DOMAIN = 'card stolen abroad blocked payment declined checkout loan refused mortgage flight cancelled delivery late billing error fee refund app branch phone chat queue waited hour customer angry furious confused travel hotel ATM swallowed fraud alert account locked weekend Monday PIN limit contactless statement transfer IBAN overdraft interest advisor appointment hold transfer online password login SMS code'.split(' ')
-const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(' ')
-const VOCABULARY = [...DOMAIN, ...Array.from({ length: 6000 }, (_, i) => SYLLABLES[i % 45]! + SYLLABLES[(i * 7) % 45]! + SYLLABLES[(i * 13) % 45]! + (i % 3 ? SYLLABLES[(i * 17) % 45] : ''))]
+const DOMAIN =
+	'card stolen abroad blocked payment declined checkout loan refused mortgage flight cancelled delivery late billing error fee refund app branch phone chat queue waited hour customer angry furious confused travel hotel ATM swallowed fraud alert account locked weekend Monday PIN limit contactless statement transfer IBAN overdraft interest advisor appointment hold transfer online password login SMS code'.split(
+		' ',
+	)
+const SYLLABLES =
+	'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(
+		' ',
+	)
+const VOCABULARY = [
+	...DOMAIN,
+	...Array.from(
+		{ length: 6000 },
+		(_, i) => SYLLABLES[i % 45]! + SYLLABLES[(i * 7) % 45]! + SYLLABLES[(i * 13) % 45]! + (i % 3 ? SYLLABLES[(i * 17) % 45] : ''),
+	),
+]
 const sentence = (words: number) => Array.from({ length: words }, () => VOCABULARY[skewed(VOCABULARY.length, 1.1)]).join(' ')
 
 export async function seedScale(file: string) {
@@ -57,7 +69,10 @@ export async function seedScale(file: string) {
 	const when = () => Math.floor(now - (now - since) * random() ** 1.6)
 	const passwordHash = await hashPassword(DEMO_PASSWORD)
 	// The search index is filled in one pass at the end: its triggers are set aside meanwhile.
-	const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'").all() as Array<{ name: string; sql: string }>
+	const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'").all() as Array<{
+		name: string
+		sql: string
+	}>
 	for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`)
 
 	const phase = (label: string) => console.log(`${label.padEnd(24)} ${((Date.now() - started) / 1000).toFixed(1)} s`)
@@ -76,7 +91,9 @@ export async function seedScale(file: string) {
 				}
 			}
 		}
-		const insUser = sqlite.prepare('INSERT INTO users (id, email, name, password_hash, role, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+		const insUser = sqlite.prepare(
+			'INSERT INTO users (id, email, name, password_hash, role, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+		)
 		const userDept: string[] = []
 		for (let u = 0; u < SCALE.users; u++) {
 			const role = u < 10 ? 'admin' : u < 60 ? 'leader' : u % 13 === 0 ? 'manager' : 'employee'
@@ -132,7 +149,9 @@ export async function seedScale(file: string) {
 		const insStage = sqlite.prepare('INSERT OR IGNORE INTO idea_stages (rowid, idea_id, stage_id) VALUES (?, ?, ?)')
 		const insEvent = sqlite.prepare('INSERT OR IGNORE INTO idea_events (rowid, idea_id, event_id) VALUES (?, ?, ?)')
 		const insLink = sqlite.prepare('INSERT OR IGNORE INTO idea_insights (rowid, idea_id, insight_id) VALUES (?, ?, ?)')
-		const insUpdate = sqlite.prepare('INSERT INTO idea_updates (id, idea_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+		const insUpdate = sqlite.prepare(
+			'INSERT INTO idea_updates (id, idea_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+		)
 		const PATH = ['submitted', 'in_review', 'accepted', 'in_progress', 'implemented'] as const
 		const ideaCreated: number[] = []
 		for (let i = 0; i < SCALE.ideas; i++) {
@@ -146,8 +165,13 @@ export async function seedScale(file: string) {
 			const age = (now - at) / (now - since)
 			const roll = random()
 			const status =
-				roll < 0.08 * age ? 'declined' : roll < 0.1 * age ? 'merged' : PATH[Math.min(4, Math.floor(age * 5 * random() + (roll > 0.7 ? 1 : 0)))]!
-			const steps = status === 'declined' || status === 'merged' ? ['submitted', 'in_review', status] : PATH.slice(0, PATH.indexOf(status) + 1)
+				roll < 0.08 * age
+					? 'declined'
+					: roll < 0.1 * age
+						? 'merged'
+						: PATH[Math.min(4, Math.floor(age * 5 * random() + (roll > 0.7 ? 1 : 0)))]!
+			const steps =
+				status === 'declined' || status === 'merged' ? ['submitted', 'in_review', status] : PATH.slice(0, PATH.indexOf(status) + 1)
 			let stepAt = at
 			const manager = id('u', 13 * (1 + int(1500)))
 			// The idea's columns agree with its timeline: first response, decision, closure.
@@ -157,7 +181,15 @@ export async function seedScale(file: string) {
 				stepAt = Math.min(now, stepAt + DAY * (1 + int(20)))
 				firstAction ??= stepAt
 				if (['accepted', 'declined', 'merged'].includes(steps[s]!)) decided ??= stepAt
-				insUpdate.run(id(`t${i}x`, s), id('d', i), manager, steps[s - 1], steps[s], status === 'declined' && s === steps.length - 1 ? sentence(12) : null, stepAt)
+				insUpdate.run(
+					id(`t${i}x`, s),
+					id('d', i),
+					manager,
+					steps[s - 1],
+					steps[s],
+					status === 'declined' && s === steps.length - 1 ? sentence(12) : null,
+					stepAt,
+				)
 			}
 			const closed = ['implemented', 'declined', 'merged'].includes(status) ? stepAt : null
 			insIdea.run(

@@ -3,10 +3,10 @@ import { count } from 'drizzle-orm'
 import { DEFAULT_CHANNELS, DEFAULT_EVENTS, DEFAULT_STAGES } from '#app/models/taxonomy.ts'
 import { type Role } from '#app/models/user.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { type DB, getDb } from './index.ts'
+import { getDb, type DB } from './index.ts'
 import { runMigrations } from './migrate.ts'
-import { seedDemoActivity } from './seed-activity.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
+import { seedDemoActivity } from './seed-activity.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
 
@@ -32,7 +32,9 @@ export function seedTaxonomy(db: DB = getDb()) {
 			stageIds.set(name, row.id)
 		})
 		for (const [name, nameIt, stage] of DEFAULT_EVENTS) {
-			tx.insert(criticalEvents).values({ name, nameIt, defaultStageId: stageIds.get(stage)! }).run()
+			tx.insert(criticalEvents)
+				.values({ name, nameIt, defaultStageId: stageIds.get(stage)! })
+				.run()
 		}
 		for (const [name, nameIt] of DEFAULT_CHANNELS) tx.insert(channels).values({ name, nameIt }).run()
 	})
@@ -122,11 +124,7 @@ export async function seedDemoData(db: DB = getDb()) {
 	db.transaction((tx) => {
 		const deptIds = new Map<string, string>()
 		const insert = (spec: DeptSpec, parentId: string | null) => {
-			const row = tx
-				.insert(departments)
-				.values({ name: spec.name, parentId })
-				.returning({ id: departments.id })
-				.get()
+			const row = tx.insert(departments).values({ name: spec.name, parentId }).returning({ id: departments.id }).get()
 			deptIds.set(spec.name, row.id)
 			for (const child of spec.children ?? []) insert(child, row.id)
 		}

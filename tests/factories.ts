@@ -1,13 +1,17 @@
 import { eq } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
-import { users } from '#db/schema.ts'
 import { createIdea } from '#app/models/idea.server.ts'
 import { createInsight } from '#app/models/insight.server.ts'
 import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
+import { getDb } from '#db/index.ts'
+import { users } from '#db/schema.ts'
 
 /** A demo colleague by the part of their e-mail before the @ (e.g. "luca.romano"). */
 export function person(local: string) {
-	const user = getDb().select().from(users).where(eq(users.email, `${local}@aurora-bank.example`)).get()
+	const user = getDb()
+		.select()
+		.from(users)
+		.where(eq(users.email, `${local}@aurora-bank.example`))
+		.get()
 	if (!user) throw new Error(`No demo user ${local}`)
 	return user
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -8,9 +8,10 @@ export const root = path.resolve(import.meta.dirname, '..')
  * The Node options of `npm start` (the V8 heap cap), so that tests and the bench run the
  * server as production does. package.json is their one source.
  */
-export const serverNodeFlags: string[] = (
-	(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--max-old-space-size=\d+/g) ?? []
-)
+export const serverNodeFlags: string[] =
+	(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(
+		/--max-old-space-size=\d+/g,
+	) ?? []
 
 export type RunningServer = {
 	process: ChildProcess
@@ -31,7 +32,17 @@ export function removeDatabase(file: string) {
  * Starts the built production server on 127.0.0.1 and waits for /healthz. Test servers never
  * back up on their own unless asked (BACKUP_INTERVAL_MINUTES in `env`).
  */
-export async function startServer({ port, database, logFile, env = {} }: { port: number; database: string; logFile: string; env?: Record<string, string> }) {
+export async function startServer({
+	port,
+	database,
+	logFile,
+	env = {},
+}: {
+	port: number
+	database: string
+	logFile: string
+	env?: Record<string, string>
+}) {
 	if (!fs.existsSync(path.join(root, 'build', 'server', 'index.js'))) {
 		throw new Error('No production build: run `npm run build` before these tests.')
 	}

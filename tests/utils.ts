@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
-import { DEMO_LOGINS } from '#db/seed.ts'
-import { users } from '#db/schema.ts'
 import { type Role } from '#app/models/user.ts'
 import { createSession, sessionCookie } from '#app/utils/session.server.ts'
+import { getDb } from '#db/index.ts'
+import { users } from '#db/schema.ts'
+import { DEMO_LOGINS } from '#db/seed.ts'
 
 export const BASE = 'http://127.0.0.1:3000'
 

@@ -1,8 +1,8 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
-import { type MessageKey } from '#app/utils/i18n.ts'
-import { type Locale, LOCALES } from '#app/models/user.ts'
+import { LOCALES, type Locale } from '#app/models/user.ts'
 import { type Toast } from '#app/utils/flash.server.ts'
-import { type Permission, hasPermission } from '#app/utils/permissions.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { hasPermission, type Permission } from '#app/utils/permissions.ts'
 import { useLocale, useOptionalUser, useRootData, useT } from '#app/utils/root-data.ts'
 
 type NavItem = { to: string; label: MessageKey; permission?: Permission }
@@ -21,9 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
 ]
 
 function navLinkClass({ isActive }: { isActive: boolean }) {
-	return `block rounded-md px-3 py-2 text-sm font-medium ${
-		isActive ? 'bg-brand-700 text-white' : 'text-brand-50 hover:bg-brand-700/60'
-	}`
+	return `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-brand-50 hover:bg-brand-700/60'}`
 }
 
 export function AppShell({ children, toast }: { children: React.ReactNode; toast?: Toast | null }) {
@@ -71,9 +69,7 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 								<UserMenu />
 							</div>
 							<details className="relative md:hidden">
-								<summary className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60">
-									{t('app.openMenu')}
-								</summary>
+								<summary className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60">{t('app.openMenu')}</summary>
 								<div className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-brand-900 p-2 shadow-lg">
 									<nav aria-label={t('app.mainNav')}>
 										<ul className="space-y-1">{links}</ul>
@@ -124,7 +120,10 @@ function Bell() {
 				<path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
 			</svg>
 			{unread ? (
-				<span aria-hidden className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-bold leading-5 text-white">
+				<span
+					aria-hidden
+					className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-bold leading-5 text-white"
+				>
 					{unread > 99 ? '99+' : unread}
 				</span>
 			) : null}
@@ -184,8 +183,7 @@ export function LanguageSwitcher() {
 
 function ToastMessage({ toast }: { toast: Toast }) {
 	const t = useT()
-	const tone =
-		toast.kind === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-green-300 bg-green-50 text-green-900'
+	const tone = toast.kind === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-green-300 bg-green-50 text-green-900'
 	return (
 		<div role={toast.kind === 'error' ? 'alert' : 'status'} className={`mb-6 rounded-md border p-3 text-sm ${tone}`}>
 			{t(toast.message, toast.values ?? {})}

@@ -23,7 +23,12 @@ export function ConfirmPanel({
 	params.delete('confirm')
 	const cancelTo = `${location.pathname}${params.size ? `?${params}` : ''}`
 	return (
-		<div role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-message" className="my-4 rounded-lg border border-red-300 bg-red-50 p-4">
+		<div
+			role="alertdialog"
+			aria-labelledby="confirm-title"
+			aria-describedby="confirm-message"
+			className="my-4 rounded-lg border border-red-300 bg-red-50 p-4"
+		>
 			<h2 id="confirm-title" className="font-semibold text-red-900">
 				{t('common.confirmTitle')}
 			</h2>

@@ -1,5 +1,14 @@
 import { Form, Link } from '@remix-run/react'
-import { AGE_BUCKETS, type DepartmentFigures, type Figures, type HeatCell, METRICS, type MetricFormat, NO_EVENT, PERIOD_WEEKS } from '#app/models/dashboard.ts'
+import {
+	AGE_BUCKETS,
+	METRICS,
+	NO_EVENT,
+	PERIOD_WEEKS,
+	type DepartmentFigures,
+	type Figures,
+	type HeatCell,
+	type MetricFormat,
+} from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 import { Button, Card } from './ui.tsx'
@@ -74,14 +83,7 @@ export function DashboardFilters({
 					<label htmlFor="dashboard-end" className="block text-xs font-medium text-slate-700">
 						{t('dashboard.endWeek')}
 					</label>
-					<input
-						id="dashboard-end"
-						type="week"
-						name="end"
-						defaultValue={end}
-						aria-describedby="dashboard-end-hint"
-						className={select}
-					/>
+					<input id="dashboard-end" type="week" name="end" defaultValue={end} aria-describedby="dashboard-end-hint" className={select} />
 					<p id="dashboard-end-hint" className="mt-1 text-xs text-slate-600">
 						{t('dashboard.endWeekHint', { example: end })}
 					</p>
@@ -202,7 +204,12 @@ export function BacklogTable({ current, previous }: { current: number[]; previou
 						<td className="py-2" aria-hidden>
 							{/* An SVG bar: the content security policy allows no inline styles. */}
 							<svg className="h-3 w-full" aria-hidden>
-								<rect width={`${((current[i] ?? 0) / max) * 100}%`} height="100%" rx="3" className={i === 3 ? 'fill-red-400' : i === 2 ? 'fill-amber-400' : 'fill-brand-600'} />
+								<rect
+									width={`${((current[i] ?? 0) / max) * 100}%`}
+									height="100%"
+									rx="3"
+									className={i === 3 ? 'fill-red-400' : i === 2 ? 'fill-amber-400' : 'fill-brand-600'}
+								/>
 							</svg>
 						</td>
 					</tr>
@@ -308,7 +315,10 @@ export function Heatmap({
 	const format = useFormat()
 	const byKey = new Map(cells.map((c) => [`${c.stageId}|${c.eventId}`, c]))
 	const max = Math.max(0, ...cells.map((c) => c.heat))
-	const rows = [...events.map((e) => ({ id: e.id, name: localizedName(e, locale) })), { id: NO_EVENT, name: t('dashboard.heatmap.noEvent') }]
+	const rows = [
+		...events.map((e) => ({ id: e.id, name: localizedName(e, locale) })),
+		{ id: NO_EVENT, name: t('dashboard.heatmap.noEvent') },
+	]
 	const blindSpots = cells.filter((c) => c.blindSpot).length
 	return (
 		<div>
@@ -368,16 +378,18 @@ export function Heatmap({
 										<td key={stage.id} className={`border-l border-slate-100 p-0 align-top ${heatClass(cell.heat, max)}`}>
 											<Link
 												to={`/dashboard/cell?stage=${stage.id}&event=${row.id}&${search}`}
-												aria-label={t('dashboard.heatmap.cellLabel', {
-													stage: stageName,
-													event: row.name,
-													heat: cell.heat,
-													insights: cell.insights,
-													recurrences: cell.recurrences,
-													emotion,
-													ideas: cell.ideas,
-													implemented: cell.implemented,
-												}) + (cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')}
+												aria-label={
+													t('dashboard.heatmap.cellLabel', {
+														stage: stageName,
+														event: row.name,
+														heat: cell.heat,
+														insights: cell.insights,
+														recurrences: cell.recurrences,
+														emotion,
+														ideas: cell.ideas,
+														implemented: cell.implemented,
+													}) + (cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')
+												}
 												className={`block h-full p-2 text-slate-900 hover:outline hover:outline-2 hover:outline-brand-600 focus:outline focus:outline-2 focus:outline-brand-600 ${cell.blindSpot ? 'ring-2 ring-inset ring-amber-500' : ''}`}
 												data-blind-spot={cell.blindSpot || undefined}
 											>
@@ -385,8 +397,12 @@ export function Heatmap({
 												<span className="block text-slate-700">
 													{t('dashboard.heatmap.cellInsights', { insights: cell.insights, recurrences: cell.recurrences })}
 												</span>
-												{cell.emotion !== null ? <span className="block text-slate-700">{t('dashboard.heatmap.cellEmotion', { value: emotion })}</span> : null}
-												<span className="block text-slate-700">{t('dashboard.heatmap.cellIdeas', { ideas: cell.ideas, implemented: cell.implemented })}</span>
+												{cell.emotion !== null ? (
+													<span className="block text-slate-700">{t('dashboard.heatmap.cellEmotion', { value: emotion })}</span>
+												) : null}
+												<span className="block text-slate-700">
+													{t('dashboard.heatmap.cellIdeas', { ideas: cell.ideas, implemented: cell.implemented })}
+												</span>
 												{cell.blindSpot ? (
 													<span className="mt-1 inline-flex items-center gap-1 rounded bg-amber-100 px-1 font-semibold text-amber-900">
 														<span aria-hidden>▲</span>
@@ -435,7 +451,13 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; s
 						return (
 							<tr key={row.id} className="border-t border-slate-100">
 								<th scope="row" className="py-2 pr-3 text-left font-medium">
-									{row.tooSmall ? row.name : <Link to={`/dashboard?${params}`} className="text-brand-700 underline">{row.name}</Link>}
+									{row.tooSmall ? (
+										row.name
+									) : (
+										<Link to={`/dashboard?${params}`} className="text-brand-700 underline">
+											{row.name}
+										</Link>
+									)}
 								</th>
 								{row.tooSmall ? (
 									<td colSpan={5} className="py-2 pr-3 text-right text-slate-600">

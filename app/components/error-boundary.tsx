@@ -14,8 +14,7 @@ export function GeneralErrorBoundary() {
 	const t = useT()
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const [titleKey, bodyKey] = MESSAGES[status] ?? ['errors.serverTitle', 'errors.serverBody']
-	const detail =
-		isRouteErrorResponse(error) && (status === 400 || status === 403) && typeof error.data === 'string' ? error.data : null
+	const detail = isRouteErrorResponse(error) && (status === 400 || status === 403) && typeof error.data === 'string' ? error.data : null
 	if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error)
 	return (
 		<div className="mx-auto max-w-xl py-12 text-center">

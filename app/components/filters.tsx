@@ -4,13 +4,27 @@ import { localizedName, type MessageKey } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { Button } from './ui.tsx'
 
-export type FilterSelect = { name: string; label: string; options: Array<{ value: string; label: string; depth?: number }>; allLabel?: string; hint?: string }
+export type FilterSelect = {
+	name: string
+	label: string
+	options: Array<{ value: string; label: string; depth?: number }>
+	allLabel?: string
+	hint?: string
+}
 
 /**
  * A GET form of filters: shareable URLs, works without JavaScript. Pagination resets
  * whenever a filter changes because the cursor is not carried over.
  */
-export function FilterForm({ selects, checkboxes = [], keep = [] }: { selects: FilterSelect[]; checkboxes?: Array<{ name: string; label: MessageKey }>; keep?: string[] }) {
+export function FilterForm({
+	selects,
+	checkboxes = [],
+	keep = [],
+}: {
+	selects: FilterSelect[]
+	checkboxes?: Array<{ name: string; label: MessageKey }>
+	keep?: string[]
+}) {
 	const t = useT()
 	const [params] = useSearchParams()
 	const active = selects.some((s) => params.get(s.name)) || checkboxes.some((c) => params.get(c.name))
@@ -49,13 +63,22 @@ export function FilterForm({ selects, checkboxes = [], keep = [] }: { selects: F
 			<div className="mt-3 flex flex-wrap items-center gap-3">
 				{checkboxes.map((box) => (
 					<label key={box.name} className="flex items-center gap-2 text-sm">
-						<input type="checkbox" name={box.name} value="1" defaultChecked={params.get(box.name) === '1'} className="h-4 w-4 accent-brand-700" />
+						<input
+							type="checkbox"
+							name={box.name}
+							value="1"
+							defaultChecked={params.get(box.name) === '1'}
+							className="h-4 w-4 accent-brand-700"
+						/>
 						{t(box.label)}
 					</label>
 				))}
 				<Button variant="secondary">{t('insights.apply')}</Button>
 				{active ? (
-					<Link to={keep.length && params.get(keep[0]!) ? `?${keep[0]}=${params.get(keep[0]!)}` : '?'} className="text-sm font-medium text-brand-700 underline">
+					<Link
+						to={keep.length && params.get(keep[0]!) ? `?${keep[0]}=${params.get(keep[0]!)}` : '?'}
+						className="text-sm font-medium text-brand-700 underline"
+					>
 						{t('common.clear')}
 					</Link>
 				) : null}
@@ -65,7 +88,15 @@ export function FilterForm({ selects, checkboxes = [], keep = [] }: { selects: F
 }
 
 /** "Show more" for keyset pagination: the next cursor in the URL, filters kept. */
-export function CursorLinks({ nextCursor, moreLabel, firstLabel }: { nextCursor: string | null; moreLabel: MessageKey; firstLabel: MessageKey }) {
+export function CursorLinks({
+	nextCursor,
+	moreLabel,
+	firstLabel,
+}: {
+	nextCursor: string | null
+	moreLabel: MessageKey
+	firstLabel: MessageKey
+}) {
 	const t = useT()
 	const [params] = useSearchParams()
 	const next = new URLSearchParams(params)
@@ -90,7 +121,13 @@ export function CursorLinks({ nextCursor, moreLabel, firstLabel }: { nextCursor:
 }
 
 type Named = { id: string; name: string; nameIt: string | null }
-type Options = { stages: Named[]; events: Named[]; channels: Named[]; departments: Array<{ id: string; name: string; depth: number }>; departmentsPartial: boolean }
+type Options = {
+	stages: Named[]
+	events: Named[]
+	channels: Named[]
+	departments: Array<{ id: string; name: string; depth: number }>
+	departmentsPartial: boolean
+}
 
 type DepartmentOptions = Pick<Options, 'departments' | 'departmentsPartial'>
 

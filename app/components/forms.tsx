@@ -1,6 +1,6 @@
-import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { type MessageKey } from '#app/utils/i18n.ts'
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useId } from 'react'
+import { type MessageKey } from '#app/utils/i18n.ts'
 import { useT } from '#app/utils/root-data.ts'
 
 /** Schema messages are catalog keys; anything else is shown as it is. */

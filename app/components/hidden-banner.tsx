@@ -6,7 +6,10 @@ import { Button } from './ui.tsx'
 export function HiddenBanner({ reason, restoreFields }: { reason: string | null; restoreFields: Record<string, string> | null }) {
 	const t = useT()
 	return (
-		<div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+		<div
+			role="status"
+			className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
+		>
 			<span>{t('moderation.hiddenBanner', { reason: reason ?? '' })}</span>
 			{restoreFields ? (
 				<Form method="post">

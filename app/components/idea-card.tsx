@@ -39,7 +39,10 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 				<p className="text-sm text-slate-600">
 					{idea.anonymous || !idea.authorName ? t('ideas.anonymousAuthor') : idea.authorName} ·{' '}
 					{/* An anonymous idea keeps only its day (app/models/anonymity.server.ts). */}
-					<time dateTime={new Date(idea.createdAt).toISOString()} title={idea.anonymous ? format.date(idea.createdAt) : format.dateTime(idea.createdAt)}>
+					<time
+						dateTime={new Date(idea.createdAt).toISOString()}
+						title={idea.anonymous ? format.date(idea.createdAt) : format.dateTime(idea.createdAt)}
+					>
 						{idea.anonymous ? format.date(idea.createdAt) : age(idea.createdAt)}
 					</time>{' '}
 					· {t('ideas.comments', { count: idea.commentCount })}

@@ -18,7 +18,15 @@ export type InsightCardData = {
 	departmentName: string | null
 }
 
-export function InsightCard({ insight, headingLevel = 'h3', children }: { insight: InsightCardData; headingLevel?: 'h2' | 'h3'; children?: React.ReactNode }) {
+export function InsightCard({
+	insight,
+	headingLevel = 'h3',
+	children,
+}: {
+	insight: InsightCardData
+	headingLevel?: 'h2' | 'h3'
+	children?: React.ReactNode
+}) {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()

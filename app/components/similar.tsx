@@ -4,7 +4,10 @@ import { type loader as similarLoader } from '#app/routes/resources.similar.tsx'
 import { useHydrated } from '#app/utils/hydrated.ts'
 import { useT } from '#app/utils/root-data.ts'
 
-type Similar = { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: Array<{ id: string; body: string; recurrenceCount: number }> }
+type Similar = {
+	ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>
+	insights: Array<{ id: string; body: string; recurrenceCount: number }>
+}
 
 /**
  * Asks for similar items while the person types (debounced) and returns them; also the
@@ -20,7 +23,7 @@ export function useSimilar(kind: 'idea' | 'insight', text: string, fallback?: Si
 		timer.current = setTimeout(() => load(`/resources/similar?${new URLSearchParams({ kind, q: text })}`), 250)
 		return () => clearTimeout(timer.current)
 	}, [kind, text, load])
-	return text.trim().length < 4 ? fallback ?? null : (fetcher.data ?? fallback ?? null)
+	return text.trim().length < 4 ? (fallback ?? null) : (fetcher.data ?? fallback ?? null)
 }
 
 /**

@@ -1,8 +1,8 @@
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { localizedName } from '#app/utils/i18n.ts'
+import { relativeTimeFormat } from '#app/utils/intl.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { Badge } from './ui.tsx'
-import { relativeTimeFormat } from '#app/utils/intl.ts'
 
 type Named = { id: string; name: string; nameIt: string | null }
 
@@ -18,7 +18,9 @@ export function TagList({ stages = [], events = [] }: { stages?: Named[]; events
 		<ul className="flex flex-wrap gap-1.5" aria-label={t('ideas.tags')}>
 			{list.map((tag) => (
 				<li key={tag.key}>
-					<span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tag.key.startsWith('s-') ? 'bg-brand-50 text-brand-900' : 'bg-amber-50 text-amber-900'}`}>
+					<span
+						className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tag.key.startsWith('s-') ? 'bg-brand-50 text-brand-900' : 'bg-amber-50 text-amber-900'}`}
+					>
 						<span className="sr-only">{tag.kind}: </span>
 						{tag.label}
 					</span>

@@ -31,7 +31,11 @@ export function Timeline({ entries, submittedAt }: { entries: TimelineEntry[]; s
 							<time dateTime={new Date(entry.createdAt).toISOString()}>{format.dateTime(entry.createdAt)}</time> ·{' '}
 							<span className="font-medium text-slate-900">
 								{entry.toStatus && entry.fromStatus
-									? t('triage.moved', { actor: entry.actorName, from: t(`statuses.${entry.fromStatus}`), to: t(`statuses.${entry.toStatus}`) })
+									? t('triage.moved', {
+											actor: entry.actorName,
+											from: t(`statuses.${entry.fromStatus}`),
+											to: t(`statuses.${entry.toStatus}`),
+										})
 									: t('triage.updated', { actor: entry.actorName })}
 							</span>
 						</p>

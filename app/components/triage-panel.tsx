@@ -1,7 +1,7 @@
-import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { type IdeaStatus, MergeSchema, REASON_REQUIRED, StatusChangeSchema, TRANSITIONS, UpdateSchema } from '#app/models/idea.ts'
+import { MergeSchema, REASON_REQUIRED, StatusChangeSchema, TRANSITIONS, UpdateSchema, type IdeaStatus } from '#app/models/idea.ts'
 import { useT } from '#app/utils/root-data.ts'
 import { Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
 import { OwnerField } from './owner-field.tsx'
@@ -38,7 +38,11 @@ export function TriagePanel({ idea, lastResult, canHide }: Props) {
 		id: 'evaluate-form',
 		lastResult: resultFor('evaluate'),
 		// The selects only offer valid values and the owner is resolved by the server.
-		defaultValue: { impact: idea.impact ? String(idea.impact) : '', effort: idea.effort ? String(idea.effort) : '', owner: idea.ownerEmail },
+		defaultValue: {
+			impact: idea.impact ? String(idea.impact) : '',
+			effort: idea.effort ? String(idea.effort) : '',
+			owner: idea.ownerEmail,
+		},
 	})
 	const [mergeForm, mergeFields] = useForm({
 		id: 'merge-form',

@@ -10,23 +10,13 @@ type Fields = {
 	departmentId: FieldMetadata<string | undefined>
 }
 
-export function UserFields({
-	fields,
-	departments,
-}: {
-	fields: Fields
-	departments: Array<{ id: string; name: string; depth: number }>
-}) {
+export function UserFields({ fields, departments }: { fields: Fields; departments: Array<{ id: string; name: string; depth: number }> }) {
 	const t = useT()
 	return (
 		<div className="grid gap-4 sm:grid-cols-2">
 			<Field label={t('common.name')} meta={fields.name} autoComplete="off" />
 			<Field label={t('users.email')} meta={fields.email} type="email" autoComplete="off" />
-			<SelectField
-				label={t('users.role')}
-				meta={fields.role}
-				options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-			/>
+			<SelectField label={t('users.role')} meta={fields.role} options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
 			<SelectField
 				label={t('users.department')}
 				meta={fields.departmentId}

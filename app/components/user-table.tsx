@@ -49,11 +49,21 @@ export function UserTable({ rows, linkTo }: { rows: UserListRow[]; linkTo?: (id:
 			<table className="min-w-full divide-y divide-slate-200 text-sm">
 				<thead className="bg-slate-50 text-left">
 					<tr>
-						<th scope="col" className="px-4 py-3 font-semibold">{t('common.name')}</th>
-						<th scope="col" className="px-4 py-3 font-semibold">{t('users.email')}</th>
-						<th scope="col" className="px-4 py-3 font-semibold">{t('users.role')}</th>
-						<th scope="col" className="px-4 py-3 font-semibold">{t('users.department')}</th>
-						<th scope="col" className="px-4 py-3 font-semibold">{t('users.state')}</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							{t('common.name')}
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							{t('users.email')}
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							{t('users.role')}
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							{t('users.department')}
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							{t('users.state')}
+						</th>
 					</tr>
 				</thead>
 				<tbody className="divide-y divide-slate-100">

@@ -6,7 +6,19 @@ import { useFormat, useT } from '#app/utils/root-data.ts'
  * A plain form post without JavaScript (the action redirects back); with JavaScript a
  * fetcher shows the new state at once and the loaders revalidate behind it.
  */
-export function VoteButton({ ideaId, title, voted, count, disabled = false }: { ideaId: string; title: string; voted: boolean; count: number; disabled?: boolean }) {
+export function VoteButton({
+	ideaId,
+	title,
+	voted,
+	count,
+	disabled = false,
+}: {
+	ideaId: string
+	title: string
+	voted: boolean
+	count: number
+	disabled?: boolean
+}) {
 	const t = useT()
 	const format = useFormat()
 	const fetcher = useFetcher({ key: `vote-${ideaId}` })

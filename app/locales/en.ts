@@ -316,7 +316,8 @@ export const en = {
 	},
 	audit: {
 		heading: 'Audit log',
-		intro: 'Status changes, merges, evaluations, hidden and restored content, role changes and deactivations: who, what and when. Anonymous authors never appear here.',
+		intro:
+			'Status changes, merges, evaluations, hidden and restored content, role changes and deactivations: who, what and when. Anonymous authors never appear here.',
 		when: 'When',
 		who: 'Who',
 		what: 'What',
@@ -363,7 +364,8 @@ export const en = {
 	},
 	privacy: {
 		heading: 'This looks like customer data',
-		intro: 'To protect customers, it will be saved like this. Edit the text if that is not right, or save again to keep the redacted version.',
+		intro:
+			'To protect customers, it will be saved like this. Edit the text if that is not right, or save again to keep the redacted version.',
 		kinds: { email: 'e-mail address', iban: 'IBAN', card: 'card number', phone: 'phone number', number: 'account or booking number' },
 		redactedNotice: 'Customer data in your text was redacted before saving.',
 	},
@@ -488,8 +490,7 @@ export const en = {
 		confirm: 'Repeat the password',
 		submit: 'Set password and log in',
 		invalidTitle: 'This link cannot be used',
-		invalidBody:
-			'The link is wrong, has expired or has already been used. Ask your administrator for a new one.',
+		invalidBody: 'The link is wrong, has expired or has already been used. Ask your administrator for a new one.',
 		done: 'Your password is set. Welcome to Voce.',
 	},
 	home: {
@@ -503,8 +504,7 @@ export const en = {
 		roleIn: '{{role}} · {{department}}',
 		roleNoDepartment: '{{role}}',
 		momentsHeading: 'Moments of truth to listen for',
-		momentsIntro:
-			'These are the critical moments when customers decide what they think of us. When you hear about one, it matters.',
+		momentsIntro: 'These are the critical moments when customers decide what they think of us. When you hear about one, it matters.',
 		noMoments: 'No critical events are defined yet.',
 		stagesHeading: 'The customer journey',
 	},
@@ -603,7 +603,8 @@ export const en = {
 			},
 			declinedWithReason: {
 				label: 'Declined with a reason',
-				definition: 'Ideas declined in the period with a public reason, divided by all ideas declined in the period. It should always be 100%.',
+				definition:
+					'Ideas declined in the period with a public reason, divided by all ideas declined in the period. It should always be 100%.',
 			},
 		},
 		backlog: {
@@ -625,7 +626,8 @@ export const en = {
 		},
 		heatmap: {
 			heading: 'Moments of truth',
-			intro: 'Where customers are hurting: the period’s insights and “I see this too” per journey stage and critical event, with the ideas that address each cell. Open a cell to read them.',
+			intro:
+				'Where customers are hurting: the period’s insights and “I see this too” per journey stage and critical event, with the ideas that address each cell. Open a cell to read them.',
 			event: 'Critical event',
 			noEvent: 'No critical event',
 			heat: 'Heat',
@@ -712,11 +714,14 @@ export const en = {
 	about: {
 		title: 'About Voce',
 		heading: 'About Voce',
-		intro: 'Voce is where the front line tells the company what customers live through, proposes how to fix it, and sees what happens next.',
+		intro:
+			'Voce is where the front line tells the company what customers live through, proposes how to fix it, and sees what happens next.',
 		promisesHeading: 'What Voce promises',
 		promises: {
-			anonymous: 'Anonymous means anonymous: no page, export, log or database row ties an anonymous insight or idea to its author. Your receipt code is the only way back to it.',
-			nothingLost: 'Nothing you type is lost: a form that needs fixing comes back with everything you wrote, and a vote is never counted twice or dropped.',
+			anonymous:
+				'Anonymous means anonymous: no page, export, log or database row ties an anonymous insight or idea to its author. Your receipt code is the only way back to it.',
+			nothingLost:
+				'Nothing you type is lost: a form that needs fixing comes back with everything you wrote, and a vote is never counted twice or dropped.',
 			noScript: 'Logging, proposing, voting, commenting and triage work without JavaScript.',
 			accessible: 'Every page works with a keyboard and a screen reader, in English and Italian.',
 		},
@@ -763,14 +768,12 @@ export const en = {
 		editTitle: 'Edit {{name}}',
 		updated: 'Changes saved.',
 		setupLinkHeading: 'One-time set-password link',
-		setupLinkBody:
-			'Send this link to {{name}}. It works once and expires in 7 days. It will not be shown again.',
+		setupLinkBody: 'Send this link to {{name}}. It works once and expires in 7 days. It will not be shown again.',
 		setupLinkLabel: 'Set-password link',
 		newSetupLink: 'Create a new set-password link',
 		newSetupLinkDone: 'New set-password link created. Older links no longer work.',
 		deactivate: 'Deactivate',
-		deactivateConfirm:
-			'Deactivate {{name}}? They are logged out everywhere at once and cannot log in until reactivated.',
+		deactivateConfirm: 'Deactivate {{name}}? They are logged out everywhere at once and cannot log in until reactivated.',
 		deactivated_toast: 'User deactivated and logged out everywhere.',
 		reactivate: 'Reactivate',
 		reactivated: 'User reactivated.',

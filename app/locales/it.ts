@@ -317,7 +317,8 @@ export const it = {
 	},
 	audit: {
 		heading: 'Registro attività',
-		intro: 'Cambi di stato, unioni, valutazioni, contenuti nascosti e ripristinati, cambi di ruolo e disattivazioni: chi, che cosa e quando. Gli autori anonimi non compaiono mai.',
+		intro:
+			'Cambi di stato, unioni, valutazioni, contenuti nascosti e ripristinati, cambi di ruolo e disattivazioni: chi, che cosa e quando. Gli autori anonimi non compaiono mai.',
 		when: 'Quando',
 		who: 'Chi',
 		what: 'Che cosa',
@@ -364,8 +365,15 @@ export const it = {
 	},
 	privacy: {
 		heading: 'Sembrano dati di un cliente',
-		intro: 'Per proteggere i clienti verrà salvato così. Modifica il testo se non va bene, oppure salva di nuovo per tenere la versione oscurata.',
-		kinds: { email: 'indirizzo e-mail', iban: 'IBAN', card: 'numero di carta', phone: 'numero di telefono', number: 'numero di conto o di prenotazione' },
+		intro:
+			'Per proteggere i clienti verrà salvato così. Modifica il testo se non va bene, oppure salva di nuovo per tenere la versione oscurata.',
+		kinds: {
+			email: 'indirizzo e-mail',
+			iban: 'IBAN',
+			card: 'numero di carta',
+			phone: 'numero di telefono',
+			number: 'numero di conto o di prenotazione',
+		},
 		redactedNotice: 'I dati dei clienti nel tuo testo sono stati oscurati prima del salvataggio.',
 	},
 	comments: {
@@ -489,8 +497,7 @@ export const it = {
 		confirm: 'Ripeti la password',
 		submit: 'Imposta la password e accedi',
 		invalidTitle: 'Questo link non è utilizzabile',
-		invalidBody:
-			'Il link è errato, scaduto o già usato. Chiedi un nuovo link al tuo amministratore.',
+		invalidBody: 'Il link è errato, scaduto o già usato. Chiedi un nuovo link al tuo amministratore.',
 		done: 'Password impostata. Benvenuto/a in Voce.',
 	},
 	home: {
@@ -504,8 +511,7 @@ export const it = {
 		roleIn: '{{role}} · {{department}}',
 		roleNoDepartment: '{{role}}',
 		momentsHeading: 'Momenti della verità da ascoltare',
-		momentsIntro:
-			'Sono i momenti critici in cui i clienti decidono cosa pensano di noi. Quando ne senti parlare, conta.',
+		momentsIntro: 'Sono i momenti critici in cui i clienti decidono cosa pensano di noi. Quando ne senti parlare, conta.',
 		noMoments: 'Non ci sono ancora eventi critici.',
 		stagesHeading: 'Il percorso del cliente',
 	},
@@ -543,7 +549,12 @@ export const it = {
 		intro: 'Come partecipa la prima linea, dove soffrono i clienti, e quanto in fretta e quanto spesso risponde l’azienda.',
 		filters: 'Filtri del cruscotto',
 		period: 'Periodo',
-		periods: { '4': 'Ultime 4 settimane', '13': 'Ultime 13 settimane (un trimestre)', '26': 'Ultime 26 settimane', '52': 'Ultime 52 settimane' },
+		periods: {
+			'4': 'Ultime 4 settimane',
+			'13': 'Ultime 13 settimane (un trimestre)',
+			'26': 'Ultime 26 settimane',
+			'52': 'Ultime 52 settimane',
+		},
 		endWeek: 'Fino alla settimana',
 		endWeekHint: 'Una settimana ISO come {{example}}',
 		department: 'Reparto',
@@ -604,7 +615,8 @@ export const it = {
 			},
 			declinedWithReason: {
 				label: 'Respinte con motivazione',
-				definition: 'Idee respinte nel periodo con una motivazione pubblica, diviso tutte le idee respinte nel periodo. Dovrebbe essere sempre 100%.',
+				definition:
+					'Idee respinte nel periodo con una motivazione pubblica, diviso tutte le idee respinte nel periodo. Dovrebbe essere sempre 100%.',
 			},
 		},
 		backlog: {
@@ -626,7 +638,8 @@ export const it = {
 		},
 		heatmap: {
 			heading: 'Momenti della verità',
-			intro: 'Dove soffrono i clienti: insight e “Lo riscontro anch’io” del periodo per fase del percorso ed evento critico, con le idee che se ne occupano. Apri una cella per leggerli.',
+			intro:
+				'Dove soffrono i clienti: insight e “Lo riscontro anch’io” del periodo per fase del percorso ed evento critico, con le idee che se ne occupano. Apri una cella per leggerli.',
 			event: 'Evento critico',
 			noEvent: 'Nessun evento critico',
 			heat: 'Intensità',
@@ -716,8 +729,10 @@ export const it = {
 		intro: 'Voce è dove la prima linea racconta all’azienda ciò che vivono i clienti, propone come migliorarlo e segue cosa succede dopo.',
 		promisesHeading: 'Gli impegni di Voce',
 		promises: {
-			anonymous: 'Anonimo vuol dire anonimo: nessuna pagina, esportazione, log o riga del database collega un insight o un’idea anonimi al suo autore. Il codice ricevuta è l’unico modo per ritrovarli.',
-			nothingLost: 'Niente di ciò che scrivi va perso: un modulo da correggere torna con tutto ciò che avevi scritto, e un voto non viene mai contato due volte né perso.',
+			anonymous:
+				'Anonimo vuol dire anonimo: nessuna pagina, esportazione, log o riga del database collega un insight o un’idea anonimi al suo autore. Il codice ricevuta è l’unico modo per ritrovarli.',
+			nothingLost:
+				'Niente di ciò che scrivi va perso: un modulo da correggere torna con tutto ciò che avevi scritto, e un voto non viene mai contato due volte né perso.',
 			noScript: 'Registrare, proporre, votare, commentare e valutare funzionano anche senza JavaScript.',
 			accessible: 'Ogni pagina si usa da tastiera e con un lettore di schermo, in italiano e in inglese.',
 		},
@@ -764,14 +779,12 @@ export const it = {
 		editTitle: 'Modifica {{name}}',
 		updated: 'Modifiche salvate.',
 		setupLinkHeading: 'Link monouso per impostare la password',
-		setupLinkBody:
-			'Invia questo link a {{name}}. Funziona una sola volta e scade tra 7 giorni. Non verrà mostrato di nuovo.',
+		setupLinkBody: 'Invia questo link a {{name}}. Funziona una sola volta e scade tra 7 giorni. Non verrà mostrato di nuovo.',
 		setupLinkLabel: 'Link per impostare la password',
 		newSetupLink: 'Crea un nuovo link per la password',
 		newSetupLinkDone: 'Nuovo link creato. I link precedenti non funzionano più.',
 		deactivate: 'Disattiva',
-		deactivateConfirm:
-			'Disattivare {{name}}? Verrà disconnesso/a ovunque subito e non potrà accedere finché non sarà riattivato/a.',
+		deactivateConfirm: 'Disattivare {{name}}? Verrà disconnesso/a ovunque subito e non potrà accedere finché non sarà riattivato/a.',
 		deactivated_toast: 'Utente disattivato e disconnesso ovunque.',
 		reactivate: 'Riattiva',
 		reactivated: 'Utente riattivato.',

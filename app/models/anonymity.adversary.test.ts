@@ -2,19 +2,19 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
-import { writeBackup } from '#db/backup.ts'
-import { getDb } from '#db/index.ts'
-import { departments, users } from '#db/schema.ts'
-import { resetEnvCache } from '#app/utils/env.server.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
-import { startOfDay } from '#app/utils/time.ts'
 import { listChannels, listStages } from '#app/models/taxonomy.server.ts'
-import { context, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
 import { action as ideaAction } from '#app/routes/ideas.$ideaId.tsx'
 import { action as newIdeaAction } from '#app/routes/ideas.new.tsx'
 import { action as insightAction } from '#app/routes/insights.$insightId.tsx'
 import { action as newInsightAction, loader as newInsightLoader } from '#app/routes/insights.new.tsx'
 import { action as loginAction } from '#app/routes/login.tsx'
+import { resetEnvCache } from '#app/utils/env.server.ts'
+import { hashPassword } from '#app/utils/password.server.ts'
+import { startOfDay } from '#app/utils/time.ts'
+import { writeBackup } from '#db/backup.ts'
+import { getDb } from '#db/index.ts'
+import { departments, users } from '#db/schema.ts'
+import { context, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
 import { changeStatus } from './triage.server.ts'
 
 // The adversary holds the database file, or a backup of it, and wants to know who wrote each
@@ -58,11 +58,20 @@ async function login(who: Who) {
 
 /** Opening the capture form: a GET, the request that may move the session's window. */
 async function openForm(who: Who) {
-	expect(status(await settle(() => newInsightLoader({ request: getRequest('/insights/new', cookies.get(who)), context, params: {} })))).toBe(200)
+	expect(
+		status(await settle(() => newInsightLoader({ request: getRequest('/insights/new', cookies.get(who)), context, params: {} }))),
+	).toBe(200)
 }
 
 function insightFields(body: string, anonymous: boolean) {
-	return { body, channelId: listChannels()[0]!.id, stageId: listStages()[2]!.id, emotion: '4', similarSeen: '1', ...(anonymous ? { anonymous: 'on' } : {}) }
+	return {
+		body,
+		channelId: listChannels()[0]!.id,
+		stageId: listStages()[2]!.id,
+		emotion: '4',
+		similarSeen: '1',
+		...(anonymous ? { anonymous: 'on' } : {}),
+	}
 }
 
 /**
@@ -71,7 +80,9 @@ function insightFields(body: string, anonymous: boolean) {
  */
 function tablesOf(db: Database.Database, withRowidOnly = false) {
 	return db
-		.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_data', 'search_idx', 'search_config', '__drizzle_migrations')")
+		.prepare<[], { name: string; sql: string }>(
+			"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_data', 'search_idx', 'search_config', '__drizzle_migrations')",
+		)
 		.all()
 		.filter((t) => !withRowidOnly || !/WITHOUT ROWID/i.test(t.sql))
 		.map((t) => t.name)
@@ -109,7 +120,11 @@ async function postAnonymously(who: Who, post: () => Promise<unknown>, table: 'i
 	expect(response instanceof Response ? response.status : JSON.stringify(response), 'the anonymous submission is saved').toBe(302)
 	expect(response.headers.get('Location')).toBe('/receipts')
 	const after = snapshot(sqlite)
-	const author = getDb().select().from(users).where(eq(users.id, idOf(who))).get()!
+	const author = getDb()
+		.select()
+		.from(users)
+		.where(eq(users.id, idOf(who)))
+		.get()!
 	const written: Array<{ table: string; row: Record<string, unknown> }> = []
 	for (const [name, { withRowid, rows }] of after) {
 		for (const [key, row] of rows) {
@@ -124,7 +139,22 @@ async function postAnonymously(who: Who, post: () => Promise<unknown>, table: 'i
 		}
 	}
 	// Nothing else than the item, its links, its receipt and its search entry changed.
-	expect(new Set(written.map((w) => w.table))).toEqual(new Set(table === 'insights' ? ['insights', 'receipts', 'search_docs', 'search', 'search_content', 'search_docsize'] : ['ideas', 'idea_stages', 'receipts', 'search_docs', 'search', 'search_content', 'search_docsize', ...(written.some((w) => w.table === 'idea_insights') ? ['idea_insights'] : [])]))
+	expect(new Set(written.map((w) => w.table))).toEqual(
+		new Set(
+			table === 'insights'
+				? ['insights', 'receipts', 'search_docs', 'search', 'search_content', 'search_docsize']
+				: [
+						'ideas',
+						'idea_stages',
+						'receipts',
+						'search_docs',
+						'search',
+						'search_content',
+						'search_docsize',
+						...(written.some((w) => w.table === 'idea_insights') ? ['idea_insights'] : []),
+					],
+		),
+	)
 	expect(sqlite.prepare('PRAGMA wal_checkpoint(PASSIVE)').get(), 'the WAL was emptied').toMatchObject({ log: 0 })
 	const id = String(written.find((w) => w.table === table)!.row.id)
 	anonymousAuthor.set(id, who)
@@ -133,14 +163,22 @@ async function postAnonymously(who: Who, post: () => Promise<unknown>, table: 'i
 
 async function namedInsight(who: Who, body: string) {
 	namedWorkers.add(who)
-	const r = (await newInsightAction({ request: formRequest('/insights/new', insightFields(body, false), cookies.get(who)), context, params: {} })) as Response
+	const r = (await newInsightAction({
+		request: formRequest('/insights/new', insightFields(body, false), cookies.get(who)),
+		context,
+		params: {},
+	})) as Response
 	expect(r.status).toBe(302)
 	return r.headers.get('Location')!.split('/').pop()!.split('?')[0]!
 }
 
 async function vote(who: Who, ideaId: string, on: boolean) {
 	namedWorkers.add(who)
-	const r = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: on ? 'on' : 'off' }, cookies.get(who)), context, params: { ideaId } })
+	const r = await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: on ? 'on' : 'off' }, cookies.get(who)),
+		context,
+		params: { ideaId },
+	})
 	expect(status(r)).toBe(302)
 }
 
@@ -152,14 +190,29 @@ beforeAll(async () => {
 	db.insert(departments).values({ id: DEPT, name: 'Claims Desk', parentId: root.id }).run()
 	const passwordHash = await hashPassword(PASSWORD)
 	for (const who of PEOPLE) {
-		db.insert(users).values({ id: idOf(who), email: `${who}@claims.example`, name: `Claims ${who.toUpperCase()}`, passwordHash, departmentId: DEPT }).run()
+		db.insert(users)
+			.values({ id: idOf(who), email: `${who}@claims.example`, name: `Claims ${who.toUpperCase()}`, passwordHash, departmentId: DEPT })
+			.run()
 	}
 
 	// Monday. p1 logs in and at once submits anonymously (62 ms later).
 	at('2026-11-16T07:58:00.000Z')
 	await login('p1')
 	at('2026-11-16T07:58:00.062Z')
-	await postAnonymously('p1', () => newInsightAction({ request: formRequest('/insights/new', insightFields('Customer abroad could not block a stolen card by phone at night.', true), cookies.get('p1')), context, params: {} }), 'insights')
+	await postAnonymously(
+		'p1',
+		() =>
+			newInsightAction({
+				request: formRequest(
+					'/insights/new',
+					insightFields('Customer abroad could not block a stolen card by phone at night.', true),
+					cookies.get('p1'),
+				),
+				context,
+				params: {},
+			}),
+		'insights',
+	)
 	at('2026-11-16T08:10:00Z')
 	await login('p2')
 	const p2Insight = await namedInsight('p2', 'Customer waited forty minutes to report a lost card.')
@@ -167,7 +220,18 @@ beforeAll(async () => {
 	await login('p4')
 	namedWorkers.add('p4')
 	const named = (await newIdeaAction({
-		request: formRequest('/ideas/new', { title: 'Block a card from the website', problem: 'Customers cannot reach us by phone abroad.', proposal: 'A block button on the website.', benefit: 'Fewer losses.', stageIds: listStages()[2]!.id, similarSeen: '1' }, cookies.get('p4')),
+		request: formRequest(
+			'/ideas/new',
+			{
+				title: 'Block a card from the website',
+				problem: 'Customers cannot reach us by phone abroad.',
+				proposal: 'A block button on the website.',
+				benefit: 'Fewer losses.',
+				stageIds: listStages()[2]!.id,
+				similarSeen: '1',
+			},
+			cookies.get('p4'),
+		),
 		context,
 		params: {},
 	})) as Response
@@ -178,10 +242,26 @@ beforeAll(async () => {
 	at('2026-11-16T10:00:00Z')
 	await login('p5')
 	namedWorkers.add('p5')
-	expect(status(await ideaAction({ request: formRequest(`/ideas/${namedIdea}`, { intent: 'comment', body: 'We see this every night shift.' }, cookies.get('p5')), context, params: { ideaId: namedIdea } }))).toBe(302)
+	expect(
+		status(
+			await ideaAction({
+				request: formRequest(`/ideas/${namedIdea}`, { intent: 'comment', body: 'We see this every night shift.' }, cookies.get('p5')),
+				context,
+				params: { ideaId: namedIdea },
+			}),
+		),
+	).toBe(302)
 	const { id: commentId } = getDb().$client.prepare('SELECT id FROM comments WHERE author_id = ?').get(idOf('p5')) as { id: string }
 	at('2026-11-16T10:03:00Z')
-	expect(status(await ideaAction({ request: formRequest(`/ideas/${namedIdea}`, { intent: 'delete-comment', commentId }, cookies.get('p5')), context, params: { ideaId: namedIdea } }))).toBe(302)
+	expect(
+		status(
+			await ideaAction({
+				request: formRequest(`/ideas/${namedIdea}`, { intent: 'delete-comment', commentId }, cookies.get('p5')),
+				context,
+				params: { ideaId: namedIdea },
+			}),
+		),
+	).toBe(302)
 	at('2026-11-16T11:30:00Z')
 	await login('p6')
 	await vote('p6', namedIdea, true)
@@ -193,7 +273,16 @@ beforeAll(async () => {
 	at('2026-11-17T13:00:00.000Z')
 	await openForm('p2')
 	at('2026-11-17T13:00:00.001Z')
-	await postAnonymously('p2', () => newInsightAction({ request: formRequest('/insights/new', insightFields('Declined at checkout while the account had funds.', true), cookies.get('p2')), context, params: {} }), 'insights')
+	await postAnonymously(
+		'p2',
+		() =>
+			newInsightAction({
+				request: formRequest('/insights/new', insightFields('Declined at checkout while the account had funds.', true), cookies.get('p2')),
+				context,
+				params: {},
+			}),
+		'insights',
+	)
 	at('2026-11-17T13:00:04Z')
 	await vote('p2', namedIdea, true)
 	// p3 proposes anonymously, with p2's named insight as evidence.
@@ -206,7 +295,16 @@ beforeAll(async () => {
 			newIdeaAction({
 				request: formRequest(
 					'/ideas/new',
-					{ title: 'A night line for lost cards', problem: 'Nobody answers at night.', proposal: 'Route night calls to the fraud desk.', benefit: 'Cards blocked at once.', stageIds: listStages()[2]!.id, insightIds: p2Insight, anonymous: 'on', similarSeen: '1' },
+					{
+						title: 'A night line for lost cards',
+						problem: 'Nobody answers at night.',
+						proposal: 'Route night calls to the fraud desk.',
+						benefit: 'Cards blocked at once.',
+						stageIds: listStages()[2]!.id,
+						insightIds: p2Insight,
+						anonymous: 'on',
+						similarSeen: '1',
+					},
 					cookies.get('p3'),
 				),
 				context,
@@ -219,7 +317,20 @@ beforeAll(async () => {
 	at('2026-11-18T15:00:00Z')
 	await login('p7')
 	at('2026-11-18T15:01:10Z')
-	await postAnonymously('p7', () => newInsightAction({ request: formRequest('/insights/new', insightFields('Flight cancelled, the customer was told to call back tomorrow.', true), cookies.get('p7')), context, params: {} }), 'insights')
+	await postAnonymously(
+		'p7',
+		() =>
+			newInsightAction({
+				request: formRequest(
+					'/insights/new',
+					insightFields('Flight cancelled, the customer was told to call back tomorrow.', true),
+					cookies.get('p7'),
+				),
+				context,
+				params: {},
+			}),
+		'insights',
+	)
 	at('2026-11-18T15:30:00Z')
 	await vote('p1', anonymousIdea, true)
 
@@ -228,7 +339,15 @@ beforeAll(async () => {
 	await login('p4')
 	const [firstAnonymousInsight] = [...anonymousAuthor.keys()]
 	namedWorkers.add('p4')
-	expect(status(await insightAction({ request: formRequest(`/insights/${firstAnonymousInsight}`, { intent: 'see' }, cookies.get('p4')), context, params: { insightId: firstAnonymousInsight } }))).toBe(302)
+	expect(
+		status(
+			await insightAction({
+				request: formRequest(`/insights/${firstAnonymousInsight}`, { intent: 'see' }, cookies.get('p4')),
+				context,
+				params: { insightId: firstAnonymousInsight },
+			}),
+		),
+	).toBe(302)
 	at('2026-11-19T10:00:00Z')
 	const manager = getDb().select().from(users).where(eq(users.role, 'admin')).get()!
 	expect(changeStatus(anonymousIdea, manager, 'in_review', null)).toEqual({ ok: true })
@@ -259,12 +378,18 @@ const members = (db: Database.Database, departmentId: string) =>
 function personTimes(db: Database.Database) {
 	const out: Array<{ table: string; user: string; at: number }> = []
 	for (const name of tablesOf(db)) {
-		const userColumns = (db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Array<{ table: string; from: string }>).filter((f) => f.table === 'users').map((f) => f.from)
+		const userColumns = (db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Array<{ table: string; from: string }>)
+			.filter((f) => f.table === 'users')
+			.map((f) => f.from)
 		if (name === 'users') userColumns.push('id')
-		const timeColumns = (db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c.endsWith('_at'))
+		const timeColumns = (db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>)
+			.map((c) => c.name)
+			.filter((c) => c.endsWith('_at'))
 		for (const u of userColumns) {
 			for (const t of timeColumns) {
-				for (const row of db.prepare(`SELECT "${u}" AS user, "${t}" AS at FROM "${name}" WHERE "${u}" IS NOT NULL AND "${t}" IS NOT NULL`).all() as Array<{ user: string; at: number }>) {
+				for (const row of db
+					.prepare(`SELECT "${u}" AS user, "${t}" AS at FROM "${name}" WHERE "${u}" IS NOT NULL AND "${t}" IS NOT NULL`)
+					.all() as Array<{ user: string; at: number }>) {
 					out.push({ table: `${name}.${t}`, ...row })
 				}
 			}
@@ -275,11 +400,27 @@ function personTimes(db: Database.Database) {
 
 type Item = { id: string; kind: 'insight' | 'idea'; departmentId: string; times: number[]; rowid: number }
 function anonymousItems(db: Database.Database): Item[] {
-	const insights = db.prepare('SELECT rowid, id, department_id AS departmentId, created_at, occurred_at FROM insights WHERE anonymous = 1').all() as Array<Record<string, number | string>>
-	const ideas = db.prepare('SELECT rowid, id, department_id AS departmentId, created_at FROM ideas WHERE anonymous = 1').all() as Array<Record<string, number | string>>
+	const insights = db
+		.prepare('SELECT rowid, id, department_id AS departmentId, created_at, occurred_at FROM insights WHERE anonymous = 1')
+		.all() as Array<Record<string, number | string>>
+	const ideas = db.prepare('SELECT rowid, id, department_id AS departmentId, created_at FROM ideas WHERE anonymous = 1').all() as Array<
+		Record<string, number | string>
+	>
 	return [
-		...insights.map((r) => ({ id: String(r.id), kind: 'insight' as const, departmentId: String(r.departmentId), times: [Number(r.created_at), Number(r.occurred_at)], rowid: Number(r.rowid) })),
-		...ideas.map((r) => ({ id: String(r.id), kind: 'idea' as const, departmentId: String(r.departmentId), times: [Number(r.created_at)], rowid: Number(r.rowid) })),
+		...insights.map((r) => ({
+			id: String(r.id),
+			kind: 'insight' as const,
+			departmentId: String(r.departmentId),
+			times: [Number(r.created_at), Number(r.occurred_at)],
+			rowid: Number(r.rowid),
+		})),
+		...ideas.map((r) => ({
+			id: String(r.id),
+			kind: 'idea' as const,
+			departmentId: String(r.departmentId),
+			times: [Number(r.created_at)],
+			rowid: Number(r.rowid),
+		})),
 	].filter((item) => anonymousAuthor.has(item.id))
 }
 
@@ -308,7 +449,9 @@ for (const [label, file] of [
 			expect(singledOut ? best[0] : null, `${item.kind} by ${anonymousAuthor.get(item.id)}: a time join singles out someone`).toBeNull()
 			// The join that named authors before: a session touched within a second of the item.
 			for (const column of ['created_at', 'last_verified_at']) {
-				const hits = db.prepare(`SELECT user_id FROM sessions WHERE abs(${column} - ?) < 1000`).all(item.times[0]!) as Array<{ user_id: string }>
+				const hits = db.prepare(`SELECT user_id FROM sessions WHERE abs(${column} - ?) < 1000`).all(item.times[0]!) as Array<{
+					user_id: string
+				}>
 				expect(hits.filter((h) => h.user_id === idOf(anonymousAuthor.get(item.id)!))).toEqual([])
 			}
 		}
@@ -326,26 +469,36 @@ for (const [label, file] of [
 				if ((db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as Array<{ table: string }>).some((f) => f.table === 'users')) continue
 				const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name)
 				for (const column of columns.filter((c) => c === `${item.kind}_id` || c === 'item_id')) {
-					for (const r of db.prepare(`SELECT rowid AS r FROM "${table}" WHERE "${column}" = ?`).all(item.id) as Array<{ r: number }>) own.push({ table, rowid: r.r })
+					for (const r of db.prepare(`SELECT rowid AS r FROM "${table}" WHERE "${column}" = ?`).all(item.id) as Array<{ r: number }>)
+						own.push({ table, rowid: r.r })
 				}
 			}
 			const doc = db.prepare('SELECT id FROM search_docs WHERE item_id = ?').get(item.id) as { id: number }
 			own.push({ table: 'search', rowid: doc.id })
 			for (const { table, rowid } of own) {
 				// Its neighbours by rowid, and who wrote them, is what an order attack reads.
-				const neighbours = db.prepare(`SELECT * FROM "${table}" WHERE rowid IN ((SELECT max(rowid) FROM "${table}" WHERE rowid < ?), (SELECT min(rowid) FROM "${table}" WHERE rowid > ?))`).all(rowid, rowid) as Array<Record<string, unknown>>
+				const neighbours = db
+					.prepare(
+						`SELECT * FROM "${table}" WHERE rowid IN ((SELECT max(rowid) FROM "${table}" WHERE rowid < ?), (SELECT min(rowid) FROM "${table}" WHERE rowid > ?))`,
+					)
+					.all(rowid, rowid) as Array<Record<string, unknown>>
 				for (const n of neighbours) expect(Object.values(n), `${table}: a neighbour by rowid names the author`).not.toContain(author)
 				if (label === 'the live database') expect(rowid, `${table}: the rowid is unordered`).toBeLessThan(0)
 			}
 			// Rows of the item's own tables written around it (by time) have no place next to it by rowid.
 			const neighbour = db.prepare(`SELECT max(rowid) AS r FROM "${item.kind}s" WHERE rowid < ?`).get(item.rowid) as { r: number | null }
-			if (neighbour.r !== null) expect(db.prepare(`SELECT anonymous FROM "${item.kind}s" WHERE rowid = ?`).get(neighbour.r)).toEqual({ anonymous: 1 })
+			if (neighbour.r !== null)
+				expect(db.prepare(`SELECT anonymous FROM "${item.kind}s" WHERE rowid = ?`).get(neighbour.r)).toEqual({ anonymous: 1 })
 		}
 	})
 
 	test(`${label}: activity marks and their counts per department and week say nothing of anonymous work`, () => {
 		const db = file()
-		const marked = new Set((db.prepare("SELECT user_id FROM activity_weeks WHERE user_id LIKE 'adv-%'").all() as Array<{ user_id: string }>).map((r) => r.user_id))
+		const marked = new Set(
+			(db.prepare("SELECT user_id FROM activity_weeks WHERE user_id LIKE 'adv-%'").all() as Array<{ user_id: string }>).map(
+				(r) => r.user_id,
+			),
+		)
 		// Only named work marks a person: the mark set equals the people who did named work.
 		expect(marked).toEqual(new Set([...namedWorkers].map(idOf)))
 		// Subtraction: a mark with no named row that week. Only the vote withdrawn (p6) and the
@@ -374,8 +527,20 @@ for (const [label, file] of [
 test('an anonymous idea with evidence under one’s own name asks first, then keeps or drops it as chosen', async () => {
 	const cookie = await sessionCookieFor(idOf('p2'))
 	const own = raw.prepare('SELECT id FROM insights WHERE author_id = ?').get(idOf('p2')) as { id: string }
-	const fields = { title: 'Call back customers whose card was declined', problem: 'They think the bank blocked them.', proposal: 'A call within the hour.', benefit: 'Trust kept.', stageIds: listStages()[2]!.id, insightIds: own.id, anonymous: 'on', similarSeen: '1' }
-	const asked = (await newIdeaAction({ request: formRequest('/ideas/new', fields, cookie), context, params: {} })) as unknown as { data: { ownEvidence: string[]; result: { initialValue: Record<string, unknown> } }; init: { status: number } }
+	const fields = {
+		title: 'Call back customers whose card was declined',
+		problem: 'They think the bank blocked them.',
+		proposal: 'A call within the hour.',
+		benefit: 'Trust kept.',
+		stageIds: listStages()[2]!.id,
+		insightIds: own.id,
+		anonymous: 'on',
+		similarSeen: '1',
+	}
+	const asked = (await newIdeaAction({ request: formRequest('/ideas/new', fields, cookie), context, params: {} })) as unknown as {
+		data: { ownEvidence: string[]; result: { initialValue: Record<string, unknown> } }
+		init: { status: number }
+	}
 	expect(asked.init.status).toBe(422)
 	expect(asked.data.ownEvidence).toEqual([own.id])
 	// Everything typed comes back.
@@ -384,9 +549,15 @@ test('an anonymous idea with evidence under one’s own name asks first, then ke
 	const before = count()
 	// Dropped: submitted again without the insight, saved without asking.
 	const { insightIds: _dropped, ...withoutOwn } = fields
-	expect(((await newIdeaAction({ request: formRequest('/ideas/new', withoutOwn, cookie), context, params: {} })) as Response).status).toBe(302)
+	expect(((await newIdeaAction({ request: formRequest('/ideas/new', withoutOwn, cookie), context, params: {} })) as Response).status).toBe(
+		302,
+	)
 	// Kept: the confirmation the notice carries saves it with the evidence.
-	const kept = (await newIdeaAction({ request: formRequest('/ideas/new', { ...fields, title: `${fields.title} soon`, ownEvidenceConfirmed: '1' }, cookie), context, params: {} })) as Response
+	const kept = (await newIdeaAction({
+		request: formRequest('/ideas/new', { ...fields, title: `${fields.title} soon`, ownEvidenceConfirmed: '1' }, cookie),
+		context,
+		params: {},
+	})) as Response
 	expect(kept.status).toBe(302)
 	expect(count()).toBe(before + 2)
 })

@@ -25,7 +25,10 @@ export function unorderedRowid() {
 /** Inserts a row, at an unordered rowid when it belongs to an anonymous item. */
 export function insertRow<T extends SQLiteTable>(tx: Tx, table: T, values: InferInsertModel<T>, unordered: boolean) {
 	// The builder's types cannot follow a generic table; the values are the table's own insert model.
-	if (!unordered) tx.insert(table).values(values as never).run()
+	if (!unordered)
+		tx.insert(table)
+			.values(values as never)
+			.run()
 	else insertUnordered(tx, table, values)
 }
 
@@ -36,7 +39,10 @@ export function insertRow<T extends SQLiteTable>(tx: Tx, table: T, values: Infer
  */
 export function insertUnordered<T extends SQLiteTable>(tx: Tx, table: T, values: InferInsertModel<T>) {
 	// The builder's types cannot follow a generic table; the values are the table's own insert model.
-	const query = tx.insert(table).values(values as never).toSQL()
+	const query = tx
+		.insert(table)
+		.values(values as never)
+		.toSQL()
 	const prefix = `insert into "${getTableName(table)}" (`
 	if (!query.sql.startsWith(prefix) || !query.sql.includes(') values (')) throw new Error(`Unexpected insert: ${query.sql}`)
 	const statement = query.sql.replace(prefix, `${prefix}"rowid", `).replace(') values (', ') values (?, ')

@@ -1,6 +1,6 @@
-import { pageWindow } from '#app/utils/misc.ts'
 import { count, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { auditLog, ideas, users } from '#db/schema.ts'
 import { AUDIT_PAGE_SIZE, type AuditAction } from './audit.ts'

@@ -14,7 +14,11 @@ export type CampaignInput = {
 }
 
 export function createCampaign(input: CampaignInput, createdBy: string) {
-	return getDb().insert(campaigns).values({ ...input, createdBy }).returning({ id: campaigns.id }).get()
+	return getDb()
+		.insert(campaigns)
+		.values({ ...input, createdBy })
+		.returning({ id: campaigns.id })
+		.get()
 }
 
 const columns = {
@@ -64,4 +68,3 @@ export function openCampaigns(now = new Date()) {
 		.orderBy(asc(campaigns.endsAt))
 		.all()
 }
-

@@ -16,7 +16,12 @@ const date = z
 
 export const CampaignFormSchema = z
 	.object({
-		title: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').min(10, 'validation.tooShort').max(200, 'validation.tooLong'),
+		title: z
+			.string({ error: 'validation.required' })
+			.trim()
+			.min(1, 'validation.required')
+			.min(10, 'validation.tooShort')
+			.max(200, 'validation.tooLong'),
 		description: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong'),
 		sponsor: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
 		startsOn: date,

@@ -27,7 +27,14 @@ export function usersByHandle(handles: string[]) {
 export function addComment(ideaId: string, authorId: string, body: string, now = new Date()) {
 	const mentioned = usersByHandle(mentionedHandles(body)).filter((u) => u.id !== authorId)
 	return writeTransaction((tx) => {
-		if (!tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()) return null
+		if (
+			!tx
+				.select({ id: ideas.id })
+				.from(ideas)
+				.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
+				.get()
+		)
+			return null
 		const comment = tx.insert(comments).values({ ideaId, authorId, body, createdAt: now }).returning({ id: comments.id }).get()
 		tx.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })
@@ -77,11 +84,7 @@ export function listComments(ideaId: string, { before, limit = COMMENTS_PAGE_SIZ
 		.from(comments)
 		.innerJoin(users, eq(users.id, comments.authorId))
 		.where(
-			and(
-				eq(comments.ideaId, ideaId),
-				isNull(comments.hiddenAt),
-				after ? beforeCursor(comments.createdAt, comments.id, after) : undefined,
-			),
+			and(eq(comments.ideaId, ideaId), isNull(comments.hiddenAt), after ? beforeCursor(comments.createdAt, comments.id, after) : undefined),
 		)
 		.orderBy(desc(comments.createdAt), desc(comments.id))
 		.limit(limit + 1)
@@ -110,7 +113,13 @@ function ownEditable(commentId: string, authorId: string, now: Date) {
 
 export function editComment(commentId: string, authorId: string, body: string, now = new Date()) {
 	if (!ownEditable(commentId, authorId, now)) return false
-	return getDb().update(comments).set({ body, editedAt: now }).where(and(eq(comments.id, commentId), isNull(comments.hiddenAt))).run().changes > 0
+	return (
+		getDb()
+			.update(comments)
+			.set({ body, editedAt: now })
+			.where(and(eq(comments.id, commentId), isNull(comments.hiddenAt)))
+			.run().changes > 0
+	)
 }
 
 export function deleteComment(commentId: string, authorId: string, now = new Date()) {
@@ -118,7 +127,10 @@ export function deleteComment(commentId: string, authorId: string, now = new Dat
 	if (!row) return false
 	return writeTransaction((tx) => {
 		// Only a visible comment is counted in comment_count: only that one is taken off it.
-		const changed = tx.delete(comments).where(and(eq(comments.id, commentId), isNull(comments.hiddenAt))).run().changes
+		const changed = tx
+			.delete(comments)
+			.where(and(eq(comments.id, commentId), isNull(comments.hiddenAt)))
+			.run().changes
 		if (changed) {
 			tx.update(ideas)
 				.set({ commentCount: sql`${ideas.commentCount} - 1` })

@@ -1,11 +1,11 @@
 import { eq, isNull } from 'drizzle-orm'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { resetEnvCache } from '#app/utils/env.server.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { getDb } from '#db/index.ts'
 import { departments, ideas, ideaUpdates, users } from '#db/schema.ts'
 import { makeIdea, makeInsight } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
-import { resetEnvCache } from '#app/utils/env.server.ts'
-import { METRICS, type MetricKey } from './dashboard.ts'
 import {
 	dashboardScope,
 	departmentComparison,
@@ -17,12 +17,12 @@ import {
 	previousPeriod,
 	weeklySeries,
 } from './dashboard.server.ts'
+import { METRICS, type MetricKey } from './dashboard.ts'
 import { subtreeIds } from './department.server.ts'
 import { setVote } from './idea.server.ts'
 import { setRecurrence } from './insight.server.ts'
 import { listEvents, listStages } from './taxonomy.server.ts'
 import { changeStatus, postUpdate } from './triage.server.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
 
 // A small organisation built by hand in the spring of 2024, far from the demo data, with
 // every figure worked out on paper first (the comments give the arithmetic).
@@ -51,7 +51,9 @@ beforeAll(() => {
 		])
 		.run()
 	const add = (key: string, departmentId: string) => {
-		db.insert(users).values({ id: key, email: `${key}@lab.example`, name: `Lab ${key}`, departmentId }).run()
+		db.insert(users)
+			.values({ id: key, email: `${key}@lab.example`, name: `Lab ${key}`, departmentId })
+			.run()
 		people[key] = { id: key, departmentId }
 	}
 	for (const key of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'd1']) add(key, DEPT.a)
@@ -78,8 +80,13 @@ beforeAll(() => {
 	idea.I3 = makeIdea(p.b1!, { title: 'I3' }, at(5, 1))
 	// Declined without a reason: only old data can do that, and the figure must show it.
 	idea.I5 = makeIdea(p.a1!, { title: 'I5' }, at(5, 2))
-	db.update(ideas).set({ status: 'declined', firstActionAt: at(5, 5), decidedAt: at(5, 5), closedAt: at(5, 5) }).where(eq(ideas.id, idea.I5)).run()
-	db.insert(ideaUpdates).values({ ideaId: idea.I5, actorId: manager.id, fromStatus: 'submitted', toStatus: 'declined', note: null, createdAt: at(5, 5) }).run()
+	db.update(ideas)
+		.set({ status: 'declined', firstActionAt: at(5, 5), decidedAt: at(5, 5), closedAt: at(5, 5) })
+		.where(eq(ideas.id, idea.I5))
+		.run()
+	db.insert(ideaUpdates)
+		.values({ ideaId: idea.I5, actorId: manager.id, fromStatus: 'submitted', toStatus: 'declined', note: null, createdAt: at(5, 5) })
+		.run()
 	const a4Insight = makeInsight(p.a4!, { stageId: S[1]!, eventId: E[1]!, emotion: 2 }, at(5, 8))
 	setRecurrence(a4Insight, 'a5', true, at(5, 8))
 	setRecurrence(a4Insight, 'a6', true, at(5, 8))
@@ -89,7 +96,10 @@ beforeAll(() => {
 	const a3Insight = makeInsight(p.a3!, { stageId: S[3]!, eventId: E[2]!, emotion: 3 }, at(5, 17))
 	for (const who of ['a1', 'a2', 'b2']) setRecurrence(a3Insight, who, true, at(5, 17))
 	// d1 leaves after contributing: their insight still counts, their participation not.
-	db.update(users).set({ deactivatedAt: at(6, 1) }).where(eq(users.id, 'd1')).run()
+	db.update(users)
+		.set({ deactivatedAt: at(6, 1) })
+		.where(eq(users.id, 'd1'))
+		.run()
 })
 
 const lab = () => ({ departmentIds: subtreeIds(DEPT.lab) })
@@ -150,7 +160,9 @@ describe('headline figures on the hand-built data', () => {
 		const empty = figures(lab(), periodOf('2020-W10', 13))
 		expect([empty.participants, empty.ideas, empty.insights, empty.decided]).toEqual([0, 0, 0, 0])
 		expect(empty.firstResponse.median).toBeNull()
-		expect(METRICS.map((m) => m.value(empty))).toEqual(METRICS.map((m) => (m.key === 'insights' ? 0 : m.key === 'participation' || m.key === 'ideasPer100' ? 0 : null)))
+		expect(METRICS.map((m) => m.value(empty))).toEqual(
+			METRICS.map((m) => (m.key === 'insights' ? 0 : m.key === 'participation' || m.key === 'ideasPer100' ? 0 : null)),
+		)
 		const nobody = figures({ departmentIds: subtreeIds(DEPT.c) }, period())
 		expect(nobody.people).toBe(0)
 		expect(value('participation', nobody)).toBeNull()
@@ -173,7 +185,16 @@ test('the heatmap sums heat per stage and event and marks the blind spot', () =>
 	const cells = heatmap(lab(), period())
 	const cell = (stage: string, event: string) => cells.find((c) => c.stageId === stage && c.eventId === event)
 	// Two insights (emotion 4 and 2) and two "I see this too"; I1 addresses it and is implemented.
-	expect(cell(S[1]!, E[1]!)).toMatchObject({ insights: 2, recurrences: 2, heat: 4, emotion: 3, ideas: 1, acted: 1, implemented: 1, blindSpot: false })
+	expect(cell(S[1]!, E[1]!)).toMatchObject({
+		insights: 2,
+		recurrences: 2,
+		heat: 4,
+		emotion: 3,
+		ideas: 1,
+		acted: 1,
+		implemented: 1,
+		blindSpot: false,
+	})
 	// One insight seen by three more people and nothing done: the blind spot.
 	expect(cell(S[3]!, E[2]!)).toMatchObject({ insights: 1, heat: 4, ideas: 0, blindSpot: true })
 	// Low heat is never a blind spot.
@@ -191,7 +212,16 @@ test('department comparison hides groups under the minimum size in every figure'
 	expect(a).toMatchObject({ people: 6, tooSmall: false, participation: 1, firstResponseMedian: 2.5, implementationRate: 0.25 })
 	expect(a!.ideasPer100).toBeCloseTo(216.667, 2)
 	for (const small of [b, c]) {
-		expect(small).toEqual({ id: small!.id, name: small!.name, people: 0, tooSmall: true, participation: null, ideasPer100: null, firstResponseMedian: null, implementationRate: null })
+		expect(small).toEqual({
+			id: small!.id,
+			name: small!.name,
+			people: 0,
+			tooSmall: true,
+			participation: null,
+			ideasPer100: null,
+			firstResponseMedian: null,
+			implementationRate: null,
+		})
 	}
 })
 

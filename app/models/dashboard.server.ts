@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Permission } from '#app/utils/permissions.ts'
 import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
@@ -8,18 +8,18 @@ import {
 	AGE_BUCKETS,
 	blindSpotThreshold,
 	FIX_WINDOW_DAYS,
-	type DepartmentFigures,
-	type DurationStat,
-	type Figures,
-	type HeatCell,
 	ideasPer100,
 	interpolate,
 	NO_EVENT,
 	QUARTER_WEEKS,
 	ratio,
+	type DepartmentFigures,
+	type DurationStat,
+	type Figures,
+	type HeatCell,
 } from './dashboard.ts'
-import { type DepartmentRow } from './department.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from './department.server.ts'
+import { type DepartmentRow } from './department.ts'
 import { type Role } from './user.ts'
 
 // Every figure is a count or an order statistic computed in SQLite: no query brings
@@ -60,7 +60,11 @@ const one = <T>(query: SQL) => getDb().get<T>(query)!
 /** Each ISO week of the period with its start and end instants, and the same as a SQL `VALUES` list (i, s, e). */
 function weekBounds(period: Period) {
 	const { TIME_ZONE } = getEnv()
-	const bounds = period.weeks.map((week) => ({ week, start: weekStart(week, TIME_ZONE).getTime(), end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime() }))
+	const bounds = period.weeks.map((week) => ({
+		week,
+		start: weekStart(week, TIME_ZONE).getTime(),
+		end: weekStart(shiftWeek(week, 1), TIME_ZONE).getTime(),
+	}))
 	const values = sql.join(
 		bounds.map((b, i) => sql`(${i}, ${b.start}, ${b.end})`),
 		sql`, `,
@@ -235,12 +239,24 @@ export function heatmap(scope: Scope, period: Period): HeatCell[] {
 		const key = `${stageId}|${eventId}`
 		let found = cells.get(key)
 		if (!found) {
-			found = { stageId, eventId, insights: 0, recurrences: 0, heat: 0, emotion: null, ideas: 0, acted: 0, implemented: 0, blindSpot: false }
+			found = {
+				stageId,
+				eventId,
+				insights: 0,
+				recurrences: 0,
+				heat: 0,
+				emotion: null,
+				ideas: 0,
+				acted: 0,
+				implemented: 0,
+				blindSpot: false,
+			}
 			cells.set(key, found)
 		}
 		return found
 	}
-	for (const row of heat) Object.assign(cell(row.stage, row.event), { insights: row.n, recurrences: row.r, heat: row.n + row.r, emotion: row.e })
+	for (const row of heat)
+		Object.assign(cell(row.stage, row.event), { insights: row.n, recurrences: row.r, heat: row.n + row.r, emotion: row.e })
 	for (const row of response) Object.assign(cell(row.stage, row.event), { ideas: row.n, acted: row.acted, implemented: row.implemented })
 	const list = [...cells.values()]
 	const threshold = blindSpotThreshold(list.map((c) => c.heat))
@@ -257,7 +273,15 @@ export function departmentComparison(parentId: string | null, period: Period): D
 		const people = totals.get(d.id) ?? 0
 		const base = { id: d.id, name: d.name, people }
 		if (people < minimum) {
-			return { ...base, people: 0, tooSmall: true, participation: null, ideasPer100: null, firstResponseMedian: null, implementationRate: null }
+			return {
+				...base,
+				people: 0,
+				tooSmall: true,
+				participation: null,
+				ideasPer100: null,
+				firstResponseMedian: null,
+				implementationRate: null,
+			}
 		}
 		const scope = { departmentIds: subtreeIds(d.id) }
 		const decisions = ideasDecided(scope, period)
@@ -295,7 +319,11 @@ export function dashboardScope(
 	const own = subtreeIds(user.departmentId)
 	if (requested && !own.includes(requested)) return null
 	const departmentId = requested ?? user.departmentId
-	return { scope: { departmentIds: departmentId === user.departmentId ? own : subtreeIds(departmentId) }, departmentId, root: user.departmentId }
+	return {
+		scope: { departmentIds: departmentId === user.departmentId ? own : subtreeIds(departmentId) },
+		departmentId,
+		root: user.departmentId,
+	}
 }
 
 /** Insights of one critical event per ISO week of the period (with their "I see this too"). */

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
-import { referenceChanged } from './reference-data.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
-import { getEnv } from '#app/utils/env.server.ts'
 import { type DepartmentRow } from './department.ts'
+import { referenceChanged } from './reference-data.server.ts'
 import { deleteOrRetire, restore } from './retire.server.ts'
 
 const columns = {
@@ -72,10 +72,7 @@ export function departmentNameTaken(name: string, parentId: string | null, excep
 		.select({ id: departments.id })
 		.from(departments)
 		.where(
-			and(
-				sql`lower(${departments.name}) = lower(${name})`,
-				parentId ? eq(departments.parentId, parentId) : isNull(departments.parentId),
-			),
+			and(sql`lower(${departments.name}) = lower(${name})`, parentId ? eq(departments.parentId, parentId) : isNull(departments.parentId)),
 		)
 		.all()
 	return rows.some((r) => r.id !== exceptId)

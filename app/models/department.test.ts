@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { departmentChoices, type DepartmentRow, toTree } from './department.ts'
+import { departmentChoices, toTree, type DepartmentRow } from './department.ts'
 
 // A company shaped like the reference one: 1 + 8 divisions + 48 areas + 240 teams.
 const rows: DepartmentRow[] = [{ id: 'co', name: 'Company', parentId: null, retiredAt: null }]
@@ -25,7 +25,15 @@ test('a large company lists the top levels, then the teams of the chosen departm
 
 	const area = departmentChoices(tree, 'd3a2').choices.map((d) => d.id)
 	expect(area.length).toBe(62)
-	expect(area.slice(area.indexOf('d3a2'), area.indexOf('d3a2') + 7)).toEqual(['d3a2', 'd3a2t0', 'd3a2t1', 'd3a2t2', 'd3a2t3', 'd3a2t4', 'd3a3'])
+	expect(area.slice(area.indexOf('d3a2'), area.indexOf('d3a2') + 7)).toEqual([
+		'd3a2',
+		'd3a2t0',
+		'd3a2t1',
+		'd3a2t2',
+		'd3a2t3',
+		'd3a2t4',
+		'd3a3',
+	])
 
 	// A chosen team keeps its siblings listed, so one can move across without going back up.
 	const team = departmentChoices(tree, 'd3a2t4').choices.map((d) => d.id)

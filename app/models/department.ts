@@ -28,7 +28,6 @@ export function toTree<T extends DepartmentRow>(rows: T[]): Array<T & { depth: n
 	return out
 }
 
-
 /** How many departments a filter lists before it shows only the top levels. */
 export const DEPARTMENT_CHOICES = 80
 
@@ -39,13 +38,21 @@ export const DEPARTMENT_CHOICES = 80
  * Choosing a department and applying the filter then lists its teams, one level at a time.
  * `tree` is in toTree's order; `partial` says that some departments are not listed yet.
  */
-export function departmentChoices<T extends { id: string; parentId: string | null; depth: number }>(tree: T[], selectedId?: string | null, limit = DEPARTMENT_CHOICES) {
+export function departmentChoices<T extends { id: string; parentId: string | null; depth: number }>(
+	tree: T[],
+	selectedId?: string | null,
+	limit = DEPARTMENT_CHOICES,
+) {
 	if (tree.length <= limit) return { choices: tree, partial: false }
 	let cutoff = 0
 	while (tree.filter((d) => d.depth <= cutoff + 1).length <= limit) cutoff++
 	const byId = new Map(tree.map((d) => [d.id, d]))
 	const line = new Set<string>()
-	for (let node = selectedId ? byId.get(selectedId) : undefined; node && !line.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+	for (
+		let node = selectedId ? byId.get(selectedId) : undefined;
+		node && !line.has(node.id);
+		node = node.parentId ? byId.get(node.parentId) : undefined
+	) {
 		line.add(node.id)
 	}
 	const choices = tree.filter((d) => d.depth <= cutoff || line.has(d.id) || (d.parentId !== null && line.has(d.parentId)))

@@ -1,15 +1,22 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
-import { comments, ideas, notifications, users } from '#db/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
-import { sendMail } from '#app/utils/mailer.server.ts'
-import { type EmailDigest } from './user.ts'
 import { dateTimeFormat } from '#app/utils/intl.ts'
+import { sendMail } from '#app/utils/mailer.server.ts'
+import { getDb } from '#db/index.ts'
+import { comments, ideas, notifications, users } from '#db/schema.ts'
+import { type EmailDigest } from './user.ts'
 
 /** The local hour and calendar day of an instant in the organisation's time zone. */
 function localClock(now: Date, timeZone: string) {
-	const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now)
+	const parts = dateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(now)
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
 	return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) }
 }
@@ -54,7 +61,13 @@ export async function deliverEmails(now = new Date()) {
 	const recipients = db
 		.select({ id: users.id, email: users.email, locale: users.locale, emailDigest: users.emailDigest, digestSentAt: users.digestSentAt })
 		.from(users)
-		.where(and(inArray(users.id, [...new Set(pending.map((p) => p.userId))]), isNull(users.deactivatedAt), or(eq(users.emailDigest, 'immediate'), eq(users.emailDigest, 'daily'))))
+		.where(
+			and(
+				inArray(users.id, [...new Set(pending.map((p) => p.userId))]),
+				isNull(users.deactivatedAt),
+				or(eq(users.emailDigest, 'immediate'), eq(users.emailDigest, 'daily')),
+			),
+		)
 		.all()
 	const appUrl = getEnv().APP_URL.replace(/\/$/, '')
 	let sent = 0
@@ -78,7 +91,15 @@ export async function deliverEmails(now = new Date()) {
 			subject: t('email.subject', { count: items.length }),
 			text: [t('email.intro'), '', ...lines, '', t('email.footer', { url: `${appUrl}/settings` })].join('\n'),
 		})
-		db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, items.map((i) => i.id))).run()
+		db.update(notifications)
+			.set({ emailedAt: now })
+			.where(
+				inArray(
+					notifications.id,
+					items.map((i) => i.id),
+				),
+			)
+			.run()
 		db.update(users).set({ digestSentAt: now }).where(eq(users.id, person.id)).run()
 		sent++
 	}

@@ -1,18 +1,22 @@
 import { fork } from 'node:child_process'
 import { count, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
-import { getDb } from '#db/index.ts'
-import { ideas, notifications, votes } from '#db/schema.ts'
 import { listStages } from '#app/models/taxonomy.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
+import { getDb } from '#db/index.ts'
+import { ideas, notifications, votes } from '#db/schema.ts'
 import { makeIdea } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from './comment.server.ts'
-import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
 import { countUnvoted, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
+import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
 
 /** An idea with this file's wording, through the shared factory. */
-function newIdea(author: { id: string; departmentId: string | null } = demoUser('employee'), overrides: Parameters<typeof makeIdea>[1] = {}, now = new Date()) {
+function newIdea(
+	author: { id: string; departmentId: string | null } = demoUser('employee'),
+	overrides: Parameters<typeof makeIdea>[1] = {},
+	now = new Date(),
+) {
 	const id = makeIdea(
 		author,
 		{
@@ -63,7 +67,10 @@ test('many people voting and withdrawing at once leave the stored count equal to
 test('trending: a vote counts half as much after each half-life, and the stored score follows the votes', () => {
 	const t0 = Date.UTC(2026, 5, 1)
 	// Two fresh votes weigh as much as four votes one half-life older.
-	expect(trendScore([t0, t0])).toBeCloseTo(trendScore([t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS]), 9)
+	expect(trendScore([t0, t0])).toBeCloseTo(
+		trendScore([t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS, t0 - TREND_HALF_LIFE_MS]),
+		9,
+	)
 	const old = newIdea(demoUser('employee'), {}, new Date(Date.now() - 10 * TREND_HALF_LIFE_MS))
 	const fresh = newIdea(demoUser('employee'), { title: 'A fresh idea nobody voted for' })
 	const people = listUsers({}).rows.slice(0, 6)
@@ -80,12 +87,18 @@ test('adding a vote to the stored score equals recomputing it from every vote', 
 	expect(addToTrend(trendScore(times.slice(0, 2)), times[2]!)).toBeCloseTo(trendScore(times), 9)
 	// An old vote barely moves a fresh score; a new one dominates an old score.
 	expect(addToTrend(trendScore([Date.UTC(2026, 5, 1)]), Date.UTC(2020, 0, 1))).toBeCloseTo(trendScore([Date.UTC(2026, 5, 1)]), 9)
-	expect(addToTrend(trendScore([Date.UTC(2020, 0, 1)]), Date.UTC(2026, 5, 1))).toBeCloseTo(trendScore([Date.UTC(2020, 0, 1), Date.UTC(2026, 5, 1)]), 9)
+	expect(addToTrend(trendScore([Date.UTC(2020, 0, 1)]), Date.UTC(2026, 5, 1))).toBeCloseTo(
+		trendScore([Date.UTC(2020, 0, 1), Date.UTC(2026, 5, 1)]),
+		9,
+	)
 })
 
 test('cursor pagination walks the whole feed once, without repeats', () => {
 	const author = listUsers({ query: 'luca.romano' }).rows.map((u) => ({ id: u.id, departmentId: null }))[0]!
-	const created = Array.from({ length: 7 }, (_, i) => newIdea(author, { title: `Paged idea number ${i}` }, new Date(2026, 0, 1, 0, 0, i % 3)).id)
+	const created = Array.from(
+		{ length: 7 },
+		(_, i) => newIdea(author, { title: `Paged idea number ${i}` }, new Date(2026, 0, 1, 0, 0, i % 3)).id,
+	)
 	for (const sort of ['newest', 'top', 'trending'] as const) {
 		const seen: string[] = []
 		let cursor: string | null = null
@@ -120,7 +133,10 @@ test('an idea page shows the latest comments; earlier ones a page at a time, non
 	const { id } = newIdea()
 	const author = demoUser('employee')
 	const start = Date.now() - 3_600_000
-	const written = Array.from({ length: COMMENTS_PAGE_SIZE + 7 }, (_, i) => addComment(id, author.id, `Comment number ${i}`, new Date(start + i * 1000))!.id)
+	const written = Array.from(
+		{ length: COMMENTS_PAGE_SIZE + 7 },
+		(_, i) => addComment(id, author.id, `Comment number ${i}`, new Date(start + i * 1000))!.id,
+	)
 	const latest = listComments(id)
 	expect(latest.rows.map((c) => c.id)).toEqual(written.slice(7))
 	const earlier = listComments(id, { before: latest.earlier })
@@ -162,7 +178,11 @@ test('a comment notifies followers once, a mention notifies the colleague named,
 	setVote(id, unfollower.id, true) // voting again does not undo the unfollow
 	const manager = demoUser('manager')
 	addComment(id, manager.id, 'Good point, @giulia.rossi and @elena.marino. See https://aurora-bank.example/policy.')
-	const rows = getDb().select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.ideaId, id)).all()
+	const rows = getDb()
+		.select({ userId: notifications.userId, kind: notifications.kind })
+		.from(notifications)
+		.where(eq(notifications.ideaId, id))
+		.all()
 	expect(rows.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
 		[
 			{ userId: author.id, kind: 'mention' },
@@ -170,8 +190,17 @@ test('a comment notifies followers once, a mention notifies the colleague named,
 		].sort((a, b) => a.userId.localeCompare(b.userId)),
 	)
 	addComment(id, author.id, 'Thanks!')
-	const second = getDb().select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.ideaId, id)).all()
-	expect(second.filter((n) => n.kind === 'comment').map((n) => n.userId).sort()).toEqual([voter.id, manager.id].sort())
+	const second = getDb()
+		.select({ userId: notifications.userId, kind: notifications.kind })
+		.from(notifications)
+		.where(eq(notifications.ideaId, id))
+		.all()
+	expect(
+		second
+			.filter((n) => n.kind === 'comment')
+			.map((n) => n.userId)
+			.sort(),
+	).toEqual([voter.id, manager.id].sort())
 	expect(getIdea(id, author.id)?.commentCount).toBe(2)
 })
 
@@ -200,7 +229,9 @@ test('comment text becomes text, links and known mentions, never markup', () => 
 
 test('separate connections racing to vote (as several server processes would) still record one vote each', async () => {
 	const { id } = newIdea()
-	const people = listUsers({}).rows.slice(0, 10).map((u) => u.id)
+	const people = listUsers({})
+		.rows.slice(0, 10)
+		.map((u) => u.id)
 	const run = () =>
 		new Promise<string[]>((resolve, reject) => {
 			const child = fork('tests/workers/vote.ts', [JSON.stringify({ ideaId: id, userIds: people, attempts: 5 })], {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm'
-import { emptyWal, getDb, type Tx, writeTransaction } from '#db/index.ts'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { emptyWal, getDb, writeTransaction, type Tx } from '#db/index.ts'
 import {
 	campaigns,
 	criticalEvents,
@@ -17,11 +17,11 @@ import {
 } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
 import { anonymousTime, insertRow, insertUnordered } from './anonymity.server.ts'
+import { NO_EVENT } from './dashboard.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
-import { addToTrend, FEED_PAGE_SIZE, type FeedSort, type IdeaStatus, trendScore } from './idea.ts'
+import { addToTrend, FEED_PAGE_SIZE, trendScore, type FeedSort, type IdeaStatus } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
-import { NO_EVENT } from './dashboard.ts'
 import { createReceipt } from './receipt.server.ts'
 
 type Author = { id: string; departmentId: string | null }
@@ -69,7 +69,15 @@ export function createIdea(author: Author, input: IdeaInput & { anonymous: boole
 		const id = crypto.randomUUID()
 		const at = anonymousTime(now)
 		const created = writeTransaction((tx) => {
-			const row = { ...fields, id, authorId: null, anonymous, departmentId: anonymousGroup(author.departmentId), trendScore: trendScore([at]), createdAt: at }
+			const row = {
+				...fields,
+				id,
+				authorId: null,
+				anonymous,
+				departmentId: anonymousGroup(author.departmentId),
+				trendScore: trendScore([at]),
+				createdAt: at,
+			}
 			insertUnordered(tx, ideas, row)
 			writeLinks(tx, id, links, true)
 			return { id, receipt: createReceipt(tx, { ideaId: id }) }
@@ -80,7 +88,14 @@ export function createIdea(author: Author, input: IdeaInput & { anonymous: boole
 	return writeTransaction((tx) => {
 		const row = tx
 			.insert(ideas)
-			.values({ ...fields, authorId: author.id, anonymous, departmentId: author.departmentId, trendScore: trendScore([now]), createdAt: now })
+			.values({
+				...fields,
+				authorId: author.id,
+				anonymous,
+				departmentId: author.departmentId,
+				trendScore: trendScore([now]),
+				createdAt: now,
+			})
 			.returning({ id: ideas.id })
 			.get()
 		writeLinks(tx, row.id, links)
@@ -241,7 +256,11 @@ export function ideaState(id: string) {
  */
 export function setVote(ideaId: string, userId: string, vote: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		const idea = tx.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()
+		const idea = tx
+			.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore })
+			.from(ideas)
+			.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
+			.get()
 		if (!idea) return null
 		const changes = vote
 			? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
@@ -254,7 +273,15 @@ export function setVote(ideaId: string, userId: string, vote: boolean, now = new
 			// left (subtracting a term is not numerically safe).
 			const score = vote
 				? addToTrend(idea.trendScore, now)
-				: trendScore([idea.createdAt, ...tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, ideaId)).all().map((t) => t.at)])
+				: trendScore([
+						idea.createdAt,
+						...tx
+							.select({ at: votes.createdAt })
+							.from(votes)
+							.where(eq(votes.ideaId, ideaId))
+							.all()
+							.map((t) => t.at),
+					])
 			tx.update(ideas)
 				.set({
 					voteCount: sql`${ideas.voteCount} + ${vote ? 1 : -1}`,
@@ -274,7 +301,14 @@ export function setVote(ideaId: string, userId: string, vote: boolean, now = new
 /** False, and nothing stored, for an idea that does not exist or is hidden. */
 export function setFollow(ideaId: string, userId: string, follow: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		if (!tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt))).get()) return false
+		if (
+			!tx
+				.select({ id: ideas.id })
+				.from(ideas)
+				.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
+				.get()
+		)
+			return false
 		tx.insert(follows)
 			.values({ ideaId, userId, active: follow, createdAt: now })
 			.onConflictDoUpdate({ target: [follows.ideaId, follows.userId], set: { active: follow } })

@@ -68,9 +68,7 @@ export const CommentSchema = z.object({
 })
 
 export type CommentSegment =
-	| { kind: 'text'; text: string }
-	| { kind: 'link'; href: string; text: string }
-	| { kind: 'mention'; handle: string; text: string }
+	{ kind: 'text'; text: string } | { kind: 'link'; href: string; text: string } | { kind: 'mention'; handle: string; text: string }
 
 // Handles are the local part of a colleague's e-mail: @giulia.rossi
 export const MENTION_PATTERN = /(^|[^\w.@])@([a-z0-9][a-z0-9._-]*[a-z0-9])/gi
@@ -147,10 +145,16 @@ export const StatusChangeSchema = z
 	})
 	.refine((v) => !REASON_REQUIRED.includes(v.status) || Boolean(v.note), { path: ['note'], message: 'triage.reasonRequired' })
 
-export const UpdateSchema = z.object({ note: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong') })
+export const UpdateSchema = z.object({
+	note: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong'),
+})
 
 const score = z.coerce.number().int().min(1, 'triage.scoreRange').max(5, 'triage.scoreRange').optional()
-export const EvaluationSchema = z.object({ impact: score, effort: score, owner: z.string().trim().max(200, 'validation.tooLong').optional() })
+export const EvaluationSchema = z.object({
+	impact: score,
+	effort: score,
+	owner: z.string().trim().max(200, 'validation.tooLong').optional(),
+})
 
 export const MergeSchema = z.object({
 	targetId: z.string({ error: 'triage.mergeTargetRequired' }).trim().min(1, 'triage.mergeTargetRequired'),

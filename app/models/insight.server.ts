@@ -1,13 +1,23 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { emptyWal, getDb, writeTransaction } from '#db/index.ts'
-import { channels, criticalEvents, departments, ideaInsights, ideas, insightRecurrences, insights, journeyStages, users } from '#db/schema.ts'
+import {
+	channels,
+	criticalEvents,
+	departments,
+	ideaInsights,
+	ideas,
+	insightRecurrences,
+	insights,
+	journeyStages,
+	users,
+} from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
 import { anonymousTime, insertUnordered } from './anonymity.server.ts'
+import { NO_EVENT } from './dashboard.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
 import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
-import { NO_EVENT } from './dashboard.ts'
 import { createReceipt } from './receipt.server.ts'
 import { search } from './search.server.ts'
 
@@ -32,7 +42,14 @@ export function createInsight(author: Author, input: NewInsight, now = new Date(
 		const at = anonymousTime(now)
 		const created = writeTransaction((tx) => {
 			const occurredAt = anonymousTime(input.occurredAt)
-			insertUnordered(tx, insights, { ...input, id, occurredAt, authorId: null, departmentId: anonymousGroup(author.departmentId), createdAt: at })
+			insertUnordered(tx, insights, {
+				...input,
+				id,
+				occurredAt,
+				authorId: null,
+				departmentId: anonymousGroup(author.departmentId),
+				createdAt: at,
+			})
 			return { id, receipt: createReceipt(tx, { insightId: id }) }
 		})
 		emptyWal()
@@ -123,7 +140,9 @@ export function listInsights(filters: InsightFilters, viewerId: string, cursor?:
 
 /** Insights to link as evidence: full-text search, best match first. */
 export function searchInsights(query: string, limit = 10) {
-	const ids = search(query, { kind: 'insight' }).rows.slice(0, limit).map((r) => r.id)
+	const ids = search(query, { kind: 'insight' })
+		.rows.slice(0, limit)
+		.map((r) => r.id)
 	const rank = new Map(ids.map((id, i) => [id, i]))
 	return insightsByIds(ids).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
 }
@@ -138,7 +157,12 @@ export function insightsByIds(ids: string[]) {
 
 export function existingInsightIds(ids: string[]) {
 	if (!ids.length) return []
-	return getDb().select({ id: insights.id }).from(insights).where(inArray(insights.id, ids)).all().map((r) => r.id)
+	return getDb()
+		.select({ id: insights.id })
+		.from(insights)
+		.where(inArray(insights.id, ids))
+		.all()
+		.map((r) => r.id)
 }
 
 /** Which of these insights the person logged under their own name. */
@@ -153,9 +177,7 @@ export function namedInsightIdsOf(userId: string, ids: string[]) {
 }
 
 export function getInsight(id: string, viewerId: string) {
-	const row = cardQuery()
-		.where(eq(insights.id, id))
-		.get()
+	const row = cardQuery().where(eq(insights.id, id)).get()
 	if (!row) return null
 	const db = getDb()
 	const extra = db
@@ -186,7 +208,11 @@ export function getInsight(id: string, viewerId: string) {
  */
 export function setRecurrence(insightId: string, userId: string, seen: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		const insight = tx.select({ authorId: insights.authorId }).from(insights).where(and(eq(insights.id, insightId), isNull(insights.hiddenAt))).get()
+		const insight = tx
+			.select({ authorId: insights.authorId })
+			.from(insights)
+			.where(and(eq(insights.id, insightId), isNull(insights.hiddenAt)))
+			.get()
 		if (!insight) return 'not-found' as const
 		if (insight.authorId === userId) return 'own' as const
 		const changes = seen

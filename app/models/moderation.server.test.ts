@@ -1,12 +1,12 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { action as ideaAction } from '#app/routes/ideas.$ideaId.tsx'
+import { action as insightAction } from '#app/routes/insights.$insightId.tsx'
 import { getDb } from '#db/index.ts'
 import { comments, follows, ideas, insightRecurrences, notifications, votes } from '#db/schema.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { context, demoUser, formRequest, sessionCookieFor, settle } from '#tests/utils.ts'
-import { action as ideaAction } from '#app/routes/ideas.$ideaId.tsx'
-import { action as insightAction } from '#app/routes/insights.$insightId.tsx'
 import { addComment, deleteComment, editComment } from './comment.server.ts'
 import { hideContent, restoreContent } from './moderation.server.ts'
 
@@ -19,21 +19,50 @@ test('a hidden idea refuses votes, comments and follows with 404 and stores noth
 	const ideaId = makeIdea(person('laura.barbieri'), { title: 'An idea a moderator hid' })
 	addComment(ideaId, person('marco.ferri').id, 'A comment before it was hidden')
 	expect(hideContent('idea', ideaId, admin, 'Off topic')).toBe(true)
-	const before = { votes: n(votes, eq(votes.ideaId, ideaId)), follows: n(follows, eq(follows.ideaId, ideaId)), notifications: n(notifications, eq(notifications.ideaId, ideaId)) }
+	const before = {
+		votes: n(votes, eq(votes.ideaId, ideaId)),
+		follows: n(follows, eq(follows.ideaId, ideaId)),
+		notifications: n(notifications, eq(notifications.ideaId, ideaId)),
+	}
 	const cookie = await sessionCookieFor(demoUser('employee').id)
-	const posts: Array<Record<string, string>> = [{ intent: 'vote', vote: 'on' }, { intent: 'comment', body: 'Still here?' }, { intent: 'follow' }, { intent: 'unfollow' }, { intent: 'vote', vote: 'on', fetch: '1' }]
+	const posts: Array<Record<string, string>> = [
+		{ intent: 'vote', vote: 'on' },
+		{ intent: 'comment', body: 'Still here?' },
+		{ intent: 'follow' },
+		{ intent: 'unfollow' },
+		{ intent: 'vote', vote: 'on', fetch: '1' },
+	]
 	for (const fields of posts) {
 		const result = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, fields, cookie), context, params: { ideaId } }))
 		expect(status(result), JSON.stringify(fields)).toBe(404)
 	}
-	expect({ votes: n(votes, eq(votes.ideaId, ideaId)), follows: n(follows, eq(follows.ideaId, ideaId)), notifications: n(notifications, eq(notifications.ideaId, ideaId)) }).toEqual(before)
-	expect(getDb().select({ c: ideas.commentCount, v: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId)).get()).toEqual({ c: 1, v: 0 })
+	expect({
+		votes: n(votes, eq(votes.ideaId, ideaId)),
+		follows: n(follows, eq(follows.ideaId, ideaId)),
+		notifications: n(notifications, eq(notifications.ideaId, ideaId)),
+	}).toEqual(before)
+	expect(getDb().select({ c: ideas.commentCount, v: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId)).get()).toEqual({
+		c: 1,
+		v: 0,
+	})
 	// The moderator's restore is the one write it takes.
 	const adminCookie = await sessionCookieFor(admin.id)
-	const byAdmin = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'restore', kind: 'idea', targetId: ideaId }, adminCookie), context, params: { ideaId } }))
+	const byAdmin = await settle(() =>
+		ideaAction({
+			request: formRequest(`/ideas/${ideaId}`, { intent: 'restore', kind: 'idea', targetId: ideaId }, adminCookie),
+			context,
+			params: { ideaId },
+		}),
+	)
 	expect(status(byAdmin)).toBe(302)
 	expect(getDb().select({ h: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, ideaId)).get()).toEqual({ h: null })
-	expect(status(await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }, cookie), context, params: { ideaId } })))).toBe(302)
+	expect(
+		status(
+			await settle(() =>
+				ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }, cookie), context, params: { ideaId } }),
+			),
+		),
+	).toBe(302)
 })
 
 test('a hidden insight refuses "I see this too" with 404 and stores nothing', async () => {
@@ -41,7 +70,9 @@ test('a hidden insight refuses "I see this too" with 404 and stores nothing', as
 	expect(hideContent('insight', insightId, demoUser('admin'), 'Customer data')).toBe(true)
 	const cookie = await sessionCookieFor(demoUser('employee').id)
 	for (const intent of ['see', 'unsee']) {
-		const result = await settle(() => insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } }))
+		const result = await settle(() =>
+			insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } }),
+		)
 		expect(status(result), intent).toBe(404)
 	}
 	expect(n(insightRecurrences, eq(insightRecurrences.insightId, insightId))).toBe(0)
@@ -53,7 +84,10 @@ test('property: in every order of hide, restore, edit and delete, the comment co
 	const moderator = demoUser('admin')
 	const author = person('marco.ferri')
 	const op: fc.Arbitrary<Op> = fc.oneof(
-		fc.record({ kind: fc.constantFrom('hide' as const, 'restore' as const, 'edit' as const, 'delete' as const), comment: fc.integer({ min: 0, max: 3 }) }),
+		fc.record({
+			kind: fc.constantFrom('hide' as const, 'restore' as const, 'edit' as const, 'delete' as const),
+			comment: fc.integer({ min: 0, max: 3 }),
+		}),
 		fc.constant({ kind: 'add' as const }),
 	)
 	fc.assert(
@@ -79,10 +113,18 @@ test('property: in every order of hide, restore, edit and delete, the comment co
 					if (row?.hiddenAt) expect(deleted).toBe(false)
 				}
 				const stored = getDb().select({ c: ideas.commentCount }).from(ideas).where(eq(ideas.id, ideaId)).get()!.c
-				const visible = getDb().select({ n: count() }).from(comments).where(and(eq(comments.ideaId, ideaId), isNull(comments.hiddenAt))).get()!.n
+				const visible = getDb()
+					.select({ n: count() })
+					.from(comments)
+					.where(and(eq(comments.ideaId, ideaId), isNull(comments.hiddenAt)))
+					.get()!.n
 				expect(stored).toBe(visible)
 				for (const [hiddenId, body] of seenByModerator) {
-					const now = getDb().select({ body: comments.body, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, hiddenId)).get()
+					const now = getDb()
+						.select({ body: comments.body, hiddenAt: comments.hiddenAt })
+						.from(comments)
+						.where(eq(comments.id, hiddenId))
+						.get()
 					if (now?.hiddenAt) expect(now.body).toBe(body)
 				}
 			}

@@ -1,10 +1,10 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { type SessionUser } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, ideas, insights } from '#db/schema.ts'
-import { type SessionUser } from '#app/utils/session.server.ts'
+import { audit } from './audit.server.ts'
 import { subtreeIds } from './department.server.ts'
 import { notify } from './notification.server.ts'
-import { audit } from './audit.server.ts'
 import { ideaInScope } from './triage.server.ts'
 
 export const CONTENT_KINDS = ['idea', 'insight', 'comment'] as const
@@ -18,10 +18,18 @@ function target(kind: ContentKind, id: string) {
 		return row ? { ...row, ideaId: id, commentId: null } : null
 	}
 	if (kind === 'comment') {
-		const row = db.select({ authorId: comments.authorId, hiddenAt: comments.hiddenAt, ideaId: comments.ideaId }).from(comments).where(eq(comments.id, id)).get()
+		const row = db
+			.select({ authorId: comments.authorId, hiddenAt: comments.hiddenAt, ideaId: comments.ideaId })
+			.from(comments)
+			.where(eq(comments.id, id))
+			.get()
 		return row ? { ...row, commentId: id } : null
 	}
-	const row = db.select({ authorId: insights.authorId, hiddenAt: insights.hiddenAt, departmentId: insights.departmentId }).from(insights).where(eq(insights.id, id)).get()
+	const row = db
+		.select({ authorId: insights.authorId, hiddenAt: insights.hiddenAt, departmentId: insights.departmentId })
+		.from(insights)
+		.where(eq(insights.id, id))
+		.get()
 	return row ? { ...row, ideaId: null, commentId: null } : null
 }
 
@@ -46,12 +54,26 @@ export function hideContent(kind: ContentKind, id: string, actor: Actor, reason:
 	return writeTransaction((tx) => {
 		const table = tables[kind]
 		// Only a change of state moves the count: hiding twice takes one comment off once.
-		if (!tx.update(table).set({ hiddenAt: now, hiddenReason: reason }).where(and(eq(table.id, id), isNull(table.hiddenAt))).run().changes) return false
+		if (
+			!tx
+				.update(table)
+				.set({ hiddenAt: now, hiddenReason: reason })
+				.where(and(eq(table.id, id), isNull(table.hiddenAt)))
+				.run().changes
+		)
+			return false
 		if (kind === 'comment' && found.ideaId) {
-			tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, found.ideaId)).run()
+			tx.update(ideas)
+				.set({ commentCount: sql`${ideas.commentCount} - 1` })
+				.where(eq(ideas.id, found.ideaId))
+				.run()
 		}
 		if (found.authorId && found.authorId !== actor.id) {
-			notify(tx, [{ userId: found.authorId, kind: 'hidden', ideaId: found.ideaId, commentId: found.commentId, actorId: null, note: reason }], now)
+			notify(
+				tx,
+				[{ userId: found.authorId, kind: 'hidden', ideaId: found.ideaId, commentId: found.commentId, actorId: null, note: reason }],
+				now,
+			)
 		}
 		audit(tx, actor.id, 'content.hide', { type: kind, id }, { reason }, now)
 		return true
@@ -63,9 +85,19 @@ export function restoreContent(kind: ContentKind, id: string, actor: Actor, now 
 	if (!found?.hiddenAt) return false
 	return writeTransaction((tx) => {
 		const table = tables[kind]
-		if (!tx.update(table).set({ hiddenAt: null, hiddenReason: null }).where(and(eq(table.id, id), isNotNull(table.hiddenAt))).run().changes) return false
+		if (
+			!tx
+				.update(table)
+				.set({ hiddenAt: null, hiddenReason: null })
+				.where(and(eq(table.id, id), isNotNull(table.hiddenAt)))
+				.run().changes
+		)
+			return false
 		if (kind === 'comment' && found.ideaId) {
-			tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, found.ideaId)).run()
+			tx.update(ideas)
+				.set({ commentCount: sql`${ideas.commentCount} + 1` })
+				.where(eq(ideas.id, found.ideaId))
+				.run()
 		}
 		audit(tx, actor.id, 'content.restore', { type: kind, id }, {}, now)
 		return true
@@ -76,9 +108,24 @@ export function restoreContent(kind: ContentKind, id: string, actor: Actor, now 
 export function listHidden() {
 	const db = getDb()
 	const rows = [
-		...db.select({ id: ideas.id, text: ideas.title, reason: ideas.hiddenReason, hiddenAt: ideas.hiddenAt }).from(ideas).where(isNotNull(ideas.hiddenAt)).all().map((r) => ({ ...r, kind: 'idea' as const })),
-		...db.select({ id: insights.id, text: insights.body, reason: insights.hiddenReason, hiddenAt: insights.hiddenAt }).from(insights).where(isNotNull(insights.hiddenAt)).all().map((r) => ({ ...r, kind: 'insight' as const })),
-		...db.select({ id: comments.id, text: comments.body, reason: comments.hiddenReason, hiddenAt: comments.hiddenAt }).from(comments).where(isNotNull(comments.hiddenAt)).all().map((r) => ({ ...r, kind: 'comment' as const })),
+		...db
+			.select({ id: ideas.id, text: ideas.title, reason: ideas.hiddenReason, hiddenAt: ideas.hiddenAt })
+			.from(ideas)
+			.where(isNotNull(ideas.hiddenAt))
+			.all()
+			.map((r) => ({ ...r, kind: 'idea' as const })),
+		...db
+			.select({ id: insights.id, text: insights.body, reason: insights.hiddenReason, hiddenAt: insights.hiddenAt })
+			.from(insights)
+			.where(isNotNull(insights.hiddenAt))
+			.all()
+			.map((r) => ({ ...r, kind: 'insight' as const })),
+		...db
+			.select({ id: comments.id, text: comments.body, reason: comments.hiddenReason, hiddenAt: comments.hiddenAt })
+			.from(comments)
+			.where(isNotNull(comments.hiddenAt))
+			.all()
+			.map((r) => ({ ...r, kind: 'comment' as const })),
 	]
 	return rows.sort((a, b) => Number(b.hiddenAt) - Number(a.hiddenAt))
 }

@@ -1,8 +1,8 @@
-import { pageWindow } from '#app/utils/misc.ts'
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
-import { type NotificationKind, NOTIFICATIONS_PAGE_SIZE } from './notification.ts'
+import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from './notification.ts'
 
 type NewNotification = {
 	userId: string
@@ -14,7 +14,10 @@ type NewNotification = {
 }
 
 export function notify(tx: Tx, rows: NewNotification[], now: Date) {
-	for (const row of rows) tx.insert(notifications).values({ ...row, createdAt: now }).run()
+	for (const row of rows)
+		tx.insert(notifications)
+			.values({ ...row, createdAt: now })
+			.run()
 }
 
 export function unreadCount(userId: string) {

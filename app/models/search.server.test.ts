@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { listStages } from '#app/models/taxonomy.server.ts'
 import { getDb } from '#db/index.ts'
 import { ideas } from '#db/schema.ts'
-import { listStages } from '#app/models/taxonomy.server.ts'
-import { addComment } from './comment.server.ts'
-import { hideContent } from './moderation.server.ts'
-import { highlightSegments, toFtsQuery } from './search.ts'
-import { search, similarIdeas, similarInsights } from './search.server.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
+import { addComment } from './comment.server.ts'
+import { hideContent } from './moderation.server.ts'
+import { search, similarIdeas, similarInsights } from './search.server.ts'
+import { highlightSegments, toFtsQuery } from './search.ts'
 
 const byEmail = person
 const stage = (name: string) => listStages().find((s) => s.name === name)!
@@ -30,7 +30,11 @@ test('ranking puts a title match above a body match; all three kinds are found; 
 	expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['idea', 'insight', 'comment']))
 	const comment = rows.find((r) => r.id === commentHit)!
 	expect(comment).toMatchObject({ ideaId: inBody, title: 'Help for travellers', authorName: 'Marco Ferri' })
-	expect(highlightSegments(rows.find((r) => r.id === insightHit)!.snippet).filter((s) => s.marked).map((s) => s.text.toLowerCase())).toContain('zanzibar')
+	expect(
+		highlightSegments(rows.find((r) => r.id === insightHit)!.snippet)
+			.filter((s) => s.marked)
+			.map((s) => s.text.toLowerCase()),
+	).toContain('zanzibar')
 })
 
 test('filters: kind, stage and period', () => {

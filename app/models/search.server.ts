@@ -1,7 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
-import { ANONYMOUS_WINDOW, makeSnippet, queryTerms, RANK_WINDOW, rankMatches, SEARCH_PAGE_SIZE, type SearchKind, toFtsQuery } from './search.ts'
+import {
+	ANONYMOUS_WINDOW,
+	makeSnippet,
+	queryTerms,
+	RANK_WINDOW,
+	rankMatches,
+	SEARCH_PAGE_SIZE,
+	toFtsQuery,
+	type SearchKind,
+} from './search.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 
@@ -77,10 +86,14 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 	}
 	const ideaOf = sql`coalesce(i.id, ci.id)`
 	if (filters.stageId) {
-		conditions.push(sql`(n.stage_id = ${filters.stageId} OR EXISTS (SELECT 1 FROM idea_stages st WHERE st.idea_id = ${ideaOf} AND st.stage_id = ${filters.stageId}))`)
+		conditions.push(
+			sql`(n.stage_id = ${filters.stageId} OR EXISTS (SELECT 1 FROM idea_stages st WHERE st.idea_id = ${ideaOf} AND st.stage_id = ${filters.stageId}))`,
+		)
 	}
 	if (filters.eventId) {
-		conditions.push(sql`(n.event_id = ${filters.eventId} OR EXISTS (SELECT 1 FROM idea_events ev WHERE ev.idea_id = ${ideaOf} AND ev.event_id = ${filters.eventId}))`)
+		conditions.push(
+			sql`(n.event_id = ${filters.eventId} OR EXISTS (SELECT 1 FROM idea_events ev WHERE ev.idea_id = ${ideaOf} AND ev.event_id = ${filters.eventId}))`,
+		)
 	}
 	const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE
 	const ranked = rankMatches(candidates(match, sql.join(conditions, sql` AND `)), terms)

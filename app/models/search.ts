@@ -52,7 +52,10 @@ const TITLE_WEIGHT = 4
 export function rankMatches<T extends { rid: number; title: string; body: string }>(rows: T[], terms: string[]): T[] {
 	if (!rows.length || !terms.length) return rows
 	const prefixAt = terms.length - 1
-	const words = (text: string) => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+	const words = (text: string) =>
+		foldText(text)
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter(Boolean)
 	const scored = rows.map((row) => {
 		const title = words(row.title)
 		const body = words(row.body)
@@ -85,7 +88,10 @@ export function queryTerms(input: string) {
 export function makeSnippet(text: string, terms: string[], size = 32) {
 	const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)]
 	const hit = (w: string) => terms.some((t) => fold(w).startsWith(t))
-	const first = Math.max(0, words.findIndex((w) => hit(w[0])))
+	const first = Math.max(
+		0,
+		words.findIndex((w) => hit(w[0])),
+	)
 	const from = Math.max(0, first - Math.floor(size / 4))
 	const to = Math.min(words.length, from + size)
 	if (!words.length) return text.slice(0, 200)

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest'
+import { filterOptions } from '#app/utils/filters.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { createDepartment, listDepartments, removeDepartment, restoreDepartment } from './department.server.ts'
-import { filterOptions } from '#app/utils/filters.server.ts'
 import {
 	captureTaxonomy,
 	createEntry,

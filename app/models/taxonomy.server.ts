@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull, lt, desc, sql } from 'drizzle-orm'
-import { cachedReference, referenceChanged } from './reference-data.server.ts'
+import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
-import { type TaxonomyEntry, type TaxonomyKind } from './taxonomy.ts'
+import { cachedReference, referenceChanged } from './reference-data.server.ts'
 import { deleteOrRetire, restore } from './retire.server.ts'
+import { type TaxonomyEntry, type TaxonomyKind } from './taxonomy.ts'
 
 const tables = { stages: journeyStages, events: criticalEvents, channels } as const
 
@@ -78,7 +78,11 @@ export function createEntry(kind: TaxonomyKind, input: EntryInput) {
 			.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
 			.from(journeyStages)
 			.get()!
-		return db.insert(journeyStages).values({ ...base, position: max + 1 }).returning({ id: journeyStages.id }).get()
+		return db
+			.insert(journeyStages)
+			.values({ ...base, position: max + 1 })
+			.returning({ id: journeyStages.id })
+			.get()
 	}
 	if (kind === 'events') {
 		if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
@@ -116,11 +120,7 @@ export function moveStage(id: string, direction: 'up' | 'down') {
 		const neighbour = tx
 			.select({ id: journeyStages.id, position: journeyStages.position })
 			.from(journeyStages)
-			.where(
-				direction === 'up'
-					? lt(journeyStages.position, current.position)
-					: gt(journeyStages.position, current.position),
-			)
+			.where(direction === 'up' ? lt(journeyStages.position, current.position) : gt(journeyStages.position, current.position))
 			.orderBy(direction === 'up' ? desc(journeyStages.position) : asc(journeyStages.position))
 			.limit(1)
 			.get()

@@ -5,8 +5,8 @@ import { follows, ideaInsights, ideas, ideaUpdates, notifications, votes } from 
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 import { addComment } from './comment.server.ts'
-import { IDEA_STATUSES, type IdeaStatus, TRANSITIONS } from './idea.ts'
 import { setFollow, setVote } from './idea.server.ts'
+import { IDEA_STATUSES, TRANSITIONS, type IdeaStatus } from './idea.ts'
 import { changeStatus, ideaInScope, listQueue, mergeIdea, postUpdate } from './triage.server.ts'
 
 const byEmail = person
@@ -90,8 +90,14 @@ test('a status change reaches the author, voters, followers and linked-insight a
 	addComment(id, follower.id, 'Following this closely.')
 	getDb().delete(notifications).run()
 	changeStatus(id, manager, 'in_review', 'We are looking at it.')
-	const received = getDb().select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.ideaId, id)).all()
-	expect(received.map((r) => r.userId).sort()).toEqual([author.id, insightAuthor.id, voterAndFollower.id, follower.id, unfollowed.id].sort())
+	const received = getDb()
+		.select({ userId: notifications.userId, kind: notifications.kind })
+		.from(notifications)
+		.where(eq(notifications.ideaId, id))
+		.all()
+	expect(received.map((r) => r.userId).sort()).toEqual(
+		[author.id, insightAuthor.id, voterAndFollower.id, follower.id, unfollowed.id].sort(),
+	)
 	expect(new Set(received.map((r) => r.kind))).toEqual(new Set(['status']))
 	getDb().delete(notifications).run()
 	postUpdate(id, manager, 'Design review booked for next week.')
@@ -139,12 +145,32 @@ test('merging moves votes without double counting, and followers and evidence wi
 	expect(mergeIdea(duplicate, keep, manager, 'Same idea as the one kept.')).toEqual({ ok: true })
 	const kept = getDb().select().from(ideas).where(eq(ideas.id, keep)).get()!
 	expect(kept.voteCount).toBe(3)
-	expect(getDb().select().from(votes).where(eq(votes.ideaId, keep)).all().map((v) => v.userId).sort()).toEqual([a!.id, b!.id, c!.id].sort())
+	expect(
+		getDb()
+			.select()
+			.from(votes)
+			.where(eq(votes.ideaId, keep))
+			.all()
+			.map((v) => v.userId)
+			.sort(),
+	).toEqual([a!.id, b!.id, c!.id].sort())
 	expect(getDb().select().from(votes).where(eq(votes.ideaId, duplicate)).all()).toEqual([])
 	const gone = getDb().select().from(ideas).where(eq(ideas.id, duplicate)).get()!
 	expect(gone).toMatchObject({ status: 'merged', mergedIntoId: keep, voteCount: 0 })
-	expect(getDb().select().from(ideaInsights).where(eq(ideaInsights.ideaId, keep)).all().map((l) => l.insightId)).toContain(insightId)
-	const followers = getDb().select().from(follows).where(and(eq(follows.ideaId, keep), eq(follows.active, true))).all().map((f) => f.userId)
+	expect(
+		getDb()
+			.select()
+			.from(ideaInsights)
+			.where(eq(ideaInsights.ideaId, keep))
+			.all()
+			.map((l) => l.insightId),
+	).toContain(insightId)
+	const followers = getDb()
+		.select()
+		.from(follows)
+		.where(and(eq(follows.ideaId, keep), eq(follows.active, true)))
+		.all()
+		.map((f) => f.userId)
 	expect(followers).toEqual(expect.arrayContaining([c!.id, byEmail('luca.romano').id]))
 	// A merged idea cannot be merged again.
 	expect(mergeIdea(duplicate, keep, manager, 'Again.')).toEqual({ ok: false, reason: 'not-allowed' })

@@ -1,13 +1,13 @@
-import { pageWindow } from '#app/utils/misc.ts'
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { getDb, type Tx, writeTransaction } from '#db/index.ts'
-import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { pageWindow } from '#app/utils/misc.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
+import { getDb, writeTransaction, type Tx } from '#db/index.ts'
+import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 import { audit } from './audit.server.ts'
 import { subtreeIds } from './department.server.ts'
-import { canMove, CLOSED_STATUSES, DECISIONS, type IdeaStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE, type QueueSort, trendScore } from './idea.ts'
+import { canMove, CLOSED_STATUSES, DECISIONS, OPEN_STATUSES, QUEUE_PAGE_SIZE, trendScore, type IdeaStatus, type QueueSort } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { notify } from './notification.server.ts'
 import { type NotificationKind } from './notification.ts'
@@ -104,7 +104,12 @@ export function postUpdate(ideaId: string, actor: Actor, note: string, now = new
 	})
 }
 
-export function evaluate(ideaId: string, actor: Actor, input: { impact?: number; effort?: number; ownerId?: string | null }, now = new Date()) {
+export function evaluate(
+	ideaId: string,
+	actor: Actor,
+	input: { impact?: number; effort?: number; ownerId?: string | null },
+	now = new Date(),
+) {
 	return writeTransaction((tx) => {
 		const changed = tx
 			.update(ideas)
@@ -187,8 +192,10 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 	const scope = scopeCondition(actor)
 	if (scope) conditions.push(scope)
 	conditions.push(filters.status ? eq(ideas.status, filters.status) : inArray(ideas.status, OPEN_STATUSES))
-	if (filters.stageId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_stages s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
-	if (filters.eventId) conditions.push(sql`EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = ${ideas}.id AND e.event_id = ${filters.eventId})`)
+	if (filters.stageId)
+		conditions.push(sql`EXISTS (SELECT 1 FROM idea_stages s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
+	if (filters.eventId)
+		conditions.push(sql`EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = ${ideas}.id AND e.event_id = ${filters.eventId})`)
 	if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
 	if (filters.departmentId) conditions.push(inArray(ideas.departmentId, subtreeIds(filters.departmentId)))
 	if (filters.ownerId === 'none') conditions.push(isNull(ideas.ownerId))
@@ -203,7 +210,12 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 					? [sql`${ideas.effort} IS NULL`, asc(ideas.effort), desc(ideas.impact), asc(ideas.createdAt)]
 					: [asc(ideas.createdAt)]
 	const db = getDb()
-	const total = db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(ideas)
+			.where(where)
+			.get()?.n ?? 0
 	const { pages, page: current, offset } = pageWindow(total, page, QUEUE_PAGE_SIZE)
 	const owner = alias(users, 'owner')
 	const rows = db
@@ -221,7 +233,9 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 			firstActionAt: ideas.firstActionAt,
 			insightCount: sql<number>`(SELECT count(*) FROM ${ideaInsights} l WHERE l.idea_id = ${ideas}.id)`,
 			recurrence: sql<number>`(SELECT coalesce(sum(i.recurrence_count), 0) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id)`,
-			meanEmotion: sql<number | null>`(SELECT avg(i.emotion) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id)`,
+			meanEmotion: sql<
+				number | null
+			>`(SELECT avg(i.emotion) FROM ${ideaInsights} l JOIN ${insights} i ON i.id = l.insight_id WHERE l.idea_id = ${ideas}.id)`,
 		})
 		.from(ideas)
 		.leftJoin(owner, eq(owner.id, ideas.ownerId))
@@ -280,21 +294,40 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 		if (!target || targetId === sourceId || target.status === 'merged' || target.hiddenAt) return { ok: false, reason: 'bad-target' }
 		// Everyone who cared about the duplicate hears about the merge, before their votes move.
 		const audience = audienceOf(tx, sourceId, actor.id)
-		tx.run(sql`INSERT OR IGNORE INTO ${votes} (idea_id, user_id, created_at) SELECT ${targetId}, user_id, created_at FROM ${votes} WHERE idea_id = ${sourceId}`)
+		tx.run(
+			sql`INSERT OR IGNORE INTO ${votes} (idea_id, user_id, created_at) SELECT ${targetId}, user_id, created_at FROM ${votes} WHERE idea_id = ${sourceId}`,
+		)
 		tx.delete(votes).where(eq(votes.ideaId, sourceId)).run()
-		tx.run(sql`INSERT OR IGNORE INTO ${follows} (idea_id, user_id, active, created_at) SELECT ${targetId}, user_id, 1, created_at FROM ${follows} WHERE idea_id = ${sourceId} AND active = 1`)
-		tx.run(sql`INSERT OR IGNORE INTO ${ideaInsights} (idea_id, insight_id) SELECT ${targetId}, insight_id FROM ${ideaInsights} WHERE idea_id = ${sourceId}`)
+		tx.run(
+			sql`INSERT OR IGNORE INTO ${follows} (idea_id, user_id, active, created_at) SELECT ${targetId}, user_id, 1, created_at FROM ${follows} WHERE idea_id = ${sourceId} AND active = 1`,
+		)
+		tx.run(
+			sql`INSERT OR IGNORE INTO ${ideaInsights} (idea_id, insight_id) SELECT ${targetId}, insight_id FROM ${ideaInsights} WHERE idea_id = ${sourceId}`,
+		)
 		const times = tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, targetId)).all()
 		tx.update(ideas)
 			.set({ voteCount: times.length, trendScore: trendScore([target.createdAt, ...times.map((t) => t.at)]) })
 			.where(eq(ideas.id, targetId))
 			.run()
 		tx.update(ideas)
-			.set({ status: 'merged', mergedIntoId: targetId, voteCount: 0, firstActionAt: source.firstActionAt ?? now, decidedAt: now, closedAt: now })
+			.set({
+				status: 'merged',
+				mergedIntoId: targetId,
+				voteCount: 0,
+				firstActionAt: source.firstActionAt ?? now,
+				decidedAt: now,
+				closedAt: now,
+			})
 			.where(eq(ideas.id, sourceId))
 			.run()
-		tx.insert(ideaUpdates).values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: 'merged', note, createdAt: now }).run()
-		notify(tx, audience.map((userId) => ({ userId, kind: 'status' as const, ideaId: sourceId, actorId: actor.id })), now)
+		tx.insert(ideaUpdates)
+			.values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: 'merged', note, createdAt: now })
+			.run()
+		notify(
+			tx,
+			audience.map((userId) => ({ userId, kind: 'status' as const, ideaId: sourceId, actorId: actor.id })),
+			now,
+		)
 		audit(tx, actor.id, 'idea.merge', { type: 'idea', id: sourceId }, { into: targetId }, now)
 		return { ok: true }
 	})
@@ -319,7 +352,10 @@ export function listImplemented(limit = 50) {
 			title: ideas.title,
 			proposal: ideas.proposal,
 			voteCount: ideas.voteCount,
-			implementedAt: sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas}.id AND u.to_status = 'implemented')`.as('implemented_at'),
+			implementedAt:
+				sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas}.id AND u.to_status = 'implemented')`.as(
+					'implemented_at',
+				),
 		})
 		.from(ideas)
 		.where(and(eq(ideas.status, 'implemented'), isNull(ideas.hiddenAt)))
@@ -330,5 +366,10 @@ export function listImplemented(limit = 50) {
 }
 
 function linkedInsightIds(ideaId: string) {
-	return getDb().select({ id: ideaInsights.insightId }).from(ideaInsights).where(eq(ideaInsights.ideaId, ideaId)).all().map((r) => r.id)
+	return getDb()
+		.select({ id: ideaInsights.insightId })
+		.from(ideaInsights)
+		.where(eq(ideaInsights.ideaId, ideaId))
+		.all()
+		.map((r) => r.id)
 }

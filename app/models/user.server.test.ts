@@ -1,10 +1,10 @@
 import { count, isNull } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { action as setPasswordAction, loader as setPasswordLoader } from '#app/routes/set-password.$token.tsx'
+import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { context, formRequest, settle } from '#tests/utils.ts'
-import { action as setPasswordAction, loader as setPasswordLoader } from '#app/routes/set-password.$token.tsx'
-import { validateSessionToken, sessionCookie } from '#app/utils/session.server.ts'
 import { createPasswordSetup, createUser, findPasswordSetup, listUsers, SETUP_LINK_TTL_MS } from './user.server.ts'
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))

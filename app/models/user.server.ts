@@ -1,8 +1,8 @@
+import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm'
 import { pageWindow } from '#app/utils/misc.ts'
-import { and, asc, count, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm'
+import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, passwordSetups, users } from '#db/schema.ts'
-import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
 import { audit } from './audit.server.ts'
 import { type Locale, type Role } from './user.ts'
 
@@ -27,12 +27,7 @@ export function listUsers({ query, includeDeactivated = false, departmentIds, pa
 	if (departmentIds) conditions.push(inArray(users.departmentId, departmentIds))
 	if (query?.trim()) {
 		const pattern = `%${escapeLike(query.trim().toLowerCase())}%`
-		conditions.push(
-			or(
-				sql`lower(${users.name}) LIKE ${pattern} ESCAPE '\\'`,
-				like(users.email, sql`${pattern} ESCAPE '\\'`),
-			)!,
-		)
+		conditions.push(or(sql`lower(${users.name}) LIKE ${pattern} ESCAPE '\\'`, like(users.email, sql`${pattern} ESCAPE '\\'`))!)
 	}
 	const where = conditions.length ? and(...conditions) : undefined
 	const db = getDb()

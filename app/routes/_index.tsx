@@ -1,11 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Link } from '@remix-run/react'
 import { ButtonLink, Card } from '#app/components/ui.tsx'
 import { openCampaigns } from '#app/models/campaign.server.ts'
-import { countUnvoted, UNVOTED_CAP } from '#app/models/idea.server.ts'
 import { getDepartment } from '#app/models/department.server.ts'
+import { countUnvoted, UNVOTED_CAP } from '#app/models/idea.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -51,7 +50,9 @@ export default function HomeRoute() {
 						{t('nav.logInsight')}
 					</ButtonLink>
 					<ButtonLink to="/ideas/new">{t('ideas.newIdea')}</ButtonLink>
-					<ButtonLink to="/ideas?sort=unvoted">{unvoted >= unvotedCap ? t('home.unvotedMany', { count: unvotedCap - 1 }) : t('home.unvoted', { count: unvoted })}</ButtonLink>
+					<ButtonLink to="/ideas?sort=unvoted">
+						{unvoted >= unvotedCap ? t('home.unvotedMany', { count: unvotedCap - 1 }) : t('home.unvoted', { count: unvoted })}
+					</ButtonLink>
 				</div>
 				{campaigns.length ? (
 					<div className="mt-4">

@@ -39,11 +39,21 @@ export default function AuditRoute() {
 						<caption className="sr-only">{t('audit.heading')}</caption>
 						<thead className="bg-slate-50 text-slate-700">
 							<tr>
-								<th scope="col" className="px-3 py-2">{t('audit.when')}</th>
-								<th scope="col" className="px-3 py-2">{t('audit.who')}</th>
-								<th scope="col" className="px-3 py-2">{t('audit.what')}</th>
-								<th scope="col" className="px-3 py-2">{t('audit.target')}</th>
-								<th scope="col" className="px-3 py-2">{t('audit.detail')}</th>
+								<th scope="col" className="px-3 py-2">
+									{t('audit.when')}
+								</th>
+								<th scope="col" className="px-3 py-2">
+									{t('audit.who')}
+								</th>
+								<th scope="col" className="px-3 py-2">
+									{t('audit.what')}
+								</th>
+								<th scope="col" className="px-3 py-2">
+									{t('audit.target')}
+								</th>
+								<th scope="col" className="px-3 py-2">
+									{t('audit.detail')}
+								</th>
 							</tr>
 						</thead>
 						<tbody className="divide-y divide-slate-200">

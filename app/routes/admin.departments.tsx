@@ -1,13 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
 import { Badge, Button, ButtonLink, Card, PageHeader } from '#app/components/ui.tsx'
-import { DepartmentSchema, toTree } from '#app/models/department.ts'
 import {
 	activeHeadcounts,
 	canMoveUnder,
@@ -19,8 +17,10 @@ import {
 	restoreDepartment,
 	updateDepartment,
 } from '#app/models/department.server.ts'
+import { DepartmentSchema, toTree } from '#app/models/department.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
 
@@ -163,10 +163,18 @@ export default function DepartmentsRoute() {
 												</Form>
 											) : (
 												<>
-													<Link to={`?edit=${d.id}`} className="rounded px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50" aria-label={`${t('common.edit')}: ${d.name}`}>
+													<Link
+														to={`?edit=${d.id}`}
+														className="rounded px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+														aria-label={`${t('common.edit')}: ${d.name}`}
+													>
 														{t('common.edit')}
 													</Link>
-													<Link to={`?confirm=${d.id}`} className="rounded px-3 py-2 text-sm font-semibold text-red-700 hover:bg-red-50" aria-label={`${t('common.delete')}: ${d.name}`}>
+													<Link
+														to={`?confirm=${d.id}`}
+														className="rounded px-3 py-2 text-sm font-semibold text-red-700 hover:bg-red-50"
+														aria-label={`${t('common.delete')}: ${d.name}`}
+													>
 														{t('common.delete')}
 													</Link>
 												</>
@@ -175,7 +183,12 @@ export default function DepartmentsRoute() {
 									</div>
 								)}
 								{confirming === d.id && !d.retiredAt ? (
-									<ConfirmPanel message={t('departments.deleteConfirm', { name: d.name })} intent="delete" fields={{ id: d.id }} confirmLabel={t('common.delete')} />
+									<ConfirmPanel
+										message={t('departments.deleteConfirm', { name: d.name })}
+										intent="delete"
+										fields={{ id: d.id }}
+										confirmLabel={t('common.delete')}
+									/>
 								) : null}
 							</li>
 						))}

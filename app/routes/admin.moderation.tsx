@@ -21,7 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) throw new Response('Say what to restore.', { status: 400 })
 	const done = restoreContent(parsed.data.kind, parsed.data.targetId, admin)
-	return redirectWithToast('/admin/moderation', done ? { kind: 'success', message: 'moderation.restored' } : { kind: 'error', message: 'triage.notAllowed' })
+	return redirectWithToast(
+		'/admin/moderation',
+		done ? { kind: 'success', message: 'moderation.restored' } : { kind: 'error', message: 'triage.notAllowed' },
+	)
 }
 
 export default function ModerationRoute() {

@@ -1,14 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
 import { invariantResponse } from '@epic-web/invariant'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
 import { Badge, Button, ButtonLink, Card, PageHeader } from '#app/components/ui.tsx'
-import { TAXONOMY_KINDS, type TaxonomyEntry, TaxonomyEntrySchema, type TaxonomyKind } from '#app/models/taxonomy.ts'
 import {
 	createEntry,
 	entryNameTaken,
@@ -20,8 +18,10 @@ import {
 	stageExists,
 	updateEntry,
 } from '#app/models/taxonomy.server.ts'
+import { TAXONOMY_KINDS, TaxonomyEntrySchema, type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
@@ -103,9 +103,7 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 		id: entry ? `entry-${entry.id}` : `entry-new-${kind}`,
 		lastResult: mine ? actionData.result : undefined,
 		constraint: getZodConstraint(TaxonomyEntrySchema),
-		defaultValue: entry
-			? { name: entry.name, nameIt: entry.nameIt ?? '', defaultStageId: entry.defaultStageId ?? '' }
-			: undefined,
+		defaultValue: entry ? { name: entry.name, nameIt: entry.nameIt ?? '', defaultStageId: entry.defaultStageId ?? '' } : undefined,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: TaxonomyEntrySchema }),
@@ -173,7 +171,12 @@ export default function TaxonomyRoute() {
 												{kind === 'stages' && !entry.retiredAt ? (
 													<>
 														<MoveButton id={entry.id} direction="up" label={t('taxonomy.moveUp', { name })} disabled={position === 0} />
-														<MoveButton id={entry.id} direction="down" label={t('taxonomy.moveDown', { name })} disabled={position === active.length - 1} />
+														<MoveButton
+															id={entry.id}
+															direction="down"
+															label={t('taxonomy.moveDown', { name })}
+															disabled={position === active.length - 1}
+														/>
 													</>
 												) : null}
 												{entry.retiredAt ? (
@@ -186,10 +189,18 @@ export default function TaxonomyRoute() {
 													</Form>
 												) : (
 													<>
-														<Link to={`?edit=${entry.id}`} className="rounded px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50" aria-label={t('taxonomy.editEntry', { name })}>
+														<Link
+															to={`?edit=${entry.id}`}
+															className="rounded px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+															aria-label={t('taxonomy.editEntry', { name })}
+														>
 															{t('common.edit')}
 														</Link>
-														<Link to={`?confirm=${entry.id}`} className="rounded px-3 py-2 text-sm font-semibold text-red-700 hover:bg-red-50" aria-label={`${t('common.delete')}: ${name}`}>
+														<Link
+															to={`?confirm=${entry.id}`}
+															className="rounded px-3 py-2 text-sm font-semibold text-red-700 hover:bg-red-50"
+															aria-label={`${t('common.delete')}: ${name}`}
+														>
 															{t('common.delete')}
 														</Link>
 													</>
@@ -198,7 +209,12 @@ export default function TaxonomyRoute() {
 										</div>
 									)}
 									{confirming === entry.id && !entry.retiredAt ? (
-										<ConfirmPanel message={t('taxonomy.deleteConfirm', { name })} intent="delete" fields={{ id: entry.id }} confirmLabel={t('common.delete')} />
+										<ConfirmPanel
+											message={t('taxonomy.deleteConfirm', { name })}
+											intent="delete"
+											fields={{ id: entry.id }}
+											confirmLabel={t('common.delete')}
+										/>
 									) : null}
 								</li>
 							)
@@ -222,7 +238,13 @@ function MoveButton({ id, direction, label, disabled }: { id: string; direction:
 			<input type="hidden" name="intent" value="move" />
 			<input type="hidden" name="id" value={id} />
 			<input type="hidden" name="direction" value={direction} />
-			<button type="submit" disabled={disabled} aria-label={label} title={label} className="min-h-9 min-w-9 rounded border border-slate-300 px-2 text-sm hover:bg-slate-50 disabled:opacity-40">
+			<button
+				type="submit"
+				disabled={disabled}
+				aria-label={label}
+				title={label}
+				className="min-h-9 min-w-9 rounded border border-slate-300 px-2 text-sm hover:bg-slate-50 disabled:opacity-40"
+			>
 				<span aria-hidden>{direction === 'up' ? '↑' : '↓'}</span>
 			</button>
 		</Form>

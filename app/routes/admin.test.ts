@@ -1,48 +1,52 @@
 import { expect, test } from 'vitest'
-import { getUserById, listUsers } from '#app/models/user.server.ts'
 import { listChannels } from '#app/models/taxonomy.server.ts'
+import { getUserById, listUsers } from '#app/models/user.server.ts'
 import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
 import { action as departmentsAction } from './admin.departments.tsx'
 import { action as taxonomyAction, loader as taxonomyLoader } from './admin.taxonomy.$kind.tsx'
-import { action as editUserAction, loader as editUserLoader } from './admin.users.$userId.tsx'
 import { loader as usersLoader } from './admin.users._index.tsx'
+import { action as editUserAction, loader as editUserLoader } from './admin.users.$userId.tsx'
 import { action as newUserAction } from './admin.users.new.tsx'
 import { loader as organisationLoader } from './organisation.tsx'
 import { loader as teamLoader } from './team.tsx'
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
 
-test.each(['employee', 'manager', 'leader'] as const)('a %s gets 403 from every admin page and action, also by direct POST', async (role) => {
-	const cookie = await sessionCookieFor(demoUser(role).id)
-	const target = demoUser('employee')
-	const attempts: Array<() => Promise<unknown>> = [
-		() => usersLoader({ request: getRequest('/admin/users', cookie), context, params: {} }),
-		() => editUserLoader({ request: getRequest(`/admin/users/${target.id}`, cookie), context, params: { userId: target.id } }),
-		() =>
-			editUserAction({
-				request: formRequest(`/admin/users/${target.id}`, { intent: 'deactivate' }, cookie),
-				context,
-				params: { userId: target.id },
-			}),
-		() =>
-			newUserAction({
-				request: formRequest('/admin/users/new', { name: 'X', email: 'x@x.example', role: 'admin' }, cookie),
-				context,
-				params: {},
-			}),
-		() => departmentsAction({ request: formRequest('/admin/departments', { intent: 'create', name: 'Rogue' }, cookie), context, params: {} }),
-		() => taxonomyLoader({ request: getRequest('/admin/taxonomy/channels', cookie), context, params: { kind: 'channels' } }),
-		() =>
-			taxonomyAction({
-				request: formRequest('/admin/taxonomy/channels', { intent: 'create', name: 'Rogue' }, cookie),
-				context,
-				params: { kind: 'channels' },
-			}),
-	]
-	for (const attempt of attempts) expect(status(await settle(attempt))).toBe(403)
-	expect(getUserById(target.id)?.deactivatedAt).toBeNull()
-	expect(listChannels().map((c) => c.name)).not.toContain('Rogue')
-})
+test.each(['employee', 'manager', 'leader'] as const)(
+	'a %s gets 403 from every admin page and action, also by direct POST',
+	async (role) => {
+		const cookie = await sessionCookieFor(demoUser(role).id)
+		const target = demoUser('employee')
+		const attempts: Array<() => Promise<unknown>> = [
+			() => usersLoader({ request: getRequest('/admin/users', cookie), context, params: {} }),
+			() => editUserLoader({ request: getRequest(`/admin/users/${target.id}`, cookie), context, params: { userId: target.id } }),
+			() =>
+				editUserAction({
+					request: formRequest(`/admin/users/${target.id}`, { intent: 'deactivate' }, cookie),
+					context,
+					params: { userId: target.id },
+				}),
+			() =>
+				newUserAction({
+					request: formRequest('/admin/users/new', { name: 'X', email: 'x@x.example', role: 'admin' }, cookie),
+					context,
+					params: {},
+				}),
+			() =>
+				departmentsAction({ request: formRequest('/admin/departments', { intent: 'create', name: 'Rogue' }, cookie), context, params: {} }),
+			() => taxonomyLoader({ request: getRequest('/admin/taxonomy/channels', cookie), context, params: { kind: 'channels' } }),
+			() =>
+				taxonomyAction({
+					request: formRequest('/admin/taxonomy/channels', { intent: 'create', name: 'Rogue' }, cookie),
+					context,
+					params: { kind: 'channels' },
+				}),
+		]
+		for (const attempt of attempts) expect(status(await settle(attempt))).toBe(403)
+		expect(getUserById(target.id)?.deactivatedAt).toBeNull()
+		expect(listChannels().map((c) => c.name)).not.toContain('Rogue')
+	},
+)
 
 test('without a session, pages redirect to login with a way back', async () => {
 	const result = await settle(() => usersLoader({ request: getRequest('/admin/users?q=ro'), context, params: {} }))
@@ -60,7 +64,9 @@ test('a manager sees only their department subtree; an employee has no team page
 
 	const employeeCookie = await sessionCookieFor(demoUser('employee').id)
 	expect(status(await settle(() => teamLoader({ request: getRequest('/team', employeeCookie), context, params: {} })))).toBe(403)
-	expect(status(await settle(() => organisationLoader({ request: getRequest('/organisation', employeeCookie), context, params: {} })))).toBe(403)
+	expect(
+		status(await settle(() => organisationLoader({ request: getRequest('/organisation', employeeCookie), context, params: {} }))),
+	).toBe(403)
 
 	const leaderCookie = await sessionCookieFor(demoUser('leader').id)
 	const org = (await organisationLoader({ request: getRequest('/organisation', leaderCookie), context, params: {} })) as {
@@ -74,7 +80,11 @@ test('an admin creates a user; a bad form keeps what was typed and names the pro
 	const cookie = await sessionCookieFor(demoUser('admin').id)
 	const bad = await settle(() =>
 		newUserAction({
-			request: formRequest('/admin/users/new', { name: 'Nadia Esposito', email: 'giulia.rossi@aurora-bank.example', role: 'employee' }, cookie),
+			request: formRequest(
+				'/admin/users/new',
+				{ name: 'Nadia Esposito', email: 'giulia.rossi@aurora-bank.example', role: 'employee' },
+				cookie,
+			),
 			context,
 			params: {},
 		}),
@@ -85,7 +95,11 @@ test('an admin creates a user; a bad form keeps what was typed and names the pro
 	expect(body).toContain('Nadia Esposito')
 
 	const ok = (await newUserAction({
-		request: formRequest('/admin/users/new', { name: 'Nadia Esposito', email: 'Nadia.Esposito@aurora-bank.example', role: 'manager' }, cookie),
+		request: formRequest(
+			'/admin/users/new',
+			{ name: 'Nadia Esposito', email: 'Nadia.Esposito@aurora-bank.example', role: 'manager' },
+			cookie,
+		),
 		context,
 		params: {},
 	})) as Response
@@ -98,11 +112,19 @@ test('an admin creates a user; a bad form keeps what was typed and names the pro
 test('an admin cannot deactivate or demote themselves', async () => {
 	const admin = demoUser('admin')
 	const cookie = await sessionCookieFor(admin.id)
-	await editUserAction({ request: formRequest(`/admin/users/${admin.id}`, { intent: 'deactivate' }, cookie), context, params: { userId: admin.id } })
+	await editUserAction({
+		request: formRequest(`/admin/users/${admin.id}`, { intent: 'deactivate' }, cookie),
+		context,
+		params: { userId: admin.id },
+	})
 	expect(getUserById(admin.id)?.deactivatedAt).toBeNull()
 	const demote = await settle(() =>
 		editUserAction({
-			request: formRequest(`/admin/users/${admin.id}`, { intent: 'update', name: admin.name, email: admin.email, role: 'employee' }, cookie),
+			request: formRequest(
+				`/admin/users/${admin.id}`,
+				{ intent: 'update', name: admin.name, email: admin.email, role: 'employee' },
+				cookie,
+			),
 			context,
 			params: { userId: admin.id },
 		}),
@@ -128,6 +150,8 @@ test('a department cannot be moved below itself', async () => {
 
 test('unknown taxonomy lists are a 404', async () => {
 	const cookie = await sessionCookieFor(demoUser('admin').id)
-	const result = await settle(() => taxonomyLoader({ request: getRequest('/admin/taxonomy/colours', cookie), context, params: { kind: 'colours' } }))
+	const result = await settle(() =>
+		taxonomyLoader({ request: getRequest('/admin/taxonomy/colours', cookie), context, params: { kind: 'colours' } }),
+	)
 	expect(status(result)).toBe(404)
 })

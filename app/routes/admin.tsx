@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { type MessageKey } from '#app/utils/i18n.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
 

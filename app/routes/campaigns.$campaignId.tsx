@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const campaign = getCampaign(params.campaignId ?? '')
 	invariantResponse(campaign, 'Campaign not found', { status: 404 })
 	const search = new URL(request.url).searchParams
-	const feed = listFeed({ sort: feedSortFrom(search), filters: { campaignId: campaign.id }, viewerId: user.id, cursor: search.get('cursor') })
+	const feed = listFeed({
+		sort: feedSortFrom(search),
+		filters: { campaignId: campaign.id },
+		viewerId: user.id,
+		cursor: search.get('cursor'),
+	})
 	return { campaign, feed }
 }
 
@@ -42,7 +47,9 @@ export default function CampaignRoute() {
 					</ButtonLink>
 				) : (
 					<p role="status" className="rounded-md bg-slate-100 p-3 text-sm font-medium text-slate-800">
-						{campaign.state === 'closed' ? t('campaigns.closedNotice') : t('campaigns.upcomingNotice', { date: format.date(campaign.startsAt) })}
+						{campaign.state === 'closed'
+							? t('campaigns.closedNotice')
+							: t('campaigns.upcomingNotice', { date: format.date(campaign.startsAt) })}
 					</p>
 				)}
 			</Card>

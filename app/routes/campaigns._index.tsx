@@ -60,8 +60,8 @@ function Group({ title, campaigns }: { title: string; campaigns: Campaign[] }) {
 							</h3>
 							<TagList stages={c.stage?.id ? [c.stage] : []} events={c.event?.id ? [c.event] : []} />
 							<p className="text-sm text-slate-600">
-								{t('campaigns.runs', { start: format.date(c.startsAt), end: format.date(c.endsAt) })} · {t('campaigns.sponsoredBy', { name: c.sponsor })} ·{' '}
-								{t('campaigns.ideas', { count: c.ideaCount })}
+								{t('campaigns.runs', { start: format.date(c.startsAt), end: format.date(c.endsAt) })} ·{' '}
+								{t('campaigns.sponsoredBy', { name: c.sponsor })} · {t('campaigns.ideas', { count: c.ideaCount })}
 							</p>
 						</li>
 					))}

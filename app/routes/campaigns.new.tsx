@@ -1,17 +1,17 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { Button, ButtonLink, Card, PageHeader } from '#app/components/ui.tsx'
-import { CampaignFormSchema } from '#app/models/campaign.ts'
 import { createCampaign } from '#app/models/campaign.server.ts'
+import { CampaignFormSchema } from '#app/models/campaign.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
@@ -28,8 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const { stages, events } = captureTaxonomy()
 	const submission = parseForm(await request.formData(), {
 		schema: CampaignFormSchema.superRefine((v, ctx) => {
-			if (v.stageId && !stages.some((s) => s.id === v.stageId)) ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.unknownChoice' })
-			if (v.eventId && !events.some((e) => e.id === v.eventId)) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'insights.unknownChoice' })
+			if (v.stageId && !stages.some((s) => s.id === v.stageId))
+				ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.unknownChoice' })
+			if (v.eventId && !events.some((e) => e.id === v.eventId))
+				ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'insights.unknownChoice' })
 		}),
 	})
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

@@ -1,22 +1,22 @@
 import fs from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
-import { getDb } from '#db/index.ts'
-import { activityWeeks, ideas, insights, users } from '#db/schema.ts'
 import { createCampaign } from '#app/models/campaign.server.ts'
 import { listChannels, listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { isoWeek } from '#app/utils/time.ts'
+import { getDb } from '#db/index.ts'
+import { activityWeeks, ideas, insights, users } from '#db/schema.ts'
 import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
-import { loader as campaignLoader } from './campaigns.$campaignId.tsx'
-import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
-import { action as editIdeaAction } from './ideas.$ideaId_.edit.tsx'
-import { loader as feedLoader } from './ideas._index.tsx'
-import { action as newIdeaAction } from './ideas.new.tsx'
 import { loader as campaignsLoader } from './campaigns._index.tsx'
+import { loader as campaignLoader } from './campaigns.$campaignId.tsx'
 import { action as newCampaignAction } from './campaigns.new.tsx'
-import { action as insightAction, loader as insightLoader } from './insights.$insightId.tsx'
+import { loader as feedLoader } from './ideas._index.tsx'
+import { action as editIdeaAction } from './ideas.$ideaId_.edit.tsx'
+import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
+import { action as newIdeaAction } from './ideas.new.tsx'
 import { loader as insightsLoader } from './insights._index.tsx'
+import { action as insightAction, loader as insightLoader } from './insights.$insightId.tsx'
 import { action as newInsightAction } from './insights.new.tsx'
 import { loader as notificationsLoader } from './notifications.tsx'
 import { loader as profileLoader } from './profile.tsx'
@@ -71,7 +71,14 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	const insightResponse = (await newInsightAction({
 		request: formRequest(
 			'/insights/new',
-			{ body: 'A customer cried at the counter: her card was swallowed by the ATM on a Sunday.', channelId: listChannels()[0]!.id, stageId: listStages()[3]!.id, emotion: '5', anonymous: 'on', similarSeen: '1' },
+			{
+				body: 'A customer cried at the counter: her card was swallowed by the ATM on a Sunday.',
+				channelId: listChannels()[0]!.id,
+				stageId: listStages()[3]!.id,
+				emotion: '5',
+				anonymous: 'on',
+				similarSeen: '1',
+			},
 			authorCookie,
 		),
 		context,
@@ -79,7 +86,11 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	})) as Response
 	expect(insightResponse.status).toBe(302)
 	const insightReceipt = await receiptFrom(insightResponse)
-	const insight = getDb().select().from(insights).where(sql`${insights.body} LIKE 'A customer cried%'`).get()!
+	const insight = getDb()
+		.select()
+		.from(insights)
+		.where(sql`${insights.body} LIKE 'A customer cried%'`)
+		.get()!
 	expect(insight.authorId).toBeNull()
 	expect(walBytes()).toBe(0)
 
@@ -88,8 +99,16 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	const colleagueCookie = await sessionCookieFor(colleague.id)
 	const reader = demoUser('leader')
 	const readerCookie = await sessionCookieFor(reader.id)
-	await ideaAction({ request: formRequest(`/ideas/${idea.id}`, { intent: 'vote', vote: 'on' }, readerCookie), context, params: { ideaId: idea.id } })
-	await ideaAction({ request: formRequest(`/ideas/${idea.id}`, { intent: 'comment', body: 'Good one, @elena.marino.' }, colleagueCookie), context, params: { ideaId: idea.id } })
+	await ideaAction({
+		request: formRequest(`/ideas/${idea.id}`, { intent: 'vote', vote: 'on' }, readerCookie),
+		context,
+		params: { ideaId: idea.id },
+	})
+	await ideaAction({
+		request: formRequest(`/ideas/${idea.id}`, { intent: 'comment', body: 'Good one, @elena.marino.' }, colleagueCookie),
+		context,
+		params: { ideaId: idea.id },
+	})
 
 	const secrets = [author.id, author.email, author.name, author.email.split('@')[0]!]
 	const expectClean = (label: string, value: unknown) => {
@@ -100,22 +119,38 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	for (const cookie of [readerCookie, authorCookie]) {
 		expectClean('idea page', await ideaLoader({ request: getRequest(`/ideas/${idea.id}`, cookie), context, params: { ideaId: idea.id } }))
 		expectClean('feed', await feedLoader({ request: getRequest('/ideas?sort=newest', cookie), context, params: {} }))
-		expectClean('insight page', await insightLoader({ request: getRequest(`/insights/${insight.id}`, cookie), context, params: { insightId: insight.id } }))
+		expectClean(
+			'insight page',
+			await insightLoader({ request: getRequest(`/insights/${insight.id}`, cookie), context, params: { insightId: insight.id } }),
+		)
 		expectClean('insights list', await insightsLoader({ request: getRequest('/insights', cookie), context, params: {} }))
 	}
-	expectClean('notifications of others', await notificationsLoader({ request: getRequest('/notifications', readerCookie), context, params: {} }))
+	expectClean(
+		'notifications of others',
+		await notificationsLoader({ request: getRequest('/notifications', readerCookie), context, params: {} }),
+	)
 	// The receipt opens the item and its replies, and still names nobody.
-	const receiptView = await receiptsAction({ request: formRequest('/receipts', { code: ideaReceipt.toLowerCase() }, authorCookie), context, params: {} })
+	const receiptView = await receiptsAction({
+		request: formRequest('/receipts', { code: ideaReceipt.toLowerCase() }, authorCookie),
+		context,
+		params: {},
+	})
 	expect(JSON.stringify(receiptView)).toContain('Good one')
 	expectClean('receipt page', receiptView)
-	expect(JSON.stringify(await receiptsAction({ request: formRequest('/receipts', { code: insightReceipt }, readerCookie), context, params: {} }))).toContain('swallowed')
+	expect(
+		JSON.stringify(
+			await receiptsAction({ request: formRequest('/receipts', { code: insightReceipt }, readerCookie), context, params: {} }),
+		),
+	).toContain('swallowed')
 	// The author's own lists do not show it either (nothing links it to them).
 	const mine = await profileLoader({ request: getRequest('/profile?tab=ideas', authorCookie), context, params: {} })
 	expect(JSON.stringify(mine)).not.toContain(idea.id)
 
 	// No row anywhere holds both the item and the author.
 	const db = getDb().$client
-	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as Array<{ name: string }>
+	const tables = db
+		.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`)
+		.all() as Array<{ name: string }>
 	for (const { name } of tables) {
 		for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
 			const text = JSON.stringify(row)
@@ -129,7 +164,11 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 
 test('a wrong receipt code says so with a 404', async () => {
 	const cookie = await sessionCookieFor(demoUser('employee').id)
-	const result = await receiptsAction({ request: formRequest('/receipts', { code: 'VOCE-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }, cookie), context, params: {} })
+	const result = await receiptsAction({
+		request: formRequest('/receipts', { code: 'VOCE-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }, cookie),
+		context,
+		params: {},
+	})
 	expect(status(result)).toBe(404)
 	expect(JSON.stringify(dataOf(result))).toContain('receipts.notFound')
 })
@@ -138,7 +177,11 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 	const cookie = await sessionCookieFor(demoUser('employee').id)
 	const event = listEvents().find((e) => e.name === 'Payment declined')!
 	const bad = await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id }, cookie),
+		request: formRequest(
+			'/insights/new',
+			{ body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id },
+			cookie,
+		),
 		context,
 		params: {},
 	})
@@ -146,7 +189,16 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 	expect(JSON.stringify(dataOf(bad))).toContain('insights.emotionRequired')
 	expect(JSON.stringify(dataOf(bad))).toContain('Declined twice at the pharmacy')
 	const noStage = await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, emotion: '4', occurredAt: '2999-01-01T10:00' }, cookie),
+		request: formRequest(
+			'/insights/new',
+			{
+				body: 'Declined twice at the pharmacy, no reason given.',
+				channelId: listChannels()[1]!.id,
+				emotion: '4',
+				occurredAt: '2999-01-01T10:00',
+			},
+			cookie,
+		),
 		context,
 		params: {},
 	})
@@ -155,7 +207,17 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 	expect(JSON.stringify(dataOf(noStage))).toContain('insights.occurredAtFuture')
 
 	const ok = (await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Declined twice at the pharmacy, no reason given.', channelId: listChannels()[1]!.id, eventId: event.id, emotion: '4', similarSeen: '1' }, cookie),
+		request: formRequest(
+			'/insights/new',
+			{
+				body: 'Declined twice at the pharmacy, no reason given.',
+				channelId: listChannels()[1]!.id,
+				eventId: event.id,
+				emotion: '4',
+				similarSeen: '1',
+			},
+			cookie,
+		),
 		context,
 		params: {},
 	})) as Response
@@ -169,14 +231,48 @@ test('a closed campaign refuses new ideas; an open one takes them', async () => 
 	const cookie = await sessionCookieFor(demoUser('employee').id)
 	const creator = demoUser('manager').id
 	const day = 86_400_000
-	const closed = createCampaign({ title: 'Closed question', description: 'd', sponsor: 's', startsAt: new Date(Date.now() - 10 * day), endsAt: new Date(Date.now() - day), stageId: null, eventId: null }, creator)
-	const open = createCampaign({ title: 'Open question', description: 'd', sponsor: 's', startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + day), stageId: null, eventId: null }, creator)
-	const refused = await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ campaignId: closed.id }), cookie), context, params: {} })
+	const closed = createCampaign(
+		{
+			title: 'Closed question',
+			description: 'd',
+			sponsor: 's',
+			startsAt: new Date(Date.now() - 10 * day),
+			endsAt: new Date(Date.now() - day),
+			stageId: null,
+			eventId: null,
+		},
+		creator,
+	)
+	const open = createCampaign(
+		{
+			title: 'Open question',
+			description: 'd',
+			sponsor: 's',
+			startsAt: new Date(Date.now() - day),
+			endsAt: new Date(Date.now() + day),
+			stageId: null,
+			eventId: null,
+		},
+		creator,
+	)
+	const refused = await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ campaignId: closed.id }), cookie),
+		context,
+		params: {},
+	})
 	expect(status(refused)).toBe(400)
 	expect(JSON.stringify(dataOf(refused))).toContain('ideas.campaignClosed')
-	const accepted = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea for the open campaign', campaignId: open.id }), cookie), context, params: {} })) as Response
+	const accepted = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ title: 'An idea for the open campaign', campaignId: open.id }), cookie),
+		context,
+		params: {},
+	})) as Response
 	expect(accepted.status).toBe(302)
-	const page = (await campaignLoader({ request: getRequest(`/campaigns/${open.id}`, cookie), context, params: { campaignId: open.id } })) as {
+	const page = (await campaignLoader({
+		request: getRequest(`/campaigns/${open.id}`, cookie),
+		context,
+		params: { campaignId: open.id },
+	})) as {
 		feed: { ideas: Array<{ title: string }> }
 	}
 	expect(page.feed.ideas.map((i) => i.title)).toEqual(['An idea for the open campaign'])
@@ -184,62 +280,138 @@ test('a closed campaign refuses new ideas; an open one takes them', async () => 
 
 test('voting works as a plain form post (redirect back) and for a fetcher (data, no redirect)', async () => {
 	const cookie = await sessionCookieFor(demoUser('admin').id)
-	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea to vote on twice' }), cookie), context, params: {} })) as Response
+	const created = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ title: 'An idea to vote on twice' }), cookie),
+		context,
+		params: {},
+	})) as Response
 	const ideaId = created.headers.get('Location')!.split('/').pop()!
 	const voter = await sessionCookieFor(demoUser('leader').id)
-	const plain = (await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: '/ideas?sort=top' }, voter), context, params: { ideaId } })) as Response
+	const plain = (await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: '/ideas?sort=top' }, voter),
+		context,
+		params: { ideaId },
+	})) as Response
 	expect(plain.status).toBe(302)
 	expect(plain.headers.get('Location')).toBe('/ideas?sort=top')
-	const fetched = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'off', fetch: '1' }, voter), context, params: { ideaId } })
+	const fetched = await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'off', fetch: '1' }, voter),
+		context,
+		params: { ideaId },
+	})
 	expect(dataOf(fetched)).toMatchObject({ voted: false, voteCount: 0 })
-	const evil = (await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: 'https://evil.example' }, voter), context, params: { ideaId } })) as Response
+	const evil = (await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: 'https://evil.example' }, voter),
+		context,
+		params: { ideaId },
+	})) as Response
 	expect(evil.headers.get('Location')).toBe(`/ideas/${ideaId}`)
 })
 
 test('only the author edits an idea, and not after triage; unknown ideas are 404; no session goes to login', async () => {
 	const authorCookie = await sessionCookieFor(demoUser('employee').id)
-	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea I will edit' }), authorCookie), context, params: {} })) as Response
+	const created = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ title: 'An idea I will edit' }), authorCookie),
+		context,
+		params: {},
+	})) as Response
 	const ideaId = created.headers.get('Location')!.split('/').pop()!
 	const other = await sessionCookieFor(demoUser('manager').id)
-	const forbidden = await settle(() => editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Hijacked title' }), other), context, params: { ideaId } }))
+	const forbidden = await settle(() =>
+		editIdeaAction({
+			request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Hijacked title' }), other),
+			context,
+			params: { ideaId },
+		}),
+	)
 	expect(status(forbidden)).toBe(403)
-	const edited = (await editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'An idea I edited' }), authorCookie), context, params: { ideaId } })) as Response
+	const edited = (await editIdeaAction({
+		request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'An idea I edited' }), authorCookie),
+		context,
+		params: { ideaId },
+	})) as Response
 	expect(edited.status).toBe(302)
 	getDb().update(ideas).set({ status: 'in_review', firstActionAt: new Date() }).where(eq(ideas.id, ideaId)).run()
-	const locked = await settle(() => editIdeaAction({ request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Too late' }), authorCookie), context, params: { ideaId } }))
+	const locked = await settle(() =>
+		editIdeaAction({
+			request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'Too late' }), authorCookie),
+			context,
+			params: { ideaId },
+		}),
+	)
 	expect(status(locked)).toBe(302)
 	expect(getDb().select({ title: ideas.title }).from(ideas).where(eq(ideas.id, ideaId)).get()?.title).toBe('An idea I edited')
 
-	expect(status(await settle(() => ideaLoader({ request: getRequest('/ideas/nope', authorCookie), context, params: { ideaId: 'nope' } })))).toBe(404)
-	expect(status(await settle(() => ideaAction({ request: formRequest('/ideas/nope', { intent: 'vote', vote: 'on' }, authorCookie), context, params: { ideaId: 'nope' } })))).toBe(404)
-	const anonymous = await settle(() => ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }), context, params: { ideaId } }))
+	expect(
+		status(await settle(() => ideaLoader({ request: getRequest('/ideas/nope', authorCookie), context, params: { ideaId: 'nope' } }))),
+	).toBe(404)
+	expect(
+		status(
+			await settle(() =>
+				ideaAction({
+					request: formRequest('/ideas/nope', { intent: 'vote', vote: 'on' }, authorCookie),
+					context,
+					params: { ideaId: 'nope' },
+				}),
+			),
+		),
+	).toBe(404)
+	const anonymous = await settle(() =>
+		ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }), context, params: { ideaId } }),
+	)
 	expect(status(anonymous)).toBe(302)
 	expect((anonymous as Response).headers.get('Location')).toContain('/login')
 })
 
 test('a comment with HTML is stored and returned as plain text; an empty one is refused with a message', async () => {
 	const cookie = await sessionCookieFor(demoUser('employee').id)
-	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea to comment on' }), cookie), context, params: {} })) as Response
+	const created = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ title: 'An idea to comment on' }), cookie),
+		context,
+		params: {},
+	})) as Response
 	const ideaId = created.headers.get('Location')!.split('/').pop()!
-	const empty = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '   ' }, cookie), context, params: { ideaId } })
+	const empty = await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '   ' }, cookie),
+		context,
+		params: { ideaId },
+	})
 	expect(status(empty)).toBe(400)
 	expect(JSON.stringify(dataOf(empty))).toContain('validation.required')
-	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '<script>alert(1)</script>\nsecond line' }, cookie), context, params: { ideaId } })
-	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as { comments: Array<{ body: string }> }
+	await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '<script>alert(1)</script>\nsecond line' }, cookie),
+		context,
+		params: { ideaId },
+	})
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as {
+		comments: Array<{ body: string }>
+	}
 	expect(page.comments.map((c) => c.body)).toEqual(['<script>alert(1)</script>\nsecond line'])
 })
 
 test('only managers and above create campaigns; the form says what is wrong', async () => {
 	const employee = await sessionCookieFor(demoUser('employee').id)
 	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-	const fields = { title: 'How do we keep customers calm when a card is declined?', description: 'Ideas welcome.', sponsor: 'Elena Marino', startsOn: day(10), endsOn: day(5) }
-	expect(status(await settle(() => newCampaignAction({ request: formRequest('/campaigns/new', fields, employee), context, params: {} })))).toBe(403)
+	const fields = {
+		title: 'How do we keep customers calm when a card is declined?',
+		description: 'Ideas welcome.',
+		sponsor: 'Elena Marino',
+		startsOn: day(10),
+		endsOn: day(5),
+	}
+	expect(
+		status(await settle(() => newCampaignAction({ request: formRequest('/campaigns/new', fields, employee), context, params: {} }))),
+	).toBe(403)
 	const manager = await sessionCookieFor(demoUser('manager').id)
 	const bad = await newCampaignAction({ request: formRequest('/campaigns/new', fields, manager), context, params: {} })
 	expect(status(bad)).toBe(400)
 	expect(JSON.stringify(dataOf(bad))).toContain('campaigns.endBeforeStart')
 	expect(JSON.stringify(dataOf(bad))).toContain('How do we keep customers calm')
-	const ok = (await newCampaignAction({ request: formRequest('/campaigns/new', { ...fields, endsOn: day(40) }, manager), context, params: {} })) as Response
+	const ok = (await newCampaignAction({
+		request: formRequest('/campaigns/new', { ...fields, endsOn: day(40) }, manager),
+		context,
+		params: {},
+	})) as Response
 	expect(ok.status).toBe(302)
 	expect(ok.headers.get('Location')).toMatch(/^\/campaigns\/[\w-]+$/)
 	// It starts in ten days, so it is listed as upcoming and takes no ideas yet.
@@ -253,13 +425,24 @@ test('only managers and above create campaigns; the form says what is wrong', as
 test('"I see this too" counts once per colleague, can be withdrawn, and not by the author', async () => {
 	const authorCookie = await sessionCookieFor(demoUser('employee').id)
 	const created = (await newInsightAction({
-		request: formRequest('/insights/new', { body: 'Customer could not find the branch opening hours anywhere online.', channelId: listChannels()[0]!.id, stageId: listStages()[0]!.id, emotion: '2', similarSeen: '1' }, authorCookie),
+		request: formRequest(
+			'/insights/new',
+			{
+				body: 'Customer could not find the branch opening hours anywhere online.',
+				channelId: listChannels()[0]!.id,
+				stageId: listStages()[0]!.id,
+				emotion: '2',
+				similarSeen: '1',
+			},
+			authorCookie,
+		),
 		context,
 		params: {},
 	})) as Response
 	const insightId = created.headers.get('Location')!.split('/').pop()!
 	const colleague = await sessionCookieFor(demoUser('leader').id)
-	const see = (cookie: string, intent: string) => insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } })
+	const see = (cookie: string, intent: string) =>
+		insightAction({ request: formRequest(`/insights/${insightId}`, { intent }, cookie), context, params: { insightId } })
 	await see(colleague, 'see')
 	await see(colleague, 'see')
 	// The author is told no, rather than shown a success that records nothing.
@@ -279,7 +462,11 @@ test('without JavaScript, similar ideas are shown once before a new idea is save
 	const body = JSON.stringify(dataOf(first))
 	expect(body).toContain('Block a stolen card from the app without an SMS code')
 	expect(body).toContain('Block a stolen card without the SMS code')
-	const second = (await newIdeaAction({ request: formRequest('/ideas/new', { ...fields, similarSeen: '1' }, cookie), context, params: {} })) as Response
+	const second = (await newIdeaAction({
+		request: formRequest('/ideas/new', { ...fields, similarSeen: '1' }, cookie),
+		context,
+		params: {},
+	})) as Response
 	expect(second.status).toBe(302)
 })
 
@@ -298,7 +485,11 @@ test('customer data is shown back redacted first; once confirmed only the redact
 	expect(shown).toContain('Customer read me his card •••• 1111 and asked to be called on •••• 67.')
 	expect(shown).toContain('"card"')
 	expect(shown).toContain('"phone"')
-	const saved = (await newInsightAction({ request: formRequest('/insights/new', { ...fields, redactConfirmed: '1' }, cookie), context, params: {} })) as Response
+	const saved = (await newInsightAction({
+		request: formRequest('/insights/new', { ...fields, redactConfirmed: '1' }, cookie),
+		context,
+		params: {},
+	})) as Response
 	expect(saved.status).toBe(302)
 	const id = saved.headers.get('Location')!.split('/').pop()!
 	expect(getDb().select({ body: insights.body }).from(insights).where(eq(insights.id, id)).get()?.body).toBe(
@@ -306,7 +497,9 @@ test('customer data is shown back redacted first; once confirmed only the redact
 	)
 	// Not in any table, the full-text index included.
 	const db = getDb().$client
-	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string }>
+	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'`).all() as Array<{
+		name: string
+	}>
 	for (const { name } of tables) {
 		const rows = JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all())
 		expect(rows, name).not.toContain('4111 1111 1111 1111')
@@ -316,13 +509,27 @@ test('customer data is shown back redacted first; once confirmed only the redact
 
 test('a comment with an IBAN is held back with the redacted preview, then saved redacted', async () => {
 	const cookie = await sessionCookieFor(demoUser('manager').id)
-	const created = (await newIdeaAction({ request: formRequest('/ideas/new', ideaFields({ title: 'An idea for a privacy comment' }), cookie), context, params: {} })) as Response
+	const created = (await newIdeaAction({
+		request: formRequest('/ideas/new', ideaFields({ title: 'An idea for a privacy comment' }), cookie),
+		context,
+		params: {},
+	})) as Response
 	const ideaId = created.headers.get('Location')!.split('/').pop()!
 	const body = 'Refund to IT60 X054 2811 1010 0000 0123 456 today.'
-	const held = await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body }, cookie), context, params: { ideaId } })
+	const held = await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body }, cookie),
+		context,
+		params: { ideaId },
+	})
 	expect(status(held)).toBe(422)
 	expect(JSON.stringify(dataOf(held))).toContain('Refund to •••• 3456 today.')
-	await ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body, redactConfirmed: '1' }, cookie), context, params: { ideaId } })
-	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as { comments: Array<{ body: string }> }
+	await ideaAction({
+		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body, redactConfirmed: '1' }, cookie),
+		context,
+		params: { ideaId },
+	})
+	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as {
+		comments: Array<{ body: string }>
+	}
 	expect(page.comments.map((c) => c.body)).toEqual(['Refund to •••• 3456 today.'])
 })

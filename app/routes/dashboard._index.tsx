@@ -14,8 +14,8 @@ import {
 } from '#app/components/dashboard.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
-import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
 import { displayRange } from '#app/models/dashboard.server.ts'
+import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { dashboardData, dashboardQuery } from '#app/utils/dashboard-query.server.ts'
@@ -55,7 +55,14 @@ export default function DashboardRoute() {
 		<div>
 			<PageHeader title={t('dashboard.heading')} />
 			<p className="mb-4 max-w-3xl text-slate-700">{t('dashboard.intro')}</p>
-			<DashboardFilters weeks={d.weeks} end={d.end} departmentId={d.departmentId} departments={d.departments} departmentsPartial={d.departmentsPartial} canSeeAll={d.canSeeAll} />
+			<DashboardFilters
+				weeks={d.weeks}
+				end={d.end}
+				departmentId={d.departmentId}
+				departments={d.departments}
+				departmentsPartial={d.departmentsPartial}
+				canSeeAll={d.canSeeAll}
+			/>
 			<p className="mb-6 text-sm text-slate-700">
 				<strong>{t('dashboard.range', { from: format.date(d.range.from), to: format.date(d.range.to) })}</strong>,{' '}
 				{t('dashboard.comparedWith', { from: format.date(d.previousRange.from), to: format.date(d.previousRange.to) })} ·{' '}
@@ -94,7 +101,9 @@ export default function DashboardRoute() {
 							<ExportLink table="heatmap" search={d.search} />
 						</SectionHeader>
 						<p className="mb-3 max-w-3xl text-sm text-slate-700">{t('dashboard.heatmap.intro')}</p>
-						{d.data.heat.some((c) => c.heat > 0) ? null : <p className="mb-3 text-sm font-medium text-slate-700">{t('dashboard.heatmap.empty')}</p>}
+						{d.data.heat.some((c) => c.heat > 0) ? null : (
+							<p className="mb-3 text-sm font-medium text-slate-700">{t('dashboard.heatmap.empty')}</p>
+						)}
 						<Heatmap cells={d.data.heat} stages={d.data.stages} events={d.data.events} search={d.search} minHeat={BLIND_SPOT_MIN_HEAT} />
 					</Section>
 					<Section id="departments">

@@ -1,13 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TooSmallNotice } from '#app/components/dashboard.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CursorLinks } from '#app/components/filters.tsx'
 import { IdeaCard } from '#app/components/idea-card.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
-import { NO_EVENT } from '#app/models/dashboard.ts'
 import { displayRange } from '#app/models/dashboard.server.ts'
+import { NO_EVENT } from '#app/models/dashboard.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights } from '#app/models/insight.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
@@ -29,12 +29,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const eventParam = url.searchParams.get('event')
 	const event = eventParam === NO_EVENT ? null : listEvents({ includeRetired: true }).find((e) => e.id === eventParam)
 	if (!stage || event === undefined) throw new Response('No such stage or critical event.', { status: 404 })
-	const base = { stage, event, search: q.search, departmentId: q.departmentId, range: displayRange(q.period), minGroup: getEnv().MIN_GROUP_SIZE }
+	const base = {
+		stage,
+		event,
+		search: q.search,
+		departmentId: q.departmentId,
+		range: displayRange(q.period),
+		minGroup: getEnv().MIN_GROUP_SIZE,
+	}
 	if (q.tooSmall) return { ...base, insights: null, ideas: null }
 	const filters = { stageId: stage.id, eventId: event?.id ?? NO_EVENT, departmentId: q.departmentId ?? undefined }
 	return {
 		...base,
-		insights: listInsights({ ...filters, createdFrom: q.period.start, createdBefore: q.period.end }, user.id, url.searchParams.get('cursor')),
+		insights: listInsights(
+			{ ...filters, createdFrom: q.period.start, createdBefore: q.period.end },
+			user.id,
+			url.searchParams.get('cursor'),
+		),
 		ideas: listFeed({ sort: 'top', filters: { ...filters, createdBefore: q.period.end }, viewerId: user.id, pageSize: IDEAS_SHOWN }),
 	}
 }
@@ -45,7 +56,11 @@ export default function DashboardCellRoute() {
 	const format = useFormat()
 	const d = useLoaderData<typeof loader>()
 	const eventName = d.event ? localizedName(d.event, locale) : t('dashboard.heatmap.noEvent')
-	const filter = new URLSearchParams({ stage: d.stage.id, event: d.event?.id ?? NO_EVENT, ...(d.departmentId ? { department: d.departmentId } : {}) })
+	const filter = new URLSearchParams({
+		stage: d.stage.id,
+		event: d.event?.id ?? NO_EVENT,
+		...(d.departmentId ? { department: d.departmentId } : {}),
+	})
 	return (
 		<div>
 			<Link to={`/dashboard?${d.search}#heatmap`} className="text-sm font-medium text-brand-700 underline">

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
-import { AGE_BUCKETS, METRICS, type MetricFormat, NO_EVENT } from '#app/models/dashboard.ts'
+import { AGE_BUCKETS, METRICS, NO_EVENT, type MetricFormat } from '#app/models/dashboard.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { dashboardData, dashboardQuery } from '#app/utils/dashboard-query.server.ts'
@@ -64,7 +64,12 @@ function* rowsOf(
 			]
 		}
 		for (const [i, bucket] of AGE_BUCKETS.entries()) {
-			yield [`${t('dashboard.backlog.heading')}: ${t(`dashboard.backlog.buckets.${bucket}`)}`, 'count', current.backlog[i]!, previous.backlog[i]!]
+			yield [
+				`${t('dashboard.backlog.heading')}: ${t(`dashboard.backlog.buckets.${bucket}`)}`,
+				'count',
+				current.backlog[i]!,
+				previous.backlog[i]!,
+			]
 		}
 		return
 	}

@@ -3,9 +3,9 @@ import { expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
 import { context, demoUser, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
+import { loader as dashboardLoader } from './dashboard._index.tsx'
 import { loader as cellLoader } from './dashboard.cell.tsx'
 import { loader as exportLoader } from './dashboard.export.tsx'
-import { loader as dashboardLoader } from './dashboard._index.tsx'
 import { loader as eventLoader } from './moments.$eventId.tsx'
 import { loader as teamLoader } from './team.tsx'
 
@@ -18,8 +18,12 @@ test('employees cannot open the dashboard, its cells, events or exports; manager
 	const employee = await sessionCookieFor(demoUser('employee').id)
 	expect(status(await load('/dashboard', employee))).toBe(403)
 	expect(status(await csv('/dashboard/export?table=summary', employee))).toBe(403)
-	expect(status(await settle(() => cellLoader({ request: getRequest('/dashboard/cell?stage=x&event=none', employee), context, params: {} })))).toBe(403)
-	expect(status(await settle(() => eventLoader({ request: getRequest('/moments/x', employee), context, params: { eventId: 'x' } })))).toBe(403)
+	expect(
+		status(await settle(() => cellLoader({ request: getRequest('/dashboard/cell?stage=x&event=none', employee), context, params: {} }))),
+	).toBe(403)
+	expect(status(await settle(() => eventLoader({ request: getRequest('/moments/x', employee), context, params: { eventId: 'x' } })))).toBe(
+		403,
+	)
 
 	const manager = await sessionCookieFor(demoUser('manager').id) // Contact Centre
 	const own = (await load('/dashboard', manager)) as Awaited<ReturnType<typeof dashboardLoader>>
@@ -53,7 +57,16 @@ test('a group under the minimum size sends no figure: not in the page data, not 
 	// In the organisation's comparison the small departments are rows without numbers.
 	const page = (await load('/dashboard', leader)) as Awaited<ReturnType<typeof dashboardLoader>>
 	const row = page.data!.comparison.find((r) => r.id === small.id)!
-	expect(row).toEqual({ id: small.id, name: 'Executive Office', people: 0, tooSmall: true, participation: null, ideasPer100: null, firstResponseMedian: null, implementationRate: null })
+	expect(row).toEqual({
+		id: small.id,
+		name: 'Executive Office',
+		people: 0,
+		tooSmall: true,
+		participation: null,
+		ideasPer100: null,
+		firstResponseMedian: null,
+		implementationRate: null,
+	})
 	const body = await ((await csv('/dashboard/export?table=departments', leader)) as Response).text()
 	const line = body.split('\r\n').find((l) => l.startsWith('Executive Office'))
 	expect(line).toBe('Executive Office,Too small to show,,,,')
@@ -72,7 +85,9 @@ test('CSV exports are UTF-8 with a BOM, attachments, and write numbers the same 
 	expect(rows[0]).toBe('Figure,Unit,This period,Previous period')
 	const page = (await load('/dashboard?weeks=13', cookie)) as Awaited<ReturnType<typeof dashboardLoader>>
 	const participation = page.data!.current.participants / page.data!.current.people
-	expect(rows.find((r) => r.startsWith('Participation rate'))).toBe(`Participation rate,%,${Number((participation * 100).toFixed(2))},${Number(((page.data!.previous.participants / page.data!.previous.people) * 100).toFixed(2))}`)
+	expect(rows.find((r) => r.startsWith('Participation rate'))).toBe(
+		`Participation rate,%,${Number((participation * 100).toFixed(2))},${Number(((page.data!.previous.participants / page.data!.previous.people) * 100).toFixed(2))}`,
+	)
 
 	// An Italian reader gets Italian headers and the same plain numbers.
 	getDb().update(users).set({ locale: 'it' }).where(eq(users.id, leader.id)).run()
@@ -90,7 +105,9 @@ test('CSV exports are UTF-8 with a BOM, attachments, and write numbers the same 
 
 test('the heatmap cell and event pages 404 for unknown ids and list the cell’s insights', async () => {
 	const cookie = await sessionCookieFor(demoUser('leader').id)
-	const missing = await settle(() => cellLoader({ request: getRequest('/dashboard/cell?stage=nope&event=none', cookie), context, params: {} }))
+	const missing = await settle(() =>
+		cellLoader({ request: getRequest('/dashboard/cell?stage=nope&event=none', cookie), context, params: {} }),
+	)
 	expect(status(missing)).toBe(404)
 	const page = (await load('/dashboard', cookie)) as Awaited<ReturnType<typeof dashboardLoader>>
 	const hottest = [...page.data!.heat].sort((a, b) => b.heat - a.heat)[0]!
@@ -101,7 +118,9 @@ test('the heatmap cell and event pages 404 for unknown ids and list the cell’s
 	})) as Awaited<ReturnType<typeof cellLoader>>
 	expect(cell.insights?.rows).toHaveLength(hottest.insights)
 	expect(cell.ideas?.ideas).toHaveLength(hottest.ideas)
-	expect(status(await settle(() => eventLoader({ request: getRequest('/moments/nope', cookie), context, params: { eventId: 'nope' } })))).toBe(404)
+	expect(
+		status(await settle(() => eventLoader({ request: getRequest('/moments/nope', cookie), context, params: { eventId: 'nope' } }))),
+	).toBe(404)
 })
 
 test('a manager’s team page shows their team’s participation and their own response times', async () => {

@@ -9,7 +9,8 @@ type Options = { options: { departments: Array<{ id: string; depth: number }>; d
 
 test('a large company’s department filter lists the top levels, then the chosen department’s teams; filtering by any team works', async () => {
 	const cookie = await sessionCookieFor(demoUser('employee').id)
-	const load = async (query = '') => ((await insightsLoader({ request: getRequest(`/insights${query}`, cookie), context, params: {} })) as unknown as Options).options
+	const load = async (query = '') =>
+		((await insightsLoader({ request: getRequest(`/insights${query}`, cookie), context, params: {} })) as unknown as Options).options
 	const small = await load()
 	expect(small.departmentsPartial).toBe(false)
 
@@ -29,6 +30,8 @@ test('a large company’s department filter lists the top levels, then the chose
 	const team = await load(`?department=${teams[7]}`)
 	expect(team.departments.map((d) => d.id)).toContain(teams[7])
 
-	const feed = ((await ideasLoader({ request: getRequest(`/ideas?department=${teams[3]}`, cookie), context, params: {} })) as unknown as Options).options
+	const feed = (
+		(await ideasLoader({ request: getRequest(`/ideas?department=${teams[3]}`, cookie), context, params: {} })) as unknown as Options
+	).options
 	expect(feed.departments.map((d) => d.id)).toEqual(expect.arrayContaining(teams))
 })

@@ -1,39 +1,39 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
 import { invariantResponse } from '@epic-web/invariant'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { HiddenBanner } from '#app/components/hidden-banner.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
+import { HiddenBanner } from '#app/components/hidden-banner.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
+import { StatusBadge, TagList } from '#app/components/tags.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { TriagePanel } from '#app/components/triage-panel.tsx'
-import { StatusBadge, TagList } from '#app/components/tags.tsx'
 import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
 import { VoteButton } from '#app/components/vote-button.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
-import { CommentSchema } from '#app/models/idea.ts'
 import { canEdit, getIdea, ideaState, setFollow, setVote } from '#app/models/idea.server.ts'
+import { CommentSchema } from '#app/models/idea.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
 import { ideaInScope, mergedInto, timelineOf } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
-import { type PrivacyFinding, redact } from '#app/utils/privacy.ts'
-import { privacyReview } from '#app/utils/privacy.server.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
-import { handleTriageIntent, isTriageIntent } from '#app/utils/triage-actions.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { privacyReview } from '#app/utils/privacy.server.ts'
+import { redact, type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
+import { handleTriageIntent, isTriageIntent } from '#app/utils/triage-actions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:idea:any')
@@ -103,7 +103,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 		const review = privacyReview(formData, { body: submission.value.body })
 		if (review.mustConfirm) {
-			return data({ intent, result: { ...submission.reply(), error: {} as Record<string, string[] | null> }, privacy: review.findings }, { status: 422 })
+			return data(
+				{ intent, result: { ...submission.reply(), error: {} as Record<string, string[] | null> }, privacy: review.findings },
+				{ status: 422 },
+			)
 		}
 		invariantResponse(addComment(ideaId, user.id, redact(submission.value.body)), 'Idea not found', { status: 404 })
 		return back('comments.added')
@@ -185,7 +188,11 @@ export default function IdeaRoute() {
 			{triage ? (
 				<TriagePanel
 					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
-					lastResult={actionData && 'intent' in actionData && actionData.intent ? { intent: String(actionData.intent), result: actionData.result } : null}
+					lastResult={
+						actionData && 'intent' in actionData && actionData.intent
+							? { intent: String(actionData.intent), result: actionData.result }
+							: null
+					}
 					canHide={!idea.hiddenAt}
 				/>
 			) : null}
@@ -357,7 +364,14 @@ function Comments({
 										<label htmlFor={`hide-${comment.id}`} className="block font-medium text-slate-800">
 											{t('moderation.reason')}
 										</label>
-										<textarea id={`hide-${comment.id}`} name="reason" required rows={2} maxLength={1000} className="block w-full rounded-md border border-slate-300 px-3 py-2" />
+										<textarea
+											id={`hide-${comment.id}`}
+											name="reason"
+											required
+											rows={2}
+											maxLength={1000}
+											className="block w-full rounded-md border border-slate-300 px-3 py-2"
+										/>
 										<Button variant="danger">{t('moderation.hide')}</Button>
 									</Form>
 								</details>

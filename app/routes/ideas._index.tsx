@@ -5,8 +5,8 @@ import { CursorLinks, FilterForm, useCommonSelects } from '#app/components/filte
 import { IdeaCard } from '#app/components/idea-card.tsx'
 import { ButtonLink, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
-import { FEED_SORTS, IDEA_STATUSES } from '#app/models/idea.ts'
 import { listFeed } from '#app/models/idea.server.ts'
+import { FEED_SORTS, IDEA_STATUSES } from '#app/models/idea.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { feedFiltersFrom, feedSortFrom, filterOptions } from '#app/utils/filters.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -20,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		sort,
 		feed: listFeed({ sort, filters: feedFiltersFrom(params), viewerId: user.id, cursor: params.get('cursor') }),
-		options: { ...filterOptions(params.get('department')), campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })) },
+		options: {
+			...filterOptions(params.get('department')),
+			campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })),
+		},
 	}
 }
 

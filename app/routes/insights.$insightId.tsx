@@ -1,20 +1,20 @@
 import { invariantResponse } from '@epic-web/invariant'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorList } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList } from '#app/components/forms.tsx'
 import { HiddenBanner } from '#app/components/hidden-banner.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
 import { getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
 import { canModerate, hideContent, restoreContent } from '#app/models/moderation.server.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	if (intent === 'hide' || intent === 'restore') {
-		const allowed = hasPermission(user.role, intent === 'hide' ? 'update:moderation:scope' : 'update:moderation:any') && canModerate('insight', id, user)
+		const allowed =
+			hasPermission(user.role, intent === 'hide' ? 'update:moderation:scope' : 'update:moderation:any') && canModerate('insight', id, user)
 		if (!allowed) throw new Response('This insight is outside your moderation scope.', { status: 403 })
 		if (intent === 'restore') {
 			restoreContent('insight', id, user)

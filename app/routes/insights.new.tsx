@@ -1,25 +1,25 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { SimilarItems, useSimilar } from '#app/components/similar.tsx'
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
-import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
+import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
-import { suggestEmotion } from '#app/utils/emotion.ts'
-import { useHydrated } from '#app/utils/hydrated.ts'
-import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
+import { suggestEmotion } from '#app/utils/emotion.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { useHydrated } from '#app/utils/hydrated.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { fromLocalInput, toLocalInput } from '#app/utils/time.ts'
 
@@ -89,7 +89,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	// Without JavaScript, similar insights are shown once before a new one is saved.
 	if (formData.get('similarSeen') !== '1') {
 		const found = similarInsights(value.body)
-		if (found.length) return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found }, privacy: null })
+		if (found.length)
+			return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found }, privacy: null })
 	}
 	const { id, receipt } = createInsight(user, value, now)
 	if (receipt) return redirectWithFlash('/receipts', { receipt: { code: receipt, kind: 'insight' } })
@@ -155,7 +156,10 @@ export default function NewInsightRoute() {
 						legend={t('insights.emotion')}
 						meta={fields.emotion}
 						type="radio"
-						options={EMOTIONS.map((value) => ({ value: String(value), label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }) }))}
+						options={EMOTIONS.map((value) => ({
+							value: String(value),
+							label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
+						}))}
 					/>
 					<EmotionHint text={fields.body.value ?? ''} />
 					<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />

@@ -1,19 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
-import { getDb } from '#db/index.ts'
-import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
-import { sessions } from '#db/schema.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { resetLoginLimits } from '#app/utils/login-limit.server.ts'
-import { validateSessionToken, sessionCookie } from '#app/utils/session.server.ts'
+import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
+import { getDb } from '#db/index.ts'
+import { sessions } from '#db/schema.ts'
+import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
 import { context, demoUser, formRequest, settle } from '#tests/utils.ts'
-import { action as logoutAction } from './logout.tsx'
 import { action } from './login.tsx'
+import { action as logoutAction } from './logout.tsx'
 
 function login(email: string, password: string, ip = context.clientIp) {
-	return settle(() =>
-		action({ request: formRequest('/login', { email, password }), context: { ...context, clientIp: ip }, params: {} }),
-	)
+	return settle(() => action({ request: formRequest('/login', { email, password }), context: { ...context, clientIp: ip }, params: {} }))
 }
 
 async function statusOf(result: unknown) {

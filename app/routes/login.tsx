@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,6 +8,7 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { Button, Card } from '#app/components/ui.tsx'
 import { EmailSchema } from '#app/models/user.ts'
 import { getClientIp, requireAnonymous, startSession, verifyLogin } from '#app/utils/auth.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { getT } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -35,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const outcome = await verifyLogin(email, password, getClientIp(context))
 	if (!outcome.ok) {
 		const t = getT(await getLocale(request, null))
-		const message =
-			outcome.reason === 'locked' ? t('login.locked', { count: outcome.minutes }) : t('login.invalid')
+		const message = outcome.reason === 'locked' ? t('login.locked', { count: outcome.minutes }) : t('login.invalid')
 		return data(
 			{ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
 			{ status: outcome.reason === 'locked' ? 429 : 400 },

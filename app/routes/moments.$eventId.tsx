@@ -6,10 +6,10 @@ import { IdeaCard } from '#app/components/idea-card.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
-import { FIX_WINDOW_DAYS } from '#app/models/dashboard.ts'
 import { eventPlaybook, eventSeries, periodOf } from '#app/models/dashboard.server.ts'
-import { IDEA_STATUSES } from '#app/models/idea.ts'
+import { FIX_WINDOW_DAYS } from '#app/models/dashboard.ts'
 import { listFeed } from '#app/models/idea.server.ts'
+import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { listEvents } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -36,7 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			...playbook,
 			series: eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS)),
 			unanswered: insightsByIds(playbook.unansweredIds),
-			ideas: listFeed({ sort: 'top', filters: { eventId: event.id, departmentId: q.departmentId ?? undefined }, viewerId: user.id, pageSize: 10 }).ideas,
+			ideas: listFeed({
+				sort: 'top',
+				filters: { eventId: event.id, departmentId: q.departmentId ?? undefined },
+				viewerId: user.id,
+				pageSize: 10,
+			}).ideas,
 		},
 	}
 }
@@ -157,7 +162,9 @@ function FixEffect({ days, date, before, after }: { days: number; date: string; 
 					<span className="font-semibold text-slate-800">{t('dashboard.event.same')}</span>
 				) : change !== null ? (
 					<span className={change < 0 ? 'font-semibold text-green-800' : 'font-semibold text-slate-800'}>
-						{change < 0 ? t('dashboard.event.fell', { value: format.percent(-change) }) : t('dashboard.event.rose', { value: format.percent(change) })}
+						{change < 0
+							? t('dashboard.event.fell', { value: format.percent(-change) })
+							: t('dashboard.event.rose', { value: format.percent(change) })}
 					</span>
 				) : null}
 			</p>

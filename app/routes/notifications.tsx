@@ -56,9 +56,16 @@ export default function NotificationsRoute() {
 						return (
 							<li key={n.id} className={`flex flex-wrap items-start gap-3 p-4 ${n.readAt ? '' : 'bg-brand-50'}`}>
 								<div className="min-w-0 flex-1">
-									{!n.readAt ? <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('notifications.unread')}</span> : null}
+									{!n.readAt ? (
+										<span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+											{t('notifications.unread')}
+										</span>
+									) : null}
 									{n.ideaId && n.kind !== 'hidden' ? (
-										<Link to={`/ideas/${n.ideaId}${n.commentId ? `#comment-${n.commentId}` : ''}`} className="font-medium text-brand-900 underline">
+										<Link
+											to={`/ideas/${n.ideaId}${n.commentId ? `#comment-${n.commentId}` : ''}`}
+											className="font-medium text-brand-900 underline"
+										>
 											{label}
 										</Link>
 									) : (

@@ -2,8 +2,8 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Card, PageHeader } from '#app/components/ui.tsx'
-import { toTree } from '#app/models/department.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts } from '#app/models/department.server.ts'
+import { toTree } from '#app/models/department.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -35,9 +35,7 @@ export default function OrganisationRoute() {
 									</span>
 									{d.name}
 								</span>
-								<span className="text-sm text-slate-600">
-									{t('organisation.people', { count: d.people })}
-								</span>
+								<span className="text-sm text-slate-600">{t('organisation.people', { count: d.people })}</span>
 							</li>
 						))}
 					</ul>

@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { tab, insights: null, feed: listFeed({ sort: 'newest', filters, viewerId: user.id, cursor }) }
 }
 
-const EMPTY = { insights: 'profile.emptyInsights', ideas: 'profile.emptyIdeas', voted: 'profile.emptyVoted', following: 'profile.emptyFollowing' } as const
+const EMPTY = {
+	insights: 'profile.emptyInsights',
+	ideas: 'profile.emptyIdeas',
+	voted: 'profile.emptyVoted',
+	following: 'profile.emptyFollowing',
+} as const
 
 export default function ProfileRoute() {
 	const t = useT()

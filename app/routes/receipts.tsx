@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -74,7 +74,10 @@ export default function ReceiptsRoute() {
 					<p className="mt-2 text-slate-800">{t('receipts.newIntro')}</p>
 					<p className="mt-4">
 						<span className="block text-sm font-medium text-slate-700">{t('receipts.code')}</span>
-						<output data-testid="receipt-code" className="mt-1 block select-all break-all rounded-md bg-white p-3 font-mono text-lg font-semibold tracking-wider">
+						<output
+							data-testid="receipt-code"
+							className="mt-1 block select-all break-all rounded-md bg-white p-3 font-mono text-lg font-semibold tracking-wider"
+						>
 							{fresh.code}
 						</output>
 					</p>

@@ -1,6 +1,6 @@
-import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { LocaleSchema } from '#app/models/user.ts'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { setUserLocale } from '#app/models/user.server.ts'
+import { LocaleSchema } from '#app/models/user.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/locale.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'

@@ -6,8 +6,8 @@ import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, PageHeader } from '#app/components/ui.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { PERIODS, type Period } from '#app/models/insight.ts'
-import { SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
 import { search } from '#app/models/search.server.ts'
+import { SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -42,7 +42,12 @@ export default function SearchRoute() {
 			<label htmlFor={`search-${name}`} className="block text-xs font-medium text-slate-700">
 				{label}
 			</label>
-			<select id={`search-${name}`} name={name} defaultValue={params.get(name) ?? ''} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+			<select
+				id={`search-${name}`}
+				name={name}
+				defaultValue={params.get(name) ?? ''}
+				className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+			>
 				<option value="">{all}</option>
 				{options.map((o) => (
 					<option key={o.value} value={o.value}>
@@ -77,10 +82,30 @@ export default function SearchRoute() {
 					<Button>{t('search.submit')}</Button>
 				</div>
 				<div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-					{select('kind', t('search.kind'), SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })), t('insights.all'))}
-					{select('stage', t('insights.stage'), stages.map((s) => ({ value: s.id, label: localizedName(s, locale) })), t('insights.all'))}
-					{select('event', t('insights.event'), events.map((e) => ({ value: e.id, label: localizedName(e, locale) })), t('insights.all'))}
-					{select('period', t('insights.period'), PERIODS.map((p) => ({ value: p, label: t(`insights.periods.${p}`) })), t('insights.anyTime'))}
+					{select(
+						'kind',
+						t('search.kind'),
+						SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })),
+						t('insights.all'),
+					)}
+					{select(
+						'stage',
+						t('insights.stage'),
+						stages.map((s) => ({ value: s.id, label: localizedName(s, locale) })),
+						t('insights.all'),
+					)}
+					{select(
+						'event',
+						t('insights.event'),
+						events.map((e) => ({ value: e.id, label: localizedName(e, locale) })),
+						t('insights.all'),
+					)}
+					{select(
+						'period',
+						t('insights.period'),
+						PERIODS.map((p) => ({ value: p, label: t(`insights.periods.${p}`) })),
+						t('insights.anyTime'),
+					)}
 				</div>
 			</Form>
 			<div aria-live="polite" aria-busy={navigation.state === 'loading'}>
@@ -89,7 +114,12 @@ export default function SearchRoute() {
 				) : results.rows.length ? (
 					<ol className="space-y-3">
 						{results.rows.map((row) => {
-							const to = row.kind === 'insight' ? `/insights/${row.id}` : row.kind === 'comment' ? `/ideas/${row.ideaId}#comment-${row.id}` : `/ideas/${row.id}`
+							const to =
+								row.kind === 'insight'
+									? `/insights/${row.id}`
+									: row.kind === 'comment'
+										? `/ideas/${row.ideaId}#comment-${row.id}`
+										: `/ideas/${row.id}`
 							return (
 								<li key={`${row.kind}-${row.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
 									<p className="mb-1 flex flex-wrap items-center gap-2 text-xs font-semibold uppercase text-slate-500">
@@ -116,12 +146,20 @@ export default function SearchRoute() {
 			{results && (results.page > 1 || results.hasMore) ? (
 				<nav aria-label={t('common.pagination')} className="mt-4 flex gap-2">
 					{results.page > 1 ? (
-						<Link to={pageLink(results.page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium" rel="prev">
+						<Link
+							to={pageLink(results.page - 1)}
+							className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium"
+							rel="prev"
+						>
 							{t('common.previous')}
 						</Link>
 					) : null}
 					{results.hasMore ? (
-						<Link to={pageLink(results.page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium" rel="next">
+						<Link
+							to={pageLink(results.page + 1)}
+							className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium"
+							rel="next"
+						>
 							{t('common.next')}
 						</Link>
 					) : null}

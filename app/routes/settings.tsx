@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { parseForm } from '#app/utils/form.server.ts'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,10 +8,11 @@ import { ChoiceGroup, Field, FormErrors, SelectField } from '#app/components/for
 import { Button, Card, PageHeader } from '#app/components/ui.tsx'
 import { getDepartment } from '#app/models/department.server.ts'
 import { setEmailDigest } from '#app/models/email.server.ts'
-import { EMAIL_DIGESTS, LocaleSchema, LOCALES, NewPasswordSchema } from '#app/models/user.ts'
 import { getEmailDigest, getPasswordHash, setPasswordHash, setUserLocale } from '#app/models/user.server.ts'
+import { EMAIL_DIGESTS, LOCALES, LocaleSchema, NewPasswordSchema } from '#app/models/user.ts'
 import { getAuth, requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { localeCookie } from '#app/utils/locale.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
@@ -152,7 +152,13 @@ export default function SettingsRoute() {
 					<input type="hidden" name="intent" value="password" />
 					<input type="email" name="username" value={user.email} autoComplete="username" readOnly hidden />
 					<Field label={t('settings.currentPassword')} meta={passwordFields.current} type="password" autoComplete="current-password" />
-					<Field label={t('settings.newPassword')} meta={passwordFields.password} type="password" autoComplete="new-password" hint={t('setPassword.passwordHint')} />
+					<Field
+						label={t('settings.newPassword')}
+						meta={passwordFields.password}
+						type="password"
+						autoComplete="new-password"
+						hint={t('setPassword.passwordHint')}
+					/>
 					<Field label={t('settings.confirmPassword')} meta={passwordFields.confirm} type="password" autoComplete="new-password" />
 					<Button>{t('settings.passwordHeading')}</Button>
 				</Form>

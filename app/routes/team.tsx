@@ -1,15 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useFigureFormat } from '#app/components/dashboard.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { PageHeader } from '#app/components/ui.tsx'
 import { UserSearch, UserTable } from '#app/components/user-table.tsx'
-import { useFigureFormat } from '#app/components/dashboard.tsx'
 import { teamView } from '#app/models/dashboard.server.ts'
 import { getDepartment, subtreeIds } from '#app/models/department.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
@@ -58,7 +58,9 @@ function TeamFigures({ view }: { view: ReturnType<typeof useLoaderData<typeof lo
 			<h2 id="team-figures" className="mb-1 text-lg font-semibold">
 				{t('team.figures')}
 			</h2>
-			<p className="mb-3 text-sm text-slate-700">{t('dashboard.range', { from: format.date(view.range.from), to: format.date(view.range.to) })}</p>
+			<p className="mb-3 text-sm text-slate-700">
+				{t('dashboard.range', { from: format.date(view.range.from), to: format.date(view.range.to) })}
+			</p>
 			<ul className="grid gap-3 sm:grid-cols-3">
 				<li className={figure}>
 					<h3 className="text-sm font-medium text-slate-700">{t('team.participation')}</h3>
@@ -67,7 +69,9 @@ function TeamFigures({ view }: { view: ReturnType<typeof useLoaderData<typeof lo
 							<p className="mt-2 text-2xl font-semibold" data-metric="team-participation">
 								{show('percent', view.participation.current)}
 							</p>
-							<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show('percent', view.participation.previous) })}</p>
+							<p className="mt-1 text-xs text-slate-600">
+								{t('dashboard.previous', { value: show('percent', view.participation.previous) })}
+							</p>
 						</>
 					) : (
 						<p className="mt-2 text-sm text-slate-700" data-metric="team-participation">

@@ -7,7 +7,7 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
-import { IDEA_STATUSES, type IdeaStatus, QUEUE_SORTS, type QueueSort } from '#app/models/idea.ts'
+import { IDEA_STATUSES, QUEUE_SORTS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
 import { changeStatus, evaluate, ideaInScope, listQueue, resolveOwner } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -45,7 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		queue,
 		sort,
-		options: { stages, events, departments, departmentsPartial, campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })), },
+		options: {
+			stages,
+			events,
+			departments,
+			departmentsPartial,
+			campaigns: [...open, ...upcoming, ...closed].map((c) => ({ id: c.id, title: c.title })),
+		},
 		filteredOwner: ownerId && ownerParam !== 'me' && ownerId !== 'none' ? { id: ownerId, name: getUserById(ownerId)?.name ?? null } : null,
 	}
 }
@@ -70,7 +76,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	} else {
 		throw new Response('Unknown action', { status: 400 })
 	}
-	return redirectWithToast(to, { kind: done === ids.length ? 'success' : 'error', message: 'triage.bulkDone', values: { done, total: ids.length } })
+	return redirectWithToast(to, {
+		kind: done === ids.length ? 'success' : 'error',
+		message: 'triage.bulkDone',
+		values: { done, total: ids.length },
+	})
 }
 
 export default function TriageRoute() {
@@ -79,9 +89,15 @@ export default function TriageRoute() {
 	const format = useFormat()
 	const { queue, sort, options, filteredOwner } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
-	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
+	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) =>
+		list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
 	const selects: FilterSelect[] = [
-		{ name: 'status', label: t('ideas.status'), allLabel: t('triage.open'), options: IDEA_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+		{
+			name: 'status',
+			label: t('ideas.status'),
+			allLabel: t('triage.open'),
+			options: IDEA_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+		},
 		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
 		{ name: 'event', label: t('insights.event'), options: named(options.events) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
@@ -145,8 +161,17 @@ export default function TriageRoute() {
 					</div>
 					<ul className="space-y-2">
 						{queue.rows.map((row) => (
-							<li key={row.id} className={`flex gap-3 rounded-lg border bg-white p-3 ${row.overdue ? 'border-red-300' : 'border-slate-200'}`}>
-								<input type="checkbox" name="ids" value={row.id} aria-label={t('triage.select', { title: row.title })} className="mt-1 h-5 w-5 accent-brand-700" />
+							<li
+								key={row.id}
+								className={`flex gap-3 rounded-lg border bg-white p-3 ${row.overdue ? 'border-red-300' : 'border-slate-200'}`}
+							>
+								<input
+									type="checkbox"
+									name="ids"
+									value={row.id}
+									aria-label={t('triage.select', { title: row.title })}
+									className="mt-1 h-5 w-5 accent-brand-700"
+								/>
 								<div className="min-w-0 flex-1 space-y-1">
 									<div className="flex flex-wrap items-start justify-between gap-2">
 										<Link to={`/ideas/${row.id}`} className="font-semibold text-brand-900 hover:underline">
@@ -154,13 +179,24 @@ export default function TriageRoute() {
 										</Link>
 										<span className="flex items-center gap-2">
 											<StatusBadge status={row.status as IdeaStatus} />
-											{row.overdue ? <Badge tone="red">{t('triage.overdue', { days: queue.slaDays })}</Badge> : row.firstActionAt ? <Badge tone="green">{t('triage.answered')}</Badge> : null}
+											{row.overdue ? (
+												<Badge tone="red">{t('triage.overdue', { days: queue.slaDays })}</Badge>
+											) : row.firstActionAt ? (
+												<Badge tone="green">{t('triage.answered')}</Badge>
+											) : null}
 										</span>
 									</div>
 									<p className="text-sm text-slate-600">
-										{t('triage.waiting', { count: row.daysWaiting })} · {format.date(row.createdAt)} · {t('ideas.votes', { count: row.voteCount })} ·{' '}
-										{row.impact ? t('triage.score', { label: t('triage.impact'), value: row.impact }) : `${t('triage.impact')}: ${t('triage.notScored')}`} ·{' '}
-										{row.effort ? t('triage.score', { label: t('triage.effort'), value: row.effort }) : `${t('triage.effort')}: ${t('triage.notScored')}`} · {t('triage.owner')}:{' '}
+										{t('triage.waiting', { count: row.daysWaiting })} · {format.date(row.createdAt)} ·{' '}
+										{t('ideas.votes', { count: row.voteCount })} ·{' '}
+										{row.impact
+											? t('triage.score', { label: t('triage.impact'), value: row.impact })
+											: `${t('triage.impact')}: ${t('triage.notScored')}`}{' '}
+										·{' '}
+										{row.effort
+											? t('triage.score', { label: t('triage.effort'), value: row.effort })
+											: `${t('triage.effort')}: ${t('triage.notScored')}`}{' '}
+										· {t('triage.owner')}:{' '}
 										{row.ownerId && row.ownerName ? (
 											<Link to={ownerLink(row.ownerId)} className="underline hover:text-slate-900">
 												{row.ownerName}
@@ -171,7 +207,11 @@ export default function TriageRoute() {
 									</p>
 									<p className="text-sm text-slate-600">
 										{row.insightCount
-											? t('triage.evidence', { insights: row.insightCount, recurrence: row.recurrence, emotion: format.number(Math.round((row.meanEmotion ?? 0) * 10) / 10) })
+											? t('triage.evidence', {
+													insights: row.insightCount,
+													recurrence: row.recurrence,
+													emotion: format.number(Math.round((row.meanEmotion ?? 0) * 10) / 10),
+												})
 											: t('triage.noEvidence')}
 									</p>
 								</div>

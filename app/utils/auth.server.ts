@@ -1,18 +1,12 @@
 import { redirect } from '@remix-run/node'
+import { eq } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
-import { eq } from 'drizzle-orm'
-import { type Permission, hasPermission } from './permissions.ts'
-import { verifyAgainstDummy, verifyPassword } from './password.server.ts'
-import {
-	createSession,
-	invalidateSession,
-	sessionCookie,
-	type SessionUser,
-	validateSessionToken,
-} from './session.server.ts'
 import { loginLockedForMinutes, recordLoginFailure, recordLoginSuccess } from './login-limit.server.ts'
 import { safeRedirect } from './misc.ts'
+import { verifyAgainstDummy, verifyPassword } from './password.server.ts'
+import { hasPermission, type Permission } from './permissions.ts'
+import { createSession, invalidateSession, sessionCookie, validateSessionToken, type SessionUser } from './session.server.ts'
 
 export type { SessionUser }
 
@@ -72,10 +66,7 @@ export async function requirePermission(request: Request, permission: Permission
 	return user
 }
 
-export type LoginResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'locked'; minutes: number }
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; minutes: number }
 
 export async function verifyLogin(email: string, password: string, ip: string): Promise<LoginResult> {
 	const minutes = await loginLockedForMinutes(email, ip)
@@ -86,9 +77,7 @@ export async function verifyLogin(email: string, password: string, ip: string): 
 		.where(eq(users.email, email))
 		.get()
 	const valid =
-		user?.passwordHash && !user.deactivatedAt
-			? await verifyPassword(user.passwordHash, password)
-			: await verifyAgainstDummy(password)
+		user?.passwordHash && !user.deactivatedAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
 	if (!valid || !user) {
 		await recordLoginFailure(email, ip)
 		return { ok: false, reason: 'invalid' }

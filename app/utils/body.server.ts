@@ -16,7 +16,10 @@ let inFlight = 0
  * before reading it, and a chunked one as soon as more has arrived. `memory` caps the bytes
  * held by all requests being read at once, so many bodies just under the limit cannot add up.
  */
-export function readBody(req: IncomingMessage, { limit, memory }: { limit: number; memory: number }): Promise<{ body: Buffer } | { problem: BodyProblem }> {
+export function readBody(
+	req: IncomingMessage,
+	{ limit, memory }: { limit: number; memory: number },
+): Promise<{ body: Buffer } | { problem: BodyProblem }> {
 	const declared = Number(req.headers['content-length'] ?? NaN)
 	if (declared > limit) return Promise.resolve({ problem: { status: 413, message: 'http.bodyTooLarge' } })
 	return new Promise((resolve) => {

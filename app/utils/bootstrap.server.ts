@@ -1,5 +1,5 @@
-import { runMigrations } from '#db/migrate.ts'
 import { getDb } from '#db/index.ts'
+import { runMigrations } from '#db/migrate.ts'
 import { seedDemoData, seedTaxonomy } from '#db/seed.ts'
 import { getEnv } from './env.server.ts'
 import { logger } from './logger.server.ts'

@@ -1,4 +1,3 @@
-import { DEFAULT_WEEKS, PERIOD_WEEKS } from '#app/models/dashboard.ts'
 import {
 	dashboardScope,
 	departmentComparison,
@@ -9,8 +8,9 @@ import {
 	previousPeriod,
 	weeklySeries,
 } from '#app/models/dashboard.server.ts'
-import { departmentChoices, type DepartmentRow, toTree } from '#app/models/department.ts'
+import { DEFAULT_WEEKS, PERIOD_WEEKS } from '#app/models/dashboard.ts'
 import { listDepartments, subtreeIds } from '#app/models/department.server.ts'
+import { departmentChoices, toTree, type DepartmentRow } from '#app/models/department.ts'
 import { createTtlCache } from './cache.server.ts'
 import { getEnv } from './env.server.ts'
 import { hasPermission } from './permissions.ts'

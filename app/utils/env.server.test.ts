@@ -38,7 +38,8 @@ test('every setting is checked: log level, backups, SMTP address, an empty value
 			return (error as Error).message
 		}
 	})()
-	for (const name of ['LOG_LEVEL', 'BACKUP_KEEP', 'BACKUP_INTERVAL_MINUTES', 'SMTP_URL', 'SESSION_SECRET']) expect(message).toContain(`${name}:`)
+	for (const name of ['LOG_LEVEL', 'BACKUP_KEEP', 'BACKUP_INTERVAL_MINUTES', 'SMTP_URL', 'SESSION_SECRET'])
+		expect(message).toContain(`${name}:`)
 
 	process.env = { ...saved, SMTP_URL: '', SESSION_SECRET: '', PORT: '' }
 	resetEnvCache()

@@ -2,9 +2,7 @@ import fs from 'node:fs'
 import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
 
-const booleanString = z
-	.enum(['true', 'false', '1', '0'])
-	.transform((value) => value === 'true' || value === '1')
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
 /**
  * Which proxies' X-Forwarded-* headers to believe: unset (none: Voce is reached directly), a hop
@@ -17,13 +15,19 @@ const trustProxy = z
 	.transform((value, ctx): false | number | string[] => {
 		if (value === undefined || value === 'false' || value === '0') return false
 		if (/^\d+$/.test(value)) return Number(value)
-		const list = value.split(',').map((part) => part.trim()).filter(Boolean)
+		const list = value
+			.split(',')
+			.map((part) => part.trim())
+			.filter(Boolean)
 		try {
 			if (value === 'true' || !list.length) throw new Error()
 			proxyaddr.compile(list)
 			return list
 		} catch {
-			ctx.addIssue({ code: 'custom', message: 'must be a hop count (e.g. 1) or proxy addresses and subnets (e.g. loopback,10.0.0.0/8); never true' })
+			ctx.addIssue({
+				code: 'custom',
+				message: 'must be a hop count (e.g. 1) or proxy addresses and subnets (e.g. loopback,10.0.0.0/8); never true',
+			})
 			return z.NEVER
 		}
 	})
@@ -33,10 +37,7 @@ const schema = z.object({
 	HOST: z.string().min(1).default('127.0.0.1'),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	DATABASE_PATH: z.string().min(1).default('data/voce.db'),
-	SESSION_SECRET: z
-		.string()
-		.min(32, 'must be at least 32 characters')
-		.optional(),
+	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	TIME_ZONE: z
 		.string()
 		.default('UTC')
@@ -56,13 +57,16 @@ const schema = z.object({
 	APP_URL: z.url().default('http://127.0.0.1:3000'),
 	TRUST_PROXY: trustProxy,
 	/** Largest request body read (bytes); a bigger one is refused with 413 before anything reads it. */
-	MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+	MAX_BODY_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1024)
+		.max(100 * 1024 * 1024)
+		.default(1024 * 1024),
 	/** Most fields (or multipart parts) a form may have. */
 	MAX_FORM_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1000),
 	/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
-	SMTP_URL: z
-		.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' })
-		.optional(),
+	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
 	MAIL_FROM: z.string().default('Voce <voce@localhost>'),
 	OUTBOX_DIR: z.string().default('data/outbox'),
 	/** Local hour (TIME_ZONE) after which the daily digest goes out. */
@@ -95,9 +99,7 @@ export function getEnv(): Env {
 	const values = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''))
 	const result = schema.safeParse(values)
 	if (!result.success) {
-		const problems = result.error.issues
-			.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-			.join('\n')
+		const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
 		throw new Error(`Invalid configuration in environment variables:\n${problems}`)
 	}
 	cached = result.data

@@ -1,9 +1,9 @@
+import { listDepartments } from '#app/models/department.server.ts'
+import { departmentChoices, toTree } from '#app/models/department.ts'
 import { type FeedFilters } from '#app/models/idea.server.ts'
-import { FEED_SORTS, type FeedSort, IDEA_STATUSES, type IdeaStatus } from '#app/models/idea.ts'
+import { FEED_SORTS, IDEA_STATUSES, type FeedSort, type IdeaStatus } from '#app/models/idea.ts'
 import { type InsightFilters } from '#app/models/insight.server.ts'
 import { PERIODS, type Period } from '#app/models/insight.ts'
-import { departmentChoices, toTree } from '#app/models/department.ts'
-import { listDepartments } from '#app/models/department.server.ts'
 import { cachedReference } from '#app/models/reference-data.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 
@@ -37,8 +37,14 @@ export function feedSortFrom(params: URLSearchParams): FeedSort {
 
 /** The lists the filter selects offer; a large company's departments around the chosen one. */
 export function filterOptions(departmentId?: string | null) {
-	const tree = cachedReference('department-tree', () => toTree(listDepartments()).map(({ id, name, depth, parentId }) => ({ id, name, depth, parentId })))
+	const tree = cachedReference('department-tree', () =>
+		toTree(listDepartments()).map(({ id, name, depth, parentId }) => ({ id, name, depth, parentId })),
+	)
 	const all = cachedReference('department-options', () => tree.map(({ id, name, depth }) => ({ id, name, depth })))
 	const { choices, partial } = departmentChoices(tree, departmentId)
-	return { ...captureTaxonomy(), departments: partial ? choices.map(({ id, name, depth }) => ({ id, name, depth })) : all, departmentsPartial: partial }
+	return {
+		...captureTaxonomy(),
+		departments: partial ? choices.map(({ id, name, depth }) => ({ id, name, depth })) : all,
+		departmentsPartial: partial,
+	}
 }

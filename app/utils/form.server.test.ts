@@ -10,7 +10,15 @@ const form = (pairs: Array<[string, string]>) => {
 
 test('a field the schema takes once keeps its first value when it arrives repeated; list fields keep all', () => {
 	const schema = z.object({ body: z.string(), stageIds: z.array(z.string()).default([]) })
-	const submission = parseForm(form([['body', 'first'], ['body', 'second'], ['stageIds', 'a'], ['stageIds', 'b']]), { schema })
+	const submission = parseForm(
+		form([
+			['body', 'first'],
+			['body', 'second'],
+			['stageIds', 'a'],
+			['stageIds', 'b'],
+		]),
+		{ schema },
+	)
 	expect(submission.status).toBe('success')
 	expect(submission.status === 'success' && submission.value).toEqual({ body: 'first', stageIds: ['a', 'b'] })
 	// What goes back to the page is one string too (a list there crashed the render).
@@ -22,6 +30,16 @@ test('list fields are found through transforms, defaults and unions of intents',
 		z.object({ intent: z.literal('assign'), ideaIds: z.array(z.string()).optional(), owner: z.string() }),
 		z.object({ intent: z.literal('note'), note: z.string() }).transform((v) => ({ ...v, trimmed: v.note.trim() })),
 	])
-	const submission = parseForm(form([['intent', 'assign'], ['intent', 'note'], ['ideaIds', 'x'], ['ideaIds', 'y'], ['owner', 'a'], ['owner', 'b']]), { schema })
+	const submission = parseForm(
+		form([
+			['intent', 'assign'],
+			['intent', 'note'],
+			['ideaIds', 'x'],
+			['ideaIds', 'y'],
+			['owner', 'a'],
+			['owner', 'b'],
+		]),
+		{ schema },
+	)
 	expect(submission.status === 'success' && submission.value).toEqual({ intent: 'assign', ideaIds: ['x', 'y'], owner: 'a' })
 })

@@ -1,6 +1,6 @@
 import { type Submission } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type output, type input, type ZodType } from 'zod'
+import { type input, type output, type ZodType } from 'zod'
 
 type Def = { type: string; in?: Node; innerType?: Node; shape?: Record<string, Node>; options?: Node[]; left?: Node; right?: Node }
 type Node = { _zod: { def: Def } }
@@ -52,8 +52,14 @@ function firstValues(formData: FormData, schema: ZodType) {
  * (a hand-made request: `body` twice). Every such field keeps its first value, for every form
  * alike, so validation, the values sent back and the page that shows them see one string.
  */
-export function parseForm<S extends ZodType>(formData: FormData, options: { schema: S; async?: false }): Submission<input<S>, string[], output<S>>
-export function parseForm<S extends ZodType>(formData: FormData, options: { schema: S; async: true }): Promise<Submission<input<S>, string[], output<S>>>
+export function parseForm<S extends ZodType>(
+	formData: FormData,
+	options: { schema: S; async?: false },
+): Submission<input<S>, string[], output<S>>
+export function parseForm<S extends ZodType>(
+	formData: FormData,
+	options: { schema: S; async: true },
+): Promise<Submission<input<S>, string[], output<S>>>
 export function parseForm<S extends ZodType>(formData: FormData, options: { schema: S; async?: boolean }) {
 	const once = firstValues(formData, options.schema)
 	return options.async ? parseWithZod(once, { schema: options.schema, async: true }) : parseWithZod(once, { schema: options.schema })

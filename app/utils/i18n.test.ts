@@ -44,7 +44,11 @@ test('interpolation, plurals, dates and numbers follow the locale', () => {
 
 test('messages with values, filled in without i18next, read exactly as i18next would fill them, in both languages', async () => {
 	const i18next = (await import('i18next')).default.createInstance()
-	await i18next.init({ resources: { en: { translation: en }, it: { translation: italian } }, fallbackLng: 'en', interpolation: { escapeValue: false } })
+	await i18next.init({
+		resources: { en: { translation: en }, it: { translation: italian } },
+		fallbackLng: 'en',
+		interpolation: { escapeValue: false },
+	})
 	let checked = 0
 	for (const locale of ['en', 'it'] as const) {
 		const reference = i18next.getFixedT(locale)

@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { en } from '#app/locales/en.ts'
 import { it } from '#app/locales/it.ts'
-import { type Locale, LOCALES } from '#app/models/user.ts'
+import { LOCALES, type Locale } from '#app/models/user.ts'
 import { dateTimeFormat, numberFormat } from './intl.ts'
 
 type PluralFree<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K

@@ -1,11 +1,11 @@
-import { parseForm } from '#app/utils/form.server.ts'
 import { data } from '@remix-run/node'
-import { campaignState } from '#app/models/campaign.ts'
 import { getCampaign, openCampaigns } from '#app/models/campaign.server.ts'
+import { campaignState } from '#app/models/campaign.ts'
 import { IdeaFormSchema } from '#app/models/idea.ts'
 import { existingInsightIds, insightsByIds, namedInsightIdsOf, searchInsights } from '#app/models/insight.server.ts'
 import { similarIdeas } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { privacyReview, redactFields } from './privacy.server.ts'
 
 /** What the idea form needs: taxonomy, open campaigns, and the insights already linked. */
@@ -68,7 +68,10 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 	if (review.mustConfirm) {
 		return {
 			kind: 'privacy' as const,
-			response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), privacy: review.findings }, { status: 422 }),
+			response: data(
+				{ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), privacy: review.findings },
+				{ status: 422 },
+			),
 		}
 	}
 	const clean = redactFields(submission.value, ['title', 'problem', 'proposal', 'benefit'])
@@ -77,7 +80,10 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 		if (ownEvidence.length) {
 			return {
 				kind: 'ownEvidence' as const,
-				response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), ownEvidence }, { status: 422 }),
+				response: data(
+					{ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), ownEvidence },
+					{ status: 422 },
+				),
 			}
 		}
 	}
@@ -87,7 +93,12 @@ export function parseIdeaForm(formData: FormData, now = new Date(), keepCampaign
 		if (found.length) {
 			return {
 				kind: 'similar' as const,
-				response: data({ result: { ...submission.reply(), error: {} }, search: null, linked: insightsByIds(linkedIds), similar: { ideas: found, insights: [] as [] } }),
+				response: data({
+					result: { ...submission.reply(), error: {} },
+					search: null,
+					linked: insightsByIds(linkedIds),
+					similar: { ideas: found, insights: [] as [] },
+				}),
 			}
 		}
 	}

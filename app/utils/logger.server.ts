@@ -15,7 +15,20 @@ function createLogger() {
 		timestamp: pino.stdTimeFunctions.isoTime,
 		formatters: { level: (label) => ({ level: label }) },
 		redact: {
-			paths: ['password', 'token', 'cookie', 'headers', 'email', 'userId', '*.password', '*.token', '*.cookie', '*.headers', '*.email', '*.userId'],
+			paths: [
+				'password',
+				'token',
+				'cookie',
+				'headers',
+				'email',
+				'userId',
+				'*.password',
+				'*.token',
+				'*.cookie',
+				'*.headers',
+				'*.email',
+				'*.userId',
+			],
 			censor: '[redacted]',
 		},
 	})

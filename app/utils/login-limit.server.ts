@@ -35,10 +35,7 @@ export function resetLoginLimits() {
 export async function loginLockedForMinutes(email: string, ip: string) {
 	const { account, ip: byIp } = getLimiters()
 	const [a, i] = await Promise.all([account.get(email), byIp.get(ip)])
-	const blocked = [
-		a && a.consumedPoints >= account.points ? a.msBeforeNext : 0,
-		i && i.consumedPoints >= byIp.points ? i.msBeforeNext : 0,
-	]
+	const blocked = [a && a.consumedPoints >= account.points ? a.msBeforeNext : 0, i && i.consumedPoints >= byIp.points ? i.msBeforeNext : 0]
 	const ms = Math.max(...blocked)
 	return ms > 0 ? Math.ceil(ms / 60_000) : 0
 }

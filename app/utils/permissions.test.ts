@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { ROLES } from '#app/models/user.ts'
-import { hasPermission, type Permission, PERMISSIONS, roleAtLeast } from './permissions.ts'
+import { hasPermission, PERMISSIONS, roleAtLeast, type Permission } from './permissions.ts'
 
 // What each role may do; anything not listed for a role must be refused.
 const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>>> = {

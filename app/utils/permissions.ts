@@ -1,4 +1,4 @@
-import { type Role, ROLES } from '#app/models/user.ts'
+import { ROLES, type Role } from '#app/models/user.ts'
 
 // Permissions live in code; the database stores only each user's role.
 // `scope` means the user's own department and everything below it.

@@ -1,4 +1,4 @@
-import { findSensitive, type PrivacyFinding, redact } from './privacy.ts'
+import { findSensitive, redact, type PrivacyFinding } from './privacy.ts'
 
 export type { PrivacyFinding }
 

@@ -29,7 +29,9 @@ export function routeMatcher(routes: Routes) {
 				segments.length +
 				segments.reduce((sum, segment) => sum + (segment === '*' ? -2 : segment.startsWith(':') ? 3 : 10), 0) +
 				(route.index ? 2 : 0)
-			const source = segments.map((segment) => (segment === '*' ? '(?:/.*)?' : segment.startsWith(':') ? '/[^/]+' : `/${escape(segment)}`)).join('')
+			const source = segments
+				.map((segment) => (segment === '*' ? '(?:/.*)?' : segment.startsWith(':') ? '/[^/]+' : `/${escape(segment)}`))
+				.join('')
 			return { id: route.id, score, regex: new RegExp(`^${source}/?$`, route.caseSensitive ? '' : 'i') }
 		})
 		.sort((a, b) => b.score - a.score)

@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { type loader as rootLoader } from '#app/root.tsx'
 import { type Locale } from '#app/models/user.ts'
+import { type loader as rootLoader } from '#app/root.tsx'
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from './i18n.ts'
 import { numberFormat } from './intl.ts'
 
@@ -27,7 +27,6 @@ export function useUser() {
 	if (!user) throw new Error('useUser needs a signed-in user; guard the route with requireUser.')
 	return user
 }
-
 
 export function useFormat() {
 	const data = useRootData()

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { type DB, getDb } from '#db/index.ts'
+import { getDb, type DB } from '#db/index.ts'
 import { sessions, users } from '#db/schema.ts'
 import { getEnv } from './env.server.ts'
 import { utcDay } from './time.ts'

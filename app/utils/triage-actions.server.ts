@@ -1,9 +1,9 @@
-import { parseForm } from '#app/utils/form.server.ts'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import { EvaluationSchema, MergeSchema, StatusChangeSchema, UpdateSchema } from '#app/models/idea.ts'
-import { canModerate, type ContentKind, hideContent, restoreContent } from '#app/models/moderation.server.ts'
+import { canModerate, hideContent, restoreContent, type ContentKind } from '#app/models/moderation.server.ts'
 import { changeStatus, evaluate, ideaInScope, mergeIdea, postUpdate, resolveOwner } from '#app/models/triage.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { redirectWithToast } from './flash.server.ts'
 import { hasPermission } from './permissions.ts'
 import { type SessionUser } from './session.server.ts'
@@ -19,7 +19,14 @@ const forbidden = () => new Response('This idea is outside your triage scope.', 
 
 /** The last path segment of a pasted link, or the id itself. */
 function ideaIdFrom(value: string) {
-	return value.trim().replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? ''
+	return (
+		value
+			.trim()
+			.replace(/[?#].*$/, '')
+			.replace(/\/+$/, '')
+			.split('/')
+			.pop() ?? ''
+	)
 }
 
 const HideSchema = z.object({
@@ -40,14 +47,18 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 		const submission = parseForm(formData, { schema })
 		if (submission.status !== 'success') return fail(submission.reply())
 		const { kind, targetId } = submission.value
-		const mayModerate = intent === 'hide' ? hasPermission(user.role, 'update:moderation:scope') : hasPermission(user.role, 'update:moderation:any')
+		const mayModerate =
+			intent === 'hide' ? hasPermission(user.role, 'update:moderation:scope') : hasPermission(user.role, 'update:moderation:any')
 		if (!mayModerate || !canModerate(kind as ContentKind, targetId, user)) throw forbidden()
 		const done =
 			intent === 'hide' && 'reason' in submission.value
 				? hideContent(kind, targetId, user, String(submission.value.reason))
 				: restoreContent(kind, targetId, user)
 		if (!done) return fail(submission.reply({ formErrors: ['triage.notAllowed'] }), 409)
-		return back(intent === 'hide' ? 'moderation.hidden' : 'moderation.restored', kind === 'idea' && intent === 'hide' ? '/triage' : `/ideas/${ideaId}`)
+		return back(
+			intent === 'hide' ? 'moderation.hidden' : 'moderation.restored',
+			kind === 'idea' && intent === 'hide' ? '/triage' : `/ideas/${ideaId}`,
+		)
 	}
 
 	if (!hasPermission(user.role, 'update:triage:scope') || !ideaInScope(ideaId, user)) throw forbidden()
@@ -84,7 +95,10 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 	const result = mergeIdea(ideaId, targetId, user, submission.value.note)
 	if (!result.ok) {
 		const key = result.reason === 'bad-target' ? 'targetId' : 'note'
-		return fail(submission.reply({ fieldErrors: { [key]: [result.reason === 'bad-target' ? 'triage.mergeTargetInvalid' : 'triage.notAllowed'] } }), 409)
+		return fail(
+			submission.reply({ fieldErrors: { [key]: [result.reason === 'bad-target' ? 'triage.mergeTargetInvalid' : 'triage.notAllowed'] } }),
+			409,
+		)
 	}
 	return back('triage.merged', `/ideas/${targetId}`)
 }

@@ -1,10 +1,10 @@
-import { parseForm } from '#app/utils/form.server.ts'
-import { getDepartment } from '#app/models/department.server.ts'
-import { UserFormSchema } from '#app/models/user.ts'
-import { createPasswordSetup, emailTaken } from '#app/models/user.server.ts'
-import { type MessageKey } from './i18n.ts'
-import { flashCookie } from './flash.server.ts'
 import { redirect } from '@remix-run/node'
+import { getDepartment } from '#app/models/department.server.ts'
+import { createPasswordSetup, emailTaken } from '#app/models/user.server.ts'
+import { UserFormSchema } from '#app/models/user.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { flashCookie } from './flash.server.ts'
+import { type MessageKey } from './i18n.ts'
 
 /** The admin user form, with the checks that need the database. */
 export function parseUserForm(formData: FormData, exceptUserId?: string) {

@@ -110,7 +110,9 @@ test('a comment that mentions a colleague notifies them; follow and unfollow', a
 	await loginWith(manager, DEMO_LOGINS.manager)
 	await expect(manager.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible()
 	await manager.getByRole('link', { name: /^Notifications/ }).click()
-	await expect(manager.getByRole('link', { name: 'Giulia Rossi mentioned you on “A weekend fraud desk that can unlock accounts”' })).toBeVisible()
+	await expect(
+		manager.getByRole('link', { name: 'Giulia Rossi mentioned you on “A weekend fraud desk that can unlock accounts”' }),
+	).toBeVisible()
 	await manager.getByRole('button', { name: 'Mark all as read' }).click()
 	await expect(manager.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible()
 	await managerContext.close()

@@ -15,7 +15,12 @@ test('a leader reads the dashboard, filters a department, opens a heatmap cell a
 	await expect(page.getByRole('heading', { level: 1, name: 'Culture dashboard' })).toBeVisible()
 	await expect(page.locator('[data-metric="participation"]')).toHaveText(/%$/)
 	// Each figure explains itself.
-	await page.getByRole('group').filter({ has: page.getByLabel('About: Loop closure') }).first().locator('summary').click()
+	await page
+		.getByRole('group')
+		.filter({ has: page.getByLabel('About: Loop closure') })
+		.first()
+		.locator('summary')
+		.click()
 	await expect(page.getByText(/response target ran out in the period/)).toBeVisible()
 	await expectNoSeriousViolations(page)
 

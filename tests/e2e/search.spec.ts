@@ -1,13 +1,18 @@
 import { expect, test } from './fixtures.ts'
 
-test('typing an idea title that matches an existing idea shows it after a few keystrokes, with a vote in place', async ({ page, login }) => {
+test('typing an idea title that matches an existing idea shows it after a few keystrokes, with a vote in place', async ({
+	page,
+	login,
+}) => {
 	await login('leader')
 	await page.goto('/ideas/new')
 	await page.getByLabel('Title', { exact: true }).pressSequentially('weekend fraud', { delay: 40 })
 	const suggestions = page.getByRole('region', { name: 'Similar ideas already exist. Vote for one of them instead?' })
 	await expect(suggestions.getByRole('link', { name: 'A weekend fraud desk that can unlock accounts' })).toBeVisible()
 	await suggestions.getByRole('button', { name: 'Vote for “A weekend fraud desk that can unlock accounts”' }).click()
-	await expect(suggestions.getByRole('button', { name: 'Withdraw your vote for “A weekend fraud desk that can unlock accounts”' })).toBeVisible()
+	await expect(
+		suggestions.getByRole('button', { name: 'Withdraw your vote for “A weekend fraud desk that can unlock accounts”' }),
+	).toBeVisible()
 	// The form is still there with what was typed.
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue('weekend fraud')
 })
@@ -24,7 +29,10 @@ test('search finds ideas, insights and comments, highlights the words and surviv
 	await expect(page.getByText('Nothing matches “"unbalanced NEAR( 💳”. Try fewer or shorter words.')).toBeVisible()
 })
 
-test('an insight with a card number is shown back redacted, saved redacted; the emotion hint suggests but never chooses', async ({ page, login }) => {
+test('an insight with a card number is shown back redacted, saved redacted; the emotion hint suggests but never chooses', async ({
+	page,
+	login,
+}) => {
 	await login('employee')
 	await page.goto('/insights/new')
 	await page.getByLabel('What happened?').fill('The customer was furious: card 4111 1111 1111 1111 swallowed by the ATM in Via Roma.')

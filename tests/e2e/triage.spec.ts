@@ -9,7 +9,9 @@ async function as(browser: Browser, email: string) {
 	return { page, close: () => context.close() }
 }
 
-test('the full loop: an employee submits, colleagues vote, a manager triages and implements, the author follows along', async ({ browser }) => {
+test('the full loop: an employee submits, colleagues vote, a manager triages and implements, the author follows along', async ({
+	browser,
+}) => {
 	const title = `Let agents refund a double card fee on the call (${Date.now().toString(36)})`
 	const employee = await as(browser, DEMO_LOGINS.employee)
 	await employee.page.goto('/ideas/new')
@@ -62,7 +64,9 @@ test('a manager declines an idea with a reason; the author sees it in notificati
 	await manager.page.getByLabel('New status').selectOption({ label: 'Declined *' })
 	await manager.page.getByRole('button', { name: 'Change status' }).click()
 	await expect(manager.page.getByText('Give a public reason.')).toBeVisible()
-	await manager.page.getByLabel('Public note').fill('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')
+	await manager.page
+		.getByLabel('Public note')
+		.fill('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')
 	await manager.page.getByRole('button', { name: 'Change status' }).click()
 	await expect(manager.page.getByRole('status')).toHaveText('Status changed. Everyone following the idea has been told.')
 	await manager.close()
@@ -71,12 +75,17 @@ test('a manager declines an idea with a reason; the author sees it in notificati
 	await author.page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click()
 	await author.page.getByRole('link', { name: '“Block a stolen card from the app without an SMS code” is now: Declined' }).click()
 	await expect(author.page.getByText('Declined', { exact: true }).first()).toBeVisible()
-	await expect(author.page.getByText('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.')).toBeVisible()
+	await expect(
+		author.page.getByText('Blocking without the SMS code fails the fraud rules; we are adding a call-back instead.'),
+	).toBeVisible()
 	await expect(author.page.getByRole('heading', { name: 'Manage this idea' })).toHaveCount(0)
 	await author.close()
 })
 
-test('the triage queue, the manager’s idea page, search and notifications have no serious accessibility violations', async ({ page, login }) => {
+test('the triage queue, the manager’s idea page, search and notifications have no serious accessibility violations', async ({
+	page,
+	login,
+}) => {
 	await login('manager')
 	const check = async () => {
 		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
@@ -94,7 +103,10 @@ test('the triage queue, the manager’s idea page, search and notifications have
 	await check()
 })
 
-test('a manager assigns an owner by typing a name: suggestions come from the server, a wrong name keeps what was typed and says why', async ({ page, login }) => {
+test('a manager assigns an owner by typing a name: suggestions come from the server, a wrong name keeps what was typed and says why', async ({
+	page,
+	login,
+}) => {
 	await login('manager')
 	await page.goto('/triage')
 	await page.getByRole('link', { name: 'Emergency card delivered to the hotel abroad' }).click()

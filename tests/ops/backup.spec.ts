@@ -23,7 +23,13 @@ test('a backup taken during writes restores, with the server stopped, to an app 
 	const demo = demoTargets(database)
 	const cookie = await logIn(server.url, DEMO_LOGINS.employee)
 	const logInsight = async (body: string) => {
-		const response = await post(server.url, '/insights/new', cookie, { body, channelId: demo.channel, stageId: demo.stage, emotion: '3', similarSeen: '1' })
+		const response = await post(server.url, '/insights/new', cookie, {
+			body,
+			channelId: demo.channel,
+			stageId: demo.stage,
+			emotion: '3',
+			similarSeen: '1',
+		})
 		expect(response.status).toBe(302)
 		return response.headers.get('location')!
 	}

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { removeDatabase, startServer } from '../server.ts'
 import { counterDrift } from '../counters.ts'
+import { removeDatabase, startServer } from '../server.ts'
 import { demoTargets, logIn, opsDir, post } from './http.ts'
 
 const PORT = 3110
@@ -30,7 +30,11 @@ test('every write acknowledged before a SIGKILL is in the database after restart
 	const seePairs = shuffle(
 		demo.insights.flatMap((insight) => demo.people.filter((p) => p.id !== insight.authorId).map((p) => [insight.id, p.id] as const)),
 	).filter(([insight, user]) => !demo.recurrences.has(`${insight}|${user}`))
-	const acknowledged = { votes: [] as Array<readonly [string, string]>, sees: [] as Array<readonly [string, string]>, insights: new Map<string, string>() }
+	const acknowledged = {
+		votes: [] as Array<readonly [string, string]>,
+		sees: [] as Array<readonly [string, string]>,
+		insights: new Map<string, string>(),
+	}
 	let attempts = 0
 	let written = 0
 
@@ -92,7 +96,9 @@ test('every write acknowledged before a SIGKILL is in the database after restart
 	try {
 		expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
 		const hasVote = db.prepare<[string, string], number>('SELECT count(*) FROM votes WHERE idea_id = ? AND user_id = ?').pluck()
-		const hasSee = db.prepare<[string, string], number>('SELECT count(*) FROM insight_recurrences WHERE insight_id = ? AND user_id = ?').pluck()
+		const hasSee = db
+			.prepare<[string, string], number>('SELECT count(*) FROM insight_recurrences WHERE insight_id = ? AND user_id = ?')
+			.pluck()
 		const insightBody = db.prepare<[string], string>('SELECT body FROM insights WHERE id = ?').pluck()
 		const lostVotes = acknowledged.votes.filter(([idea, user]) => hasVote.get(idea, user) !== 1)
 		const lostSees = acknowledged.sees.filter(([insight, user]) => hasSee.get(insight, user) !== 1)

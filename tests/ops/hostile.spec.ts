@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { DEMO_LOGINS } from '#db/seed.ts'
 import { counterDrift } from '../counters.ts'
-import { removeDatabase, root, type RunningServer, startServer } from '../server.ts'
+import { removeDatabase, root, startServer, type RunningServer } from '../server.ts'
 import { demoTargets, logIn, opsDir } from './http.ts'
 
 // What an anonymous visitor or a curious colleague can send: bodies too large, not forms,
@@ -37,7 +37,10 @@ const errorLines = () =>
  * A raw POST through node:http, so the test decides Content-Length or chunks, and how much it
  * sends: it stops writing as soon as the server answers (or closes), as a client would.
  */
-function rawPost(url: string, { size, chunked, type = 'application/x-www-form-urlencoded' }: { size: number; chunked: boolean; type?: string }) {
+function rawPost(
+	url: string,
+	{ size, chunked, type = 'application/x-www-form-urlencoded' }: { size: number; chunked: boolean; type?: string },
+) {
 	return new Promise<{ status: number | null; body: string; sent: number }>((resolve) => {
 		const headers: Record<string, string | number> = { 'Content-Type': type, 'Accept-Language': 'en' }
 		if (!chunked) headers['Content-Length'] = size
@@ -95,7 +98,11 @@ test('bodies over the limit are refused with 413 before they are read, chunked o
 	expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
 	expect(rssMb() - before, 'resident memory grew by (MB)').toBeLessThan(100)
 	// Italian readers are answered in Italian.
-	const italian = await fetch(`${server.url}/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'it' }, body: '{}' })
+	const italian = await fetch(`${server.url}/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'Accept-Language': 'it' },
+		body: '{}',
+	})
 	expect(italian.status).toBe(415)
 	expect(await italian.text()).toContain('Qui Voce legge solo moduli web')
 })
@@ -103,7 +110,11 @@ test('bodies over the limit are refused with 413 before they are read, chunked o
 test('a form with more fields than MAX_FORM_FIELDS is refused with 413', async () => {
 	const fields = new URLSearchParams()
 	for (let i = 0; i < 1001; i++) fields.append(`f${i}`, 'x')
-	const response = await fetch(`${server.url}/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields })
+	const response = await fetch(`${server.url}/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: fields,
+	})
 	expect(response.status).toBe(413)
 	expect(await response.text()).toBe('This form has too many fields for Voce to read.')
 })
@@ -141,7 +152,11 @@ const NOT_FORMS: Array<{ name: string; type?: string; body: string }> = [
 	{ name: 'text/plain', type: 'text/plain', body: 'email=x' },
 	{ name: 'XML', type: 'application/xml', body: '<a><intent>vote</intent></a>' },
 	{ name: 'no content type', body: 'email=x' },
-	{ name: 'a broken multipart boundary', type: 'multipart/form-data; boundary=XYZ', body: '--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\nvote\r\n' },
+	{
+		name: 'a broken multipart boundary',
+		type: 'multipart/form-data; boundary=XYZ',
+		body: '--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\nvote\r\n',
+	},
 	{ name: 'multipart without a boundary', type: 'multipart/form-data', body: 'intent=vote' },
 ]
 
@@ -152,7 +167,12 @@ test('every action answers a body that is not a readable form with 415 or 400 an
 	for (const cookie of [admin, '']) {
 		for (const route of routes) {
 			for (const { name, type, body } of NOT_FORMS) {
-				const response = await fetch(`${server.url}${route}`, { method: 'POST', redirect: 'manual', headers: { cookie, ...(type ? { 'Content-Type': type } : {}) }, body })
+				const response = await fetch(`${server.url}${route}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { cookie, ...(type ? { 'Content-Type': type } : {}) },
+					body,
+				})
 				expect([400, 415], `${route} with ${name}`).toContain(response.status)
 				expect((await response.text()).length, `${route} with ${name} says why`).toBeGreaterThan(10)
 			}
@@ -169,7 +189,12 @@ test('a field sent twice is taken once: the page shows what was typed first, nev
 		method: 'POST',
 		redirect: 'manual',
 		headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: twice([['body', 'x'], ['body', 'A customer could not block a card abroad.'], ['channelId', demo.channel], ['emotion', '3']]),
+		body: twice([
+			['body', 'x'],
+			['body', 'A customer could not block a card abroad.'],
+			['channelId', demo.channel],
+			['emotion', '3'],
+		]),
 	})
 	// The first value, "x", is too short: the form comes back with it and a message.
 	expect(insight.status).toBe(400)
@@ -179,7 +204,11 @@ test('a field sent twice is taken once: the page shows what was typed first, nev
 		method: 'POST',
 		redirect: 'manual',
 		headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: twice([['title', 'Freeze a stolen card from the website'], ['title', 'Second title'], ['problem', 'short']]),
+		body: twice([
+			['title', 'Freeze a stolen card from the website'],
+			['title', 'Second title'],
+			['problem', 'short'],
+		]),
 	})
 	expect(idea.status).toBe(400)
 	const html = await idea.text()
@@ -198,8 +227,82 @@ function random(seed: number) {
 	}
 }
 
-const FIELDS = ['intent', 'body', 'title', 'problem', 'proposal', 'benefit', 'stageIds', 'eventIds', 'insightIds', 'channelId', 'stageId', 'eventId', 'emotion', 'occurredAt', 'anonymous', 'vote', 'fetch', 'commentId', 'reason', 'note', 'status', 'impact', 'effort', 'owner', 'targetId', 'email', 'password', 'name', 'role', 'departmentId', 'parentId', 'locale', 'code', 'redirectTo', 'ids', 'nameIt', 'startsAt', 'endsAt', 'sponsor', 'description', 'similarSeen', 'redactConfirmed', 'ownEvidenceConfirmed', 'emailDigest', 'id', 'all']
-const INTENTS = ['vote', 'follow', 'unfollow', 'comment', 'edit-comment', 'delete-comment', 'status', 'update', 'evaluate', 'merge', 'hide', 'restore', 'see', 'unsee', 'create', 'delete', 'move', 'deactivate', 'reactivate', 'setup-link', 'email', 'password', 'locale', 'bulk-assign', 'bulk-review', 'search']
+const FIELDS = [
+	'intent',
+	'body',
+	'title',
+	'problem',
+	'proposal',
+	'benefit',
+	'stageIds',
+	'eventIds',
+	'insightIds',
+	'channelId',
+	'stageId',
+	'eventId',
+	'emotion',
+	'occurredAt',
+	'anonymous',
+	'vote',
+	'fetch',
+	'commentId',
+	'reason',
+	'note',
+	'status',
+	'impact',
+	'effort',
+	'owner',
+	'targetId',
+	'email',
+	'password',
+	'name',
+	'role',
+	'departmentId',
+	'parentId',
+	'locale',
+	'code',
+	'redirectTo',
+	'ids',
+	'nameIt',
+	'startsAt',
+	'endsAt',
+	'sponsor',
+	'description',
+	'similarSeen',
+	'redactConfirmed',
+	'ownEvidenceConfirmed',
+	'emailDigest',
+	'id',
+	'all',
+]
+const INTENTS = [
+	'vote',
+	'follow',
+	'unfollow',
+	'comment',
+	'edit-comment',
+	'delete-comment',
+	'status',
+	'update',
+	'evaluate',
+	'merge',
+	'hide',
+	'restore',
+	'see',
+	'unsee',
+	'create',
+	'delete',
+	'move',
+	'deactivate',
+	'reactivate',
+	'setup-link',
+	'email',
+	'password',
+	'locale',
+	'bulk-assign',
+	'bulk-review',
+	'search',
+]
 
 test('fuzz: 600 random posts over every action (fixed seed) give no 5xx and leave every counter equal to its rows', async () => {
 	test.setTimeout(120_000)
@@ -207,7 +310,12 @@ test('fuzz: 600 random posts over every action (fixed seed) give no 5xx and leav
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!
 	const demo = demoTargets(database)
 	const db = new Database(database, { readonly: true })
-	const ids = [...demo.ideas.slice(0, 5), ...demo.insights.slice(0, 5).map((i) => i.id), ...db.prepare<[], string>('SELECT id FROM comments LIMIT 5').pluck().all(), ...db.prepare<[], string>('SELECT id FROM departments LIMIT 3').pluck().all()]
+	const ids = [
+		...demo.ideas.slice(0, 5),
+		...demo.insights.slice(0, 5).map((i) => i.id),
+		...db.prepare<[], string>('SELECT id FROM comments LIMIT 5').pluck().all(),
+		...db.prepare<[], string>('SELECT id FROM departments LIMIT 3').pluck().all(),
+	]
 	db.close()
 	const values = () => {
 		const r = next()
@@ -235,7 +343,12 @@ test('fuzz: 600 random posts over every action (fixed seed) give no 5xx and leav
 			for (const [k, v] of fields) multipart.append(k, v)
 			body = multipart
 		}
-		const response = await fetch(`${server.url}${route}${next() < 0.2 ? '.data' : ''}`, { method: 'POST', redirect: 'manual', headers: { cookie: pick([...cookies, '']) }, body })
+		const response = await fetch(`${server.url}${route}${next() < 0.2 ? '.data' : ''}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: pick([...cookies, '']) },
+			body,
+		})
 		statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
 		expect(response.status, `#${i} ${route} ${form.toString().slice(0, 300)}`).toBeLessThan(500)
 		await response.arrayBuffer()
@@ -255,12 +368,29 @@ test('fuzz: 600 random posts over every action (fixed seed) give no 5xx and leav
 test('personal pages and their data are never kept by a shared cache; the locale cookie is Secure; a receipt code never travels in a cookie', async () => {
 	const demo = demoTargets(database)
 	const cookie = await logIn(server.url, DEMO_LOGINS.employee)
-	for (const url of ['/receipts', '/notifications', '/profile', '/settings', '/ideas', '/insights', '/', '/receipts.data', '/notifications.data', '/profile.data', '/ideas.data']) {
+	for (const url of [
+		'/receipts',
+		'/notifications',
+		'/profile',
+		'/settings',
+		'/ideas',
+		'/insights',
+		'/',
+		'/receipts.data',
+		'/notifications.data',
+		'/profile.data',
+		'/ideas.data',
+	]) {
 		const response = await fetch(`${server.url}${url}`, { headers: { cookie } })
 		expect(response.status, url).toBe(200)
 		expect(response.headers.get('cache-control'), url).toBe('private, no-store')
 	}
-	const locale = await fetch(`${server.url}/resources/locale`, { method: 'POST', redirect: 'manual', headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ locale: 'it', redirectTo: '/' }) })
+	const locale = await fetch(`${server.url}/resources/locale`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ locale: 'it', redirectTo: '/' }),
+	})
 	expect(locale.status).toBe(302)
 	expect(locale.headers.get('set-cookie')).toMatch(/^voce_locale=.*; Secure/)
 
@@ -268,10 +398,20 @@ test('personal pages and their data are never kept by a shared cache; the locale
 		method: 'POST',
 		redirect: 'manual',
 		headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ body: 'An anonymous insight whose receipt must stay out of cookies.', channelId: demo.channel, stageId: demo.stage, emotion: '2', anonymous: 'on', similarSeen: '1' }),
+		body: new URLSearchParams({
+			body: 'An anonymous insight whose receipt must stay out of cookies.',
+			channelId: demo.channel,
+			stageId: demo.stage,
+			emotion: '2',
+			anonymous: 'on',
+			similarSeen: '1',
+		}),
 	})
 	expect(created.headers.get('location')).toBe('/receipts')
-	const flash = created.headers.getSetCookie().find((c) => c.startsWith('voce_flash='))!.split(';')[0]!
+	const flash = created.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('voce_flash='))!
+		.split(';')[0]!
 	const page = await (await fetch(`${server.url}/receipts`, { headers: { cookie: `${cookie}; ${flash}` } })).text()
 	const code = /VOCE(-[A-Z2-9]{4}){6}/.exec(page)?.[0]
 	expect(code, 'the receipt page shows the code once').toBeTruthy()
@@ -284,17 +424,33 @@ test('odd Host, Origin and path headers get a 4xx, never a 500, and never move t
 	const cookie = await logIn(server.url, DEMO_LOGINS.employee)
 	const idea = demoTargets(database).ideas[0]!
 	// A sandboxed page's "null" origin, with a browser's same-origin claim: judged by Voce, not thrown by Remix.
-	const nullOrigin = await fetch(`${server.url}/ideas/${idea}`, { method: 'POST', redirect: 'manual', headers: { cookie, Origin: 'null', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=follow' })
+	const nullOrigin = await fetch(`${server.url}/ideas/${idea}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, Origin: 'null', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: 'intent=follow',
+	})
 	expect(nullOrigin.status).toBe(302)
-	const noSite = await fetch(`${server.url}/ideas/${idea}`, { method: 'POST', redirect: 'manual', headers: { cookie, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=follow' })
+	const noSite = await fetch(`${server.url}/ideas/${idea}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: 'intent=follow',
+	})
 	expect(noSite.status).toBe(403)
 	const doubleSlash = await new Promise<{ status: number; location?: string }>((resolve) => {
-		http.get({ host: '127.0.0.1', port: PORT, path: '//evil.example/login' }, (res) => resolve({ status: res.statusCode!, location: res.headers.location })).end()
+		http
+			.get({ host: '127.0.0.1', port: PORT, path: '//evil.example/login' }, (res) =>
+				resolve({ status: res.statusCode!, location: res.headers.location }),
+			)
+			.end()
 	})
 	expect(doubleSlash.status).toBeLessThan(500)
 	expect(doubleSlash.location ?? '').not.toContain('evil.example')
 	const badHost = await new Promise<number>((resolve) => {
-		const req = http.request({ host: '127.0.0.1', port: PORT, path: '/login', headers: { Host: 'bad host^' } }, (res) => resolve(res.statusCode!))
+		const req = http.request({ host: '127.0.0.1', port: PORT, path: '/login', headers: { Host: 'bad host^' } }, (res) =>
+			resolve(res.statusCode!),
+		)
 		req.once('error', () => resolve(0))
 		req.end()
 	})

@@ -36,7 +36,9 @@ export function demoTargets(database: string) {
 				)
 				.all(),
 			ideas: db.prepare<[], string>("SELECT id FROM ideas WHERE status <> 'merged' AND hidden_at IS NULL").pluck().all(),
-			insights: db.prepare<[], { id: string; authorId: string | null }>('SELECT id, author_id AS authorId FROM insights WHERE hidden_at IS NULL').all(),
+			insights: db
+				.prepare<[], { id: string; authorId: string | null }>('SELECT id, author_id AS authorId FROM insights WHERE hidden_at IS NULL')
+				.all(),
 			channel: db.prepare<[], string>('SELECT id FROM channels ORDER BY name LIMIT 1').pluck().get()!,
 			stage: db.prepare<[], string>('SELECT id FROM journey_stages ORDER BY position LIMIT 1').pluck().get()!,
 			votes: new Set(db.prepare<[], string>("SELECT idea_id || '|' || user_id FROM votes").pluck().all()),

@@ -35,7 +35,11 @@ test('logs are one JSON object a request and never carry who wrote an anonymous 
 		// An admin opening a person's page: the id in the path is not logged either.
 		const adminCookie = await logIn(server.url, DEMO_LOGINS.admin)
 		expect((await fetch(`${server.url}/admin/users/${author.id}`, { headers: { cookie: adminCookie } })).status).toBe(200)
-		expect((await fetch(`${server.url}/search?q=Bianchi+Bergamo`, { headers: { cookie, 'x-request-id': 'proxy-42' } })).headers.get('x-request-id')).toBe('proxy-42')
+		expect(
+			(await fetch(`${server.url}/search?q=Bianchi+Bergamo`, { headers: { cookie, 'x-request-id': 'proxy-42' } })).headers.get(
+				'x-request-id',
+			),
+		).toBe('proxy-42')
 
 		const db = new Database(database, { readonly: true })
 		anonymousId = db.prepare<[string], string>('SELECT id FROM insights WHERE body = ?').pluck().get(secretText)!

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
-import { removeDatabase, root, type RunningServer, startServer } from '../server.ts'
+import { removeDatabase, root, startServer, type RunningServer } from '../server.ts'
 import { demoTargets, opsDir } from './http.ts'
 
 // Voce behind a real nginx (Debian's nginx-light), configured with the file the operator's
@@ -29,9 +29,17 @@ test.beforeAll(async () => {
 		port: VOCE_PORT,
 		database,
 		logFile: path.join(dir, 'server.log'),
-		env: { TRUST_PROXY: '1', APP_URL: `http://${PUBLIC}`, LOGIN_MAX_FAILURES_PER_IP: '5', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOG_LEVEL: 'info' },
+		env: {
+			TRUST_PROXY: '1',
+			APP_URL: `http://${PUBLIC}`,
+			LOGIN_MAX_FAILURES_PER_IP: '5',
+			LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+			LOG_LEVEL: 'info',
+		},
 	})
-	const site = fs.readFileSync(path.join(root, 'docs', 'examples', 'nginx-voce.conf'), 'utf8').replace('127.0.0.1:3000', `127.0.0.1:${VOCE_PORT}`)
+	const site = fs
+		.readFileSync(path.join(root, 'docs', 'examples', 'nginx-voce.conf'), 'utf8')
+		.replace('127.0.0.1:3000', `127.0.0.1:${VOCE_PORT}`)
 	const work = path.join(dir, 'nginx')
 	fs.writeFileSync(path.join(work, 'voce.conf'), site)
 	fs.writeFileSync(
@@ -61,7 +69,9 @@ http {
 	nginx.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
 	const deadline = Date.now() + 10_000
 	while (Date.now() < deadline) {
-		const up = await request({ path: '/healthz' }).then((r) => r.status === 200).catch(() => false)
+		const up = await request({ path: '/healthz' })
+			.then((r) => r.status === 200)
+			.catch(() => false)
 		if (up) return
 		if (nginx.exitCode !== null) break
 		await new Promise((resolve) => setTimeout(resolve, 100))
@@ -81,7 +91,23 @@ test.afterAll(async () => {
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 /** A request to nginx as a browser at `from` would send it, with the public Host. */
-function request({ path: url, method = 'GET', from = '127.0.0.2', form, cookie, origin = `http://${PUBLIC}`, headers = {} }: { path: string; method?: string; from?: string; form?: Record<string, string>; cookie?: string; origin?: string; headers?: Record<string, string> }) {
+function request({
+	path: url,
+	method = 'GET',
+	from = '127.0.0.2',
+	form,
+	cookie,
+	origin = `http://${PUBLIC}`,
+	headers = {},
+}: {
+	path: string
+	method?: string
+	from?: string
+	form?: Record<string, string>
+	cookie?: string
+	origin?: string
+	headers?: Record<string, string>
+}) {
 	const body = form ? new URLSearchParams(form).toString() : undefined
 	return new Promise<Answer>((resolve, reject) => {
 		const req = http.request(
@@ -93,7 +119,14 @@ function request({ path: url, method = 'GET', from = '127.0.0.2', form, cookie, 
 				method,
 				headers: {
 					Host: PUBLIC,
-					...(body ? { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body), Origin: origin, 'Sec-Fetch-Site': 'same-origin' } : {}),
+					...(body
+						? {
+								'Content-Type': 'application/x-www-form-urlencoded',
+								'Content-Length': Buffer.byteLength(body),
+								Origin: origin,
+								'Sec-Fetch-Site': 'same-origin',
+							}
+						: {}),
 					...(cookie ? { Cookie: cookie } : {}),
 					...headers,
 				},
@@ -124,7 +157,14 @@ test('through nginx with Host rewritten, form posts work; so do they from a prox
 	expect(follow.status, follow.body).toBe(302)
 	expect(follow.headers.location).toBe(`/ideas/${idea}`)
 	// Another site's page still cannot post with the person's cookie.
-	const forged = await request({ path: `/ideas/${idea}`, method: 'POST', cookie, form: { intent: 'unfollow' }, origin: 'http://evil.example', headers: { 'Sec-Fetch-Site': 'cross-site' } })
+	const forged = await request({
+		path: `/ideas/${idea}`,
+		method: 'POST',
+		cookie,
+		form: { intent: 'unfollow' },
+		origin: 'http://evil.example',
+		headers: { 'Sec-Fetch-Site': 'cross-site' },
+	})
 	expect(forged.status).toBe(403)
 	// nginx's request id is Voce's.
 	expect(page.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/)
@@ -140,15 +180,36 @@ test('through nginx with Host rewritten, form posts work; so do they from a prox
 
 test('failed logins lock out the client that made them, not everyone behind the proxy, and a forged X-Forwarded-For does not help', async () => {
 	for (let i = 0; i < 5; i++) {
-		const failed = await request({ path: '/login', method: 'POST', from: '127.0.0.3', form: { email: `nobody${i}@aurora-bank.example`, password: 'wrong-password' } })
+		const failed = await request({
+			path: '/login',
+			method: 'POST',
+			from: '127.0.0.3',
+			form: { email: `nobody${i}@aurora-bank.example`, password: 'wrong-password' },
+		})
 		expect(failed.status).toBe(400)
 	}
-	const locked = await request({ path: '/login', method: 'POST', from: '127.0.0.3', form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD } })
+	const locked = await request({
+		path: '/login',
+		method: 'POST',
+		from: '127.0.0.3',
+		form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD },
+	})
 	expect(locked.status).toBe(429)
 	// Claiming another address in X-Forwarded-For: nginx appends the real one, which Voce takes.
-	const spoofed = await request({ path: '/login', method: 'POST', from: '127.0.0.3', headers: { 'X-Forwarded-For': '203.0.113.9' }, form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD } })
+	const spoofed = await request({
+		path: '/login',
+		method: 'POST',
+		from: '127.0.0.3',
+		headers: { 'X-Forwarded-For': '203.0.113.9' },
+		form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD },
+	})
 	expect(spoofed.status).toBe(429)
 	// A colleague at another address logs in.
-	const other = await request({ path: '/login', method: 'POST', from: '127.0.0.4', form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD } })
+	const other = await request({
+		path: '/login',
+		method: 'POST',
+		from: '127.0.0.4',
+		form: { email: DEMO_LOGINS.manager, password: DEMO_PASSWORD },
+	})
 	expect(other.status).toBe(302)
 })

@@ -18,7 +18,12 @@ function startExpectingExit(env: Record<string, string>) {
 }
 
 test('a bad setting stops start-up with a message naming each bad variable', async () => {
-	const { code, output } = await startExpectingExit({ PORT: 'eighty', MIN_GROUP_SIZE: '1', BACKUP_KEEP: 'all', DATABASE_PATH: path.join(dir, 'unused.db') })
+	const { code, output } = await startExpectingExit({
+		PORT: 'eighty',
+		MIN_GROUP_SIZE: '1',
+		BACKUP_KEEP: 'all',
+		DATABASE_PATH: path.join(dir, 'unused.db'),
+	})
 	expect(code).toBe(1)
 	expect(output).toContain('Invalid configuration in environment variables')
 	for (const name of ['PORT', 'MIN_GROUP_SIZE', 'BACKUP_KEEP']) expect(output).toContain(`${name}:`)

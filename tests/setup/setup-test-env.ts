@@ -2,10 +2,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest'
-import { closeDb } from '#db/index.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { resetLoginLimits } from '#app/utils/login-limit.server.ts'
+import { closeDb } from '#db/index.ts'
 
 const dir = path.join(process.cwd(), 'tests', '.tmp')
 const file = path.join(dir, `test-${crypto.randomUUID()}.db`)
