@@ -445,8 +445,6 @@ export function listFeed({
 	}
 }
 
-export type FeedIdea = ReturnType<typeof listFeed>['ideas'][number]
-
 /** Counting stops here: the home page says "99+" rather than scan every open idea. */
 export const UNVOTED_CAP = 100
 

@@ -42,4 +42,3 @@ export const UserFormSchema = z.object({
 	role: RoleSchema,
 	departmentId: z.string().trim().optional(),
 })
-export type UserFormValues = z.infer<typeof UserFormSchema>

@@ -89,7 +89,3 @@ export function dashboardData(q: DashboardQuery) {
 	}))
 	return { ...value, computedAt: new Date(computedAt) }
 }
-
-export function clearDashboardCache() {
-	cache.clear()
-}
