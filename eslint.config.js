@@ -25,6 +25,24 @@ export default tseslint.config(
 		rules: { 'react-hooks/rules-of-hooks': 'off' },
 	},
 	{
+		// A status is named once, in app/models/idea.ts: code uses STATUS and the status sets, SQL statusIn().
+		files: ['app/**/*.{ts,tsx}'],
+		ignores: ['app/models/idea.ts', 'app/**/*.test.ts', 'app/locales/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'Literal[value=/^(submitted|in_review|accepted|in_progress|implemented|declined|merged)$/]',
+					message: 'Name a status through STATUS or a status set in app/models/idea.ts.',
+				},
+				{
+					selector: "TemplateElement[value.raw=/'(submitted|in_review|accepted|in_progress|implemented|declined|merged)'/]",
+					message: 'SQL names a status through ${STATUS.…} or statusIn(), never as a literal.',
+				},
+			],
+		},
+	},
+	{
 		// db/ sits outside app/, so Remix's .server guard cannot protect it: only server modules may import it.
 		files: ['app/**/*.{ts,tsx}'],
 		ignores: ['app/**/*.server.ts', 'app/**/*.test.ts', 'app/entry.server.tsx'],

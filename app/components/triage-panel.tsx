@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { MergeSchema, REASON_REQUIRED, StatusChangeSchema, TRANSITIONS, UpdateSchema, type IdeaStatus } from '#app/models/idea.ts'
+import { MergeSchema, REASON_REQUIRED, STATUS, StatusChangeSchema, TRANSITIONS, UpdateSchema, type IdeaStatus } from '#app/models/idea.ts'
 import { useT } from '#app/utils/root-data.ts'
 import { Field, FormErrors, SelectField, TextareaField } from './forms.tsx'
 import { OwnerField } from './owner-field.tsx'
@@ -19,7 +19,7 @@ const SCORES = [1, 2, 3, 4, 5].map(String)
 export function TriagePanel({ idea, lastResult, canHide }: Props) {
 	const t = useT()
 	const resultFor = (intent: string) => (lastResult?.intent === intent ? (lastResult.result as SubmissionResult<string[]>) : undefined)
-	const next = TRANSITIONS[idea.status].filter((s) => s !== 'merged')
+	const next = TRANSITIONS[idea.status].filter((s) => s !== STATUS.merged)
 	const [statusForm, statusFields] = useForm({
 		id: 'status-form',
 		lastResult: resultFor('status'),
@@ -95,7 +95,7 @@ export function TriagePanel({ idea, lastResult, canHide }: Props) {
 				</div>
 				<Button variant="secondary">{t('triage.saveEvaluation')}</Button>
 			</Form>
-			{TRANSITIONS[idea.status].includes('merged') ? (
+			{TRANSITIONS[idea.status].includes(STATUS.merged) ? (
 				<Form method="post" {...getFormProps(mergeForm)} className="space-y-3">
 					<h3 className="font-semibold">{t('triage.merge')}</h3>
 					<p className="text-sm text-slate-600">{t('triage.mergeHint')}</p>

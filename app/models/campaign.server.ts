@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
 import { campaigns, criticalEvents, ideas, journeyStages, users } from '#db/schema.ts'
 import { campaignState } from './campaign.ts'
+import { STATUS } from './idea.ts'
 
 export type CampaignInput = {
 	title: string
@@ -31,7 +32,7 @@ const columns = {
 	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
 	event: { id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt },
 	createdByName: users.name,
-	ideaCount: sql<number>`(SELECT count(*) FROM ${ideas} i WHERE i.campaign_id = ${campaigns}.id AND i.hidden_at IS NULL AND i.status <> 'merged')`,
+	ideaCount: sql<number>`(SELECT count(*) FROM ${ideas} i WHERE i.campaign_id = ${campaigns}.id AND i.hidden_at IS NULL AND i.status <> ${STATUS.merged})`,
 }
 
 function query() {

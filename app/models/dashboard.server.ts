@@ -4,7 +4,6 @@ import { type Permission } from '#app/utils/permissions.ts'
 import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
 import { getDb } from '#db/index.ts'
 import {
-	ACTED_STATUSES,
 	AGE_BUCKETS,
 	blindSpotThreshold,
 	FIX_WINDOW_DAYS,
@@ -20,6 +19,8 @@ import {
 } from './dashboard.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from './department.server.ts'
 import { type DepartmentRow } from './department.ts'
+import { ACTED_STATUSES, STATUS } from './idea.ts'
+import { statusIn } from './status.server.ts'
 import { type Role } from './user.ts'
 
 // Every figure is a count or an order statistic computed in SQLite: no query brings
@@ -131,7 +132,7 @@ function ideasSubmitted(scope: Scope, period: Period) {
 /** Ideas decided in the period, and how many of them are now implemented. */
 function ideasDecided(scope: Scope, period: Period) {
 	const row = one<{ n: number; implemented: number | null }>(sql`
-		SELECT count(*) AS n, sum(status = 'implemented') AS implemented FROM ideas
+		SELECT count(*) AS n, sum(status = ${STATUS.implemented}) AS implemented FROM ideas
 		WHERE decided_at >= ${period.start.getTime()} AND decided_at < ${period.end.getTime()} AND hidden_at IS NULL
 			AND ${inScope(sql`department_id`, scope)}`)
 	return { n: row.n, implemented: row.implemented ?? 0 }
@@ -155,9 +156,9 @@ export function figures(scope: Scope, period: Period): Figures {
 		WHERE created_at >= ${start - sla} AND created_at < ${asOf - sla} AND hidden_at IS NULL AND ${ideasIn}`)
 	const declines = one<{ n: number; reasoned: number | null }>(sql`
 		SELECT count(*) AS n, sum(EXISTS (
-			SELECT 1 FROM idea_updates u WHERE u.idea_id = ideas.id AND u.to_status = 'declined' AND trim(coalesce(u.note, '')) <> ''
+			SELECT 1 FROM idea_updates u WHERE u.idea_id = ideas.id AND u.to_status = ${STATUS.declined} AND trim(coalesce(u.note, '')) <> ''
 		)) AS reasoned FROM ideas
-		WHERE status = 'declined' AND closed_at >= ${start} AND closed_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
+		WHERE status = ${STATUS.declined} AND closed_at >= ${start} AND closed_at < ${end} AND hidden_at IS NULL AND ${ideasIn}`)
 	const ages = getDb().all<{ bucket: number; n: number }>(sql`
 		SELECT CASE WHEN age <= 7 THEN 0 WHEN age <= 30 THEN 1 WHEN age <= 90 THEN 2 ELSE 3 END AS bucket, count(*) AS n
 		FROM (SELECT (${asOf} - created_at) / ${DAY} AS age FROM ideas INDEXED BY ideas_dashboard_idx
@@ -223,15 +224,11 @@ export function heatmap(scope: Scope, period: Period): HeatCell[] {
 		WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL
 			AND ${inScope(sql`department_id`, scope)}
 		GROUP BY stage, event`)
-	const acted = sql.join(
-		ACTED_STATUSES.map((s) => sql`${s}`),
-		sql`, `,
-	)
 	const response = getDb().all<{ stage: string; event: string; n: number; acted: number; implemented: number }>(sql`
 		SELECT s.stage_id AS stage, coalesce(e.event_id, ${NO_EVENT}) AS event, count(*) AS n,
-			sum(i.status IN (${acted})) AS acted, sum(i.status = 'implemented') AS implemented
+			sum(${statusIn(sql`i.status`, ACTED_STATUSES)}) AS acted, sum(i.status = ${STATUS.implemented}) AS implemented
 		FROM ideas i INDEXED BY ideas_dashboard_idx CROSS JOIN idea_stages s ON s.idea_id = i.id LEFT JOIN idea_events e ON e.idea_id = i.id
-		WHERE i.created_at < ${period.end.getTime()} AND i.status <> 'merged' AND i.hidden_at IS NULL
+		WHERE i.created_at < ${period.end.getTime()} AND i.status <> ${STATUS.merged} AND i.hidden_at IS NULL
 			AND ${inScope(sql`i.department_id`, scope)}
 		GROUP BY stage, event`)
 	const cells = new Map<string, HeatCell>()
@@ -358,7 +355,7 @@ export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 			AND NOT EXISTS (SELECT 1 FROM idea_insights l WHERE l.insight_id = x.id)`).n
 	const fixes = getDb().all<{ id: string; title: string; closed: number }>(sql`
 		SELECT i.id AS id, i.title AS title, i.closed_at AS closed FROM ideas i JOIN idea_events e ON e.idea_id = i.id AND e.event_id = ${eventId}
-		WHERE i.status = 'implemented' AND i.closed_at IS NOT NULL AND i.hidden_at IS NULL AND ${ideasIn}
+		WHERE i.status = ${STATUS.implemented} AND i.closed_at IS NOT NULL AND i.hidden_at IS NULL AND ${ideasIn}
 		ORDER BY i.closed_at DESC LIMIT 20`)
 	const count = (from: number, to: number) =>
 		one<{ n: number }>(sql`

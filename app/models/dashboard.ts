@@ -1,5 +1,3 @@
-import { type IdeaStatus } from './idea.ts'
-
 /** Periods the dashboard offers, in ISO weeks ending with a chosen week. 13 weeks is a quarter. */
 export const PERIOD_WEEKS = [4, 13, 26, 52] as const
 export const DEFAULT_WEEKS = 13
@@ -12,8 +10,6 @@ export const AGE_BUCKETS = ['0-7', '8-30', '31-90', '90+'] as const
 export const NO_EVENT = 'none'
 /** A cell needs at least this heat (insights + "I see this too") to be a blind spot. */
 export const BLIND_SPOT_MIN_HEAT = 3
-/** Statuses that show the company acting on a cell: a blind spot has none of them. */
-export const ACTED_STATUSES: readonly IdeaStatus[] = ['accepted', 'in_progress', 'implemented']
 
 /** The longest window compared before and after a fix, and the shortest worth comparing. */
 export const FIX_WINDOW_DAYS = { max: 90, min: 7 }

@@ -19,10 +19,11 @@ import { markActive } from './activity.server.ts'
 import { anonymousTime, insertRow, insertUnordered } from './anonymity.server.ts'
 import { NO_EVENT } from './dashboard.ts'
 import { anonymousGroup, subtreeIds } from './department.server.ts'
-import { addToTrend, FEED_PAGE_SIZE, trendScore, type FeedSort, type IdeaStatus } from './idea.ts'
+import { addToTrend, FEED_PAGE_SIZE, STATUS, trendScore, UNDECIDED_STATUSES, type FeedSort, type IdeaStatus } from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
 import { createReceipt } from './receipt.server.ts'
+import { statusIn } from './status.server.ts'
 
 type Author = { id: string; departmentId: string | null }
 export type IdeaInput = {
@@ -118,7 +119,9 @@ export function updateIdea(ideaId: string, authorId: string, input: IdeaInput, n
 				campaignId: input.campaignId,
 				updatedAt: now,
 			})
-			.where(and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId), sql`${ideas.firstActionAt} IS NULL`, eq(ideas.status, 'submitted')))
+			.where(
+				and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId), sql`${ideas.firstActionAt} IS NULL`, eq(ideas.status, STATUS.submitted)),
+			)
 			.run().changes
 		if (!changed) return false
 		writeLinks(tx, ideaId, input)
@@ -127,7 +130,7 @@ export function updateIdea(ideaId: string, authorId: string, input: IdeaInput, n
 }
 
 export function canEdit(idea: { isMine: boolean; firstActionAt: Date | null; status: IdeaStatus }) {
-	return idea.isMine && !idea.firstActionAt && idea.status === 'submitted'
+	return idea.isMine && !idea.firstActionAt && idea.status === STATUS.submitted
 }
 
 function tagsFor(ideaIds: string[]) {
@@ -368,7 +371,7 @@ export function listFeed({
 }) {
 	// Hidden ideas leave every list; merged ones live on in the idea kept.
 	const conditions: SQL[] = [isNull(ideas.hiddenAt)]
-	if (filters.status !== 'merged') conditions.push(ne(ideas.status, 'merged'))
+	if (filters.status !== STATUS.merged) conditions.push(ne(ideas.status, STATUS.merged))
 	if (filters.stageId) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM ${ideaStages} s WHERE s.idea_id = ${ideas}.id AND s.stage_id = ${filters.stageId})`)
 	}
@@ -395,7 +398,7 @@ export function listFeed({
 	if (filters.following) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM ${follows} f WHERE f.idea_id = ${ideas}.id AND f.user_id = ${viewerId} AND f.active = 1)`)
 	}
-	if (sort === 'unvoted') conditions.push(inArray(ideas.status, ['submitted', 'in_review']))
+	if (sort === 'unvoted') conditions.push(inArray(ideas.status, UNDECIDED_STATUSES))
 
 	// Keyset pagination: (sort key, created_at, id) strictly after the last card shown.
 	const keyColumn: SQL<number> =
@@ -453,7 +456,7 @@ export function countUnvoted(viewerId: string) {
 	const row = getDb().get<{ n: number }>(sql`
 		SELECT count(*) AS n FROM (
 			SELECT 1 FROM ${ideas}
-			WHERE ${ideas.status} IN ('submitted', 'in_review') AND ${ideas.hiddenAt} IS NULL
+			WHERE ${statusIn(ideas.status, UNDECIDED_STATUSES)} AND ${ideas.hiddenAt} IS NULL
 				AND NOT EXISTS (SELECT 1 FROM ${votes} v WHERE v.idea_id = ${ideas}.id AND v.user_id = ${viewerId})
 			LIMIT ${UNVOTED_CAP}
 		)`)

@@ -125,7 +125,13 @@ export const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
 	declined: [],
 	merged: [],
 }
+/** Every status by name: code outside this file names a status through it, never as a string. */
+export const STATUS = Object.fromEntries(IDEA_STATUSES.map((s) => [s, s])) as { readonly [S in IdeaStatus]: S }
 export const OPEN_STATUSES = ['submitted', 'in_review', 'accepted', 'in_progress'] as const satisfies IdeaStatus[]
+/** Not decided yet: where a vote can still weigh on the decision ("Needs your vote"). */
+export const UNDECIDED_STATUSES = ['submitted', 'in_review'] as const satisfies IdeaStatus[]
+/** Statuses that show the company acting on a moment: a blind spot has none of them. */
+export const ACTED_STATUSES: readonly IdeaStatus[] = ['accepted', 'in_progress', 'implemented']
 export const DECISIONS: readonly IdeaStatus[] = ['accepted', 'declined', 'merged']
 /** Statuses that take an idea out of the backlog for good. */
 export const CLOSED_STATUSES: readonly IdeaStatus[] = ['implemented', 'declined', 'merged']

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/index.ts'
+import { OPEN_STATUSES, STATUS } from './idea.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
 import {
 	ANONYMOUS_WINDOW,
@@ -11,6 +12,7 @@ import {
 	toFtsQuery,
 	type SearchKind,
 } from './search.ts'
+import { statusIn } from './status.server.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 
@@ -76,9 +78,9 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 	const { match, terms } = fts
 	const conditions: SQL[] = [
 		sql`(
-			(s.kind = 'idea' AND i.hidden_at IS NULL AND i.status <> 'merged')
+			(s.kind = 'idea' AND i.hidden_at IS NULL AND i.status <> ${STATUS.merged})
 			OR (s.kind = 'insight' AND n.hidden_at IS NULL)
-			OR (s.kind = 'comment' AND c.hidden_at IS NULL AND ci.hidden_at IS NULL AND ci.status <> 'merged')
+			OR (s.kind = 'comment' AND c.hidden_at IS NULL AND ci.hidden_at IS NULL AND ci.status <> ${STATUS.merged})
 		)`,
 	]
 	if (filters.period) {
@@ -151,11 +153,7 @@ const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
 export function similarIdeas(text: string, viewerId: string, exceptId?: string, limit = 5) {
 	const fts = similarQuery(text, 'idea')
 	if (!fts) return []
-	const ids = bestIds(
-		fts,
-		sql`i.hidden_at IS NULL AND i.status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND i.id <> ${exceptId ?? ''}`,
-		limit,
-	)
+	const ids = bestIds(fts, sql`i.hidden_at IS NULL AND ${statusIn(sql`i.status`, OPEN_STATUSES)} AND i.id <> ${exceptId ?? ''}`, limit)
 	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
 		SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,

@@ -7,7 +7,18 @@ import { getDb, writeTransaction, type Tx } from '#db/index.ts'
 import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 import { audit } from './audit.server.ts'
 import { subtreeIds } from './department.server.ts'
-import { canMove, CLOSED_STATUSES, DECISIONS, OPEN_STATUSES, QUEUE_PAGE_SIZE, trendScore, type IdeaStatus, type QueueSort } from './idea.ts'
+import {
+	canMove,
+	CLOSED_STATUSES,
+	DECISIONS,
+	OPEN_STATUSES,
+	QUEUE_PAGE_SIZE,
+	REASON_REQUIRED,
+	STATUS,
+	trendScore,
+	type IdeaStatus,
+	type QueueSort,
+} from './idea.ts'
 import { insightsByIds } from './insight.server.ts'
 import { notify } from './notification.server.ts'
 import { type NotificationKind } from './notification.ts'
@@ -71,8 +82,8 @@ export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note:
 			.where(eq(ideas.id, ideaId))
 			.get()
 		if (!idea) return { ok: false, reason: 'not-found' }
-		if (!canMove(idea.status, to) || to === 'merged') return { ok: false, reason: 'not-allowed' }
-		if (to === 'declined' && !note) return { ok: false, reason: 'reason-required' }
+		if (!canMove(idea.status, to) || to === STATUS.merged) return { ok: false, reason: 'not-allowed' }
+		if (REASON_REQUIRED.includes(to) && !note) return { ok: false, reason: 'reason-required' }
 		tx.update(ideas)
 			.set({
 				status: to,
@@ -285,13 +296,13 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 	return writeTransaction((tx) => {
 		const source = tx.select({ status: ideas.status, firstActionAt: ideas.firstActionAt }).from(ideas).where(eq(ideas.id, sourceId)).get()
 		if (!source) return { ok: false, reason: 'not-found' }
-		if (!canMove(source.status, 'merged')) return { ok: false, reason: 'not-allowed' }
+		if (!canMove(source.status, STATUS.merged)) return { ok: false, reason: 'not-allowed' }
 		const target = tx
 			.select({ createdAt: ideas.createdAt, status: ideas.status, hiddenAt: ideas.hiddenAt })
 			.from(ideas)
 			.where(eq(ideas.id, targetId))
 			.get()
-		if (!target || targetId === sourceId || target.status === 'merged' || target.hiddenAt) return { ok: false, reason: 'bad-target' }
+		if (!target || targetId === sourceId || target.status === STATUS.merged || target.hiddenAt) return { ok: false, reason: 'bad-target' }
 		// Everyone who cared about the duplicate hears about the merge, before their votes move.
 		const audience = audienceOf(tx, sourceId, actor.id)
 		tx.run(
@@ -311,7 +322,7 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 			.run()
 		tx.update(ideas)
 			.set({
-				status: 'merged',
+				status: STATUS.merged,
 				mergedIntoId: targetId,
 				voteCount: 0,
 				firstActionAt: source.firstActionAt ?? now,
@@ -321,7 +332,7 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 			.where(eq(ideas.id, sourceId))
 			.run()
 		tx.insert(ideaUpdates)
-			.values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: 'merged', note, createdAt: now })
+			.values({ ideaId: sourceId, actorId: actor.id, fromStatus: source.status, toStatus: STATUS.merged, note, createdAt: now })
 			.run()
 		notify(
 			tx,
@@ -353,12 +364,12 @@ export function listImplemented(limit = 50) {
 			proposal: ideas.proposal,
 			voteCount: ideas.voteCount,
 			implementedAt:
-				sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas}.id AND u.to_status = 'implemented')`.as(
+				sql<number>`(SELECT max(u.created_at) FROM ${ideaUpdates} u WHERE u.idea_id = ${ideas}.id AND u.to_status = ${STATUS.implemented})`.as(
 					'implemented_at',
 				),
 		})
 		.from(ideas)
-		.where(and(eq(ideas.status, 'implemented'), isNull(ideas.hiddenAt)))
+		.where(and(eq(ideas.status, STATUS.implemented), isNull(ideas.hiddenAt)))
 		.orderBy(desc(sql`implemented_at`))
 		.limit(limit)
 		.all()

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { IdeaForm } from '#app/components/idea-form.tsx'
 import { Card, PageHeader } from '#app/components/ui.tsx'
 import { getCampaign } from '#app/models/campaign.server.ts'
-import { getIdeaForEdit, updateIdea } from '#app/models/idea.server.ts'
+import { canEdit, getIdeaForEdit, updateIdea } from '#app/models/idea.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ideaFormOptions, parseIdeaForm } from '#app/utils/idea-form.server.ts'
@@ -18,7 +18,7 @@ async function requireEditableIdea(request: Request, ideaId: string | undefined)
 	const idea = getIdeaForEdit(ideaId ?? '')
 	invariantResponse(idea, 'Idea not found', { status: 404 })
 	invariantResponse(idea.authorId === user.id, 'Only the author can edit an idea.', { status: 403 })
-	if (idea.firstActionAt || idea.status !== 'submitted') {
+	if (!canEdit({ isMine: true, firstActionAt: idea.firstActionAt, status: idea.status })) {
 		throw await redirectWithToast(`/ideas/${idea.id}`, { kind: 'error', message: 'ideas.locked' })
 	}
 	return { user, idea }

@@ -7,7 +7,7 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
-import { IDEA_STATUSES, QUEUE_SORTS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
+import { IDEA_STATUSES, QUEUE_SORTS, STATUS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
 import { changeStatus, evaluate, ideaInScope, listQueue, resolveOwner } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!ids.length) return redirectWithToast(to, { kind: 'error', message: 'triage.bulkNone' })
 	let done = 0
 	if (intent === 'bulk-review') {
-		for (const id of ids) if (ideaInScope(id, user) && changeStatus(id, user, 'in_review', null).ok) done++
+		for (const id of ids) if (ideaInScope(id, user) && changeStatus(id, user, STATUS.in_review, null).ok) done++
 	} else if (intent === 'bulk-assign') {
 		const typed = String(formData.get('owner') ?? '').trim()
 		if (!typed) return redirectWithToast(to, { kind: 'error', message: 'triage.ownerRequired' })
