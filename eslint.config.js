@@ -26,14 +26,19 @@ export default tseslint.config(
 	},
 	{
 		// A status is named once, in app/models/idea.ts: code uses STATUS and the status sets, SQL statusIn().
+		// Who may do what is decided by permissions, never by comparing role names.
 		files: ['app/**/*.{ts,tsx}'],
-		ignores: ['app/models/idea.ts', 'app/**/*.test.ts', 'app/locales/**'],
+		ignores: ['app/models/idea.ts', 'app/utils/permissions.ts', 'app/**/*.test.ts', 'app/locales/**'],
 		rules: {
 			'no-restricted-syntax': [
 				'error',
 				{
 					selector: 'Literal[value=/^(submitted|in_review|accepted|in_progress|implemented|declined|merged)$/]',
 					message: 'Name a status through STATUS or a status set in app/models/idea.ts.',
+				},
+				{
+					selector: "BinaryExpression[operator=/^[!=]==$/][left.property.name='role'][right.type='Literal']",
+					message: 'Decide by hasPermission(role, …) (app/utils/permissions.ts), never by a role name.',
 				},
 				{
 					selector: "TemplateElement[value.raw=/'(submitted|in_review|accepted|in_progress|implemented|declined|merged)'/]",

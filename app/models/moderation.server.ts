@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, ideas, insights } from '#db/schema.ts'
@@ -37,7 +38,7 @@ function target(kind: ContentKind, id: string) {
 export function canModerate(kind: ContentKind, id: string, actor: Actor) {
 	const found = target(kind, id)
 	if (!found) return false
-	if (actor.role === 'admin') return true
+	if (hasPermission(actor.role, 'update:moderation:any')) return true
 	if (kind === 'insight') {
 		const departmentId = 'departmentId' in found ? found.departmentId : null
 		return Boolean(departmentId && actor.departmentId && subtreeIds(actor.departmentId).includes(departmentId))

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/sqlite-core'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageWindow } from '#app/utils/misc.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { type SessionUser } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction, type Tx } from '#db/index.ts'
 import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
@@ -25,9 +26,9 @@ import { type NotificationKind } from './notification.ts'
 
 type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
-/** A manager acts on ideas of their department subtree or assigned to them; an admin on all. */
+/** A manager acts on ideas of their department subtree or assigned to them; whoever may triage any idea (an admin) on all. */
 export function scopeCondition(actor: Actor): SQL | undefined {
-	if (actor.role === 'admin') return undefined
+	if (hasPermission(actor.role, 'update:triage:any')) return undefined
 	const departments = actor.departmentId ? subtreeIds(actor.departmentId) : []
 	return or(inArray(ideas.departmentId, departments.length ? departments : ['']), eq(ideas.ownerId, actor.id))
 }

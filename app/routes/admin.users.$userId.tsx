@@ -15,6 +15,7 @@ import { UserFormSchema } from '#app/models/user.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { useFormat, useRootData, useT } from '#app/utils/root-data.ts'
 import { parseUserForm, redirectWithSetupLink } from '#app/utils/user-form.server.ts'
 
@@ -44,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'update') {
 		const submission = parseUserForm(formData, user.id)
 		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-		if (isSelf && submission.value.role !== 'admin') {
+		// An administrator keeps the power to manage people: nobody is left locked out.
+		if (isSelf && !hasPermission(submission.value.role, 'update:user:any')) {
 			return data({ result: submission.reply({ fieldErrors: { role: ['users.cannotDemoteSelf'] } }) }, { status: 400 })
 		}
 		const { departmentId, ...rest } = submission.value
