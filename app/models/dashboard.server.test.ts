@@ -10,6 +10,7 @@ import {
 	dashboardScope,
 	departmentComparison,
 	eventPlaybook,
+	eventSeries,
 	figures,
 	heatmap,
 	ownResponseTimes,
@@ -105,11 +106,11 @@ beforeAll(() => {
 const lab = () => ({ departmentIds: subtreeIds(DEPT.lab) })
 // Weeks 17-20 of 2024: Monday 22 April to Monday 20 May (exclusive).
 const period = () => periodOf('2024-W20', 4)
-const value = (key: MetricKey, f: ReturnType<typeof figures>) => METRICS.find((m) => m.key === key)!.value(f)
+const value = (key: MetricKey, f: NonNullable<ReturnType<typeof figures>>) => METRICS.find((m) => m.key === key)!.value(f)
 
 describe('headline figures on the hand-built data', () => {
 	test('the current period', () => {
-		const f = figures(lab(), period())
+		const f = figures(lab(), period())!
 		// 9 active people (6 in Lab A, 3 in Lab B; d1 is deactivated).
 		expect(f.people).toBe(9)
 		// a1, a2, a3, a4, a5 (vote), a6 (see this too), b1, b2 (see this too); d1 left.
@@ -142,7 +143,7 @@ describe('headline figures on the hand-built data', () => {
 	test('the previous period (weeks 13-16)', () => {
 		const previous = previousPeriod(period())
 		expect(previous.weeks).toEqual(['2024-W13', '2024-W14', '2024-W15', '2024-W16'])
-		const f = figures(lab(), previous)
+		const f = figures(lab(), previous)!
 		expect(f.participants).toBe(1)
 		expect([f.ideas, f.insights]).toEqual([1, 0])
 		expect(f.firstResponse).toEqual({ count: 1, median: 10, p90: 10 })
@@ -156,22 +157,18 @@ describe('headline figures on the hand-built data', () => {
 		expect(f.backlog).toEqual([0, 1, 0, 1])
 	})
 
-	test('an empty period and a department with no one give zeros and "no data", never errors', () => {
-		const empty = figures(lab(), periodOf('2020-W10', 13))
+	test('an empty period gives zeros and "no data", never errors', () => {
+		const empty = figures(lab(), periodOf('2020-W10', 13))!
 		expect([empty.participants, empty.ideas, empty.insights, empty.decided]).toEqual([0, 0, 0, 0])
 		expect(empty.firstResponse.median).toBeNull()
 		expect(METRICS.map((m) => m.value(empty))).toEqual(
 			METRICS.map((m) => (m.key === 'insights' ? 0 : m.key === 'participation' || m.key === 'ideasPer100' ? 0 : null)),
 		)
-		const nobody = figures({ departmentIds: subtreeIds(DEPT.c) }, period())
-		expect(nobody.people).toBe(0)
-		expect(value('participation', nobody)).toBeNull()
-		expect(value('ideasPer100', nobody)).toBeNull()
 	})
 })
 
 test('weekly series count each week on its own', () => {
-	const series = weeklySeries(lab(), period())
+	const series = weeklySeries(lab(), period())!
 	expect(series).toEqual([
 		// a1; a2's idea that week was anonymous, and anonymous work marks nobody active.
 		{ week: '2024-W17', participants: 1, insights: 0, ideas: 2, decisions: 0 },
@@ -182,7 +179,7 @@ test('weekly series count each week on its own', () => {
 })
 
 test('the heatmap sums heat per stage and event and marks the blind spot', () => {
-	const cells = heatmap(lab(), period())
+	const cells = heatmap(lab(), period())!
 	const cell = (stage: string, event: string) => cells.find((c) => c.stageId === stage && c.eventId === event)
 	// Two insights (emotion 4 and 2) and two "I see this too"; I1 addresses it and is implemented.
 	expect(cell(S[1]!, E[1]!)).toMatchObject({
@@ -226,14 +223,14 @@ test('department comparison hides groups under the minimum size in every figure'
 })
 
 test('the event playbook compares equal windows before and after an implemented fix', () => {
-	const book = eventPlaybook(E[1]!, lab(), at(5, 20, 0))
+	const book = eventPlaybook(E[1]!, lab(), at(5, 20, 0))!
 	expect(book.byStatus).toEqual({ implemented: 1 })
 	// d1's and a4's insights back no idea yet.
 	expect(book.unansweredCount).toBe(2)
 	// I1 was implemented at noon on 10 May; at midnight on 20 May the windows are 9 days:
 	// a4's insight (8 May) falls before, d1's (30 April) is older than the window, none after.
 	expect(book.fixes).toEqual([expect.objectContaining({ id: idea.I1, days: 9, before: 1, after: 0 })])
-	const tooEarly = eventPlaybook(E[1]!, lab(), at(5, 13))
+	const tooEarly = eventPlaybook(E[1]!, lab(), at(5, 13))!
 	expect(tooEarly.fixes[0]).toMatchObject({ before: null, after: null })
 })
 
@@ -254,4 +251,25 @@ test('a manager sees their own subtree only; leaders and admins any department',
 	expect(dashboardScope({ role: 'manager', departmentId: null }, null, can('manager'))).toBeNull()
 	expect(dashboardScope({ role: 'leader', departmentId: DEPT.b }, null, can('leader'))?.scope.departmentIds).toBeNull()
 	expect(dashboardScope({ role: 'leader', departmentId: DEPT.b }, root.id, can('leader'))?.departmentId).toBe(root.id)
+})
+
+test('every figure function refuses a group under the minimum size: a 3-person team and an empty one get nothing', () => {
+	const db = getDb()
+	const root = db.select().from(departments).where(isNull(departments.parentId)).get()!
+	db.insert(departments).values({ id: 'lab-tiny', name: 'Tiny desk', parentId: root.id }).run()
+	for (const key of ['t1', 't2', 't3'])
+		db.insert(users)
+			.values({ id: key, email: `${key}@lab.example`, name: `Lab ${key}`, departmentId: 'lab-tiny' })
+			.run()
+	makeInsight({ id: 't1', departmentId: 'lab-tiny' }, { stageId: S[1]!, eventId: E[1]!, emotion: 5 }, at(5, 9))
+	makeIdea({ id: 't2', departmentId: 'lab-tiny' }, { title: 'Tiny team idea', eventIds: [E[1]!] }, at(5, 9))
+	for (const scope of [{ departmentIds: subtreeIds('lab-tiny') }, { departmentIds: subtreeIds(DEPT.c) }]) {
+		expect(figures(scope, period())).toBeNull()
+		expect(weeklySeries(scope, period())).toBeNull()
+		expect(heatmap(scope, period())).toBeNull()
+		expect(eventSeries(E[1]!, scope, period())).toBeNull()
+		expect(eventPlaybook(E[1]!, scope, at(5, 20))).toBeNull()
+	}
+	// The same functions answer for a group at the minimum size.
+	expect(figures(lab(), period())?.people).toBe(9)
 })

@@ -83,9 +83,25 @@ function activePeople(scope: Scope) {
 	return sql`SELECT id FROM users WHERE deactivated_at IS NULL AND ${inScope(sql`department_id`, scope)}`
 }
 
-/** Active people in scope: the denominator of participation. */
+const counted = new WeakMap<Scope, number>()
+
+/** Active people in scope: the denominator of participation. Counted once per scope object (a request's). */
 export function headcount(scope: Scope) {
-	return one<{ n: number }>(sql`SELECT count(*) AS n FROM (${activePeople(scope)})`).n
+	let people = counted.get(scope)
+	if (people === undefined) {
+		people = one<{ n: number }>(sql`SELECT count(*) AS n FROM (${activePeople(scope)})`).n
+		counted.set(scope, people)
+	}
+	return people
+}
+
+/**
+ * Whether a scope has at least MIN_GROUP_SIZE active people. Below it the figure functions
+ * refuse to compute (they return null), so no route can show a small team's figures by
+ * forgetting a check.
+ */
+export function largeEnough(scope: Scope) {
+	return headcount(scope) >= getEnv().MIN_GROUP_SIZE
 }
 
 /**
@@ -139,7 +155,8 @@ function ideasDecided(scope: Scope, period: Period) {
 }
 
 /** Everything the headline figures need for one period and scope. */
-export function figures(scope: Scope, period: Period): Figures {
+export function figures(scope: Scope, period: Period): Figures | null {
+	if (!largeEnough(scope)) return null
 	const start = period.start.getTime()
 	const end = period.end.getTime()
 	const asOf = period.asOf.getTime()
@@ -188,7 +205,8 @@ export function figures(scope: Scope, period: Period): Figures {
 export type WeekPoint = { week: string; participants: number; insights: number; ideas: number; decisions: number }
 
 /** One point per ISO week of the period: the trend charts and their data tables. */
-export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
+export function weeklySeries(scope: Scope, period: Period): WeekPoint[] | null {
+	if (!largeEnough(scope)) return null
 	const { bounds, values } = weekBounds(period)
 	const ideasIn = inScope(sql`department_id`, scope)
 	const counts = getDb().all<{ i: number; insights: number; ideas: number; decisions: number }>(sql`
@@ -217,7 +235,8 @@ export function weeklySeries(scope: Scope, period: Period): WeekPoint[] {
  * "I see this too", mean emotion, and the ideas addressing the cell (submitted up to the
  * period's end, merged ones left out) with how many were accepted or implemented.
  */
-export function heatmap(scope: Scope, period: Period): HeatCell[] {
+export function heatmap(scope: Scope, period: Period): HeatCell[] | null {
+	if (!largeEnough(scope)) return null
 	const heat = getDb().all<{ stage: string; event: string; n: number; r: number; e: number }>(sql`
 		SELECT stage_id AS stage, coalesce(event_id, ${NO_EVENT}) AS event, count(*) AS n, sum(recurrence_count) AS r, avg(emotion) AS e
 		FROM insights INDEXED BY insights_dashboard_idx
@@ -325,6 +344,7 @@ export function dashboardScope(
 
 /** Insights of one critical event per ISO week of the period (with their "I see this too"). */
 export function eventSeries(eventId: string, scope: Scope, period: Period) {
+	if (!largeEnough(scope)) return null
 	const { bounds, values } = weekBounds(period)
 	const rows = getDb().all<{ i: number; n: number; r: number | null }>(sql`
 		WITH w(i, s, e) AS (VALUES ${values})
@@ -340,6 +360,7 @@ export function eventSeries(eventId: string, scope: Scope, period: Period) {
  * and for each implemented fix the event's insights in equal windows before and after it.
  */
 export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
+	if (!largeEnough(scope)) return null
 	const ideasIn = inScope(sql`i.department_id`, scope)
 	const byStatus = getDb().all<{ status: string; n: number }>(sql`
 		SELECT i.status AS status, count(*) AS n FROM ideas i JOIN idea_events e ON e.idea_id = i.id AND e.event_id = ${eventId}

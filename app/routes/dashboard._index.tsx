@@ -44,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 	// Below the minimum group size no figure leaves the server, not even in the data response.
 	if (q.tooSmall) return { ...base, data: null }
-	return { ...base, data: { ...dashboardData(q), stages: listStages(), events: listEvents() } }
+	const data = dashboardData(q)
+	return { ...base, data: data && { ...data, stages: listStages(), events: listEvents() } }
 }
 
 export default function DashboardRoute() {

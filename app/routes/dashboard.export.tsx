@@ -32,8 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (q.tooSmall) {
 		throw new Response(`This group has fewer than ${getEnv().MIN_GROUP_SIZE} active people: its figures are not exported.`, { status: 403 })
 	}
+	const data = dashboardData(q)
+	if (!data)
+		throw new Response(`This group has fewer than ${getEnv().MIN_GROUP_SIZE} active people: its figures are not exported.`, { status: 403 })
 	const locale = await getLocale(request, user)
-	const rows = rowsOf(table, q, getT(locale), locale)
+	const rows = rowsOf(table, data, getT(locale), locale)
 	const csv = stringify({ bom: true, record_delimiter: 'windows' })
 	// Rows are written as the stream is read, so a slow client never holds a whole file in memory.
 	Readable.from(rows).pipe(csv)
@@ -48,12 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function* rowsOf(
 	table: Table,
-	q: ReturnType<typeof dashboardQuery>,
+	data: NonNullable<ReturnType<typeof dashboardData>>,
 	t: ReturnType<typeof getT>,
 	locale: Awaited<ReturnType<typeof getLocale>>,
 ): Generator<Cell[]> {
 	if (table === 'summary') {
-		const { current, previous } = dashboardData(q)
+		const { current, previous } = data
 		yield [t('dashboard.export.metric'), t('dashboard.export.unit'), t('dashboard.export.current'), t('dashboard.export.previous')]
 		for (const metric of METRICS) {
 			yield [
@@ -81,7 +84,7 @@ function* rowsOf(
 			t('dashboard.trends.ideas'),
 			t('dashboard.trends.decisions'),
 		]
-		for (const p of dashboardData(q).series) yield [p.week, p.participants, p.insights, p.ideas, p.decisions]
+		for (const p of data.series) yield [p.week, p.participants, p.insights, p.ideas, p.decisions]
 		return
 	}
 	if (table === 'heatmap') {
@@ -99,7 +102,7 @@ function* rowsOf(
 			t('dashboard.export.implemented'),
 			t('dashboard.heatmap.blindSpot'),
 		]
-		for (const c of [...dashboardData(q).heat].sort((a, b) => b.heat - a.heat)) {
+		for (const c of [...data.heat].sort((a, b) => b.heat - a.heat)) {
 			yield [
 				stages.get(c.stageId) ?? c.stageId,
 				c.eventId === NO_EVENT ? t('dashboard.heatmap.noEvent') : (events.get(c.eventId) ?? c.eventId),
@@ -123,7 +126,7 @@ function* rowsOf(
 		`${t('dashboard.departments.firstResponse')} (days)`,
 		`${t('dashboard.departments.implementation')} (%)`,
 	]
-	for (const row of dashboardData(q).comparison) {
+	for (const row of data.comparison) {
 		if (row.tooSmall) {
 			yield [row.name, t('dashboard.tooSmall'), null, null, null, null]
 			continue

@@ -28,13 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const event = listEvents({ includeRetired: true }).find((e) => e.id === params.eventId)
 	if (!event) throw new Response('No such critical event.', { status: 404 })
 	const base = { event, search: q.search, departmentId: q.departmentId, minGroup: getEnv().MIN_GROUP_SIZE }
-	if (q.tooSmall) return { ...base, book: null }
 	const playbook = eventPlaybook(event.id, q.scope)
+	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
+	// Below the minimum group size the data functions compute nothing.
+	if (!playbook || !series) return { ...base, book: null }
 	return {
 		...base,
 		book: {
 			...playbook,
-			series: eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS)),
+			series,
 			unanswered: insightsByIds(playbook.unansweredIds),
 			ideas: listFeed({
 				sort: 'top',

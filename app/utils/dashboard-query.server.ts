@@ -4,6 +4,7 @@ import {
 	figures,
 	headcount,
 	heatmap,
+	largeEnough,
 	periodOf,
 	previousPeriod,
 	weeklySeries,
@@ -49,7 +50,7 @@ export function dashboardQuery(url: URL, user: SessionUser, now = new Date()) {
 		scope: access.scope,
 		departmentId: access.departmentId,
 		people,
-		tooSmall: people < getEnv().MIN_GROUP_SIZE,
+		tooSmall: !largeEnough(access.scope),
 		...departmentList(tree, allowed, access.departmentId),
 		/** The parameters to carry into links (cells, exports, events). */
 		search: new URLSearchParams({
@@ -74,18 +75,20 @@ export type DashboardQuery = ReturnType<typeof dashboardQuery>
 const cache = createTtlCache()
 
 /**
- * Everything the dashboard page and its CSVs show for one scope and period. The figures
- * are aggregates over months of data, so they are reused for DASHBOARD_CACHE_SECONDS
- * (the page shows when they were computed) instead of being recomputed per request.
+ * Everything the dashboard page and its CSVs show for one scope and period, or null for a
+ * group under the minimum size (the figure functions refuse it). The figures are aggregates
+ * over months of data, so they are reused for DASHBOARD_CACHE_SECONDS (the page shows when
+ * they were computed) instead of being recomputed per request.
  */
 export function dashboardData(q: DashboardQuery) {
 	const key = [q.departmentId ?? '*', q.weeks, q.end].join('|')
-	const { value, computedAt } = cache.get(key, getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => ({
-		current: figures(q.scope, q.period),
-		previous: figures(q.scope, q.previous),
-		series: weeklySeries(q.scope, q.period),
-		heat: heatmap(q.scope, q.period),
-		comparison: departmentComparison(q.departmentId, q.period),
-	}))
-	return { ...value, computedAt: new Date(computedAt) }
+	const { value, computedAt } = cache.get(key, getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => {
+		const current = figures(q.scope, q.period)
+		const previous = figures(q.scope, q.previous)
+		const series = weeklySeries(q.scope, q.period)
+		const heat = heatmap(q.scope, q.period)
+		if (!current || !previous || !series || !heat) return null
+		return { current, previous, series, heat, comparison: departmentComparison(q.departmentId, q.period) }
+	})
+	return value && { ...value, computedAt: new Date(computedAt) }
 }
