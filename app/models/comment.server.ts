@@ -3,6 +3,7 @@ import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cur
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, follows, ideas, users } from '#db/schema.ts'
 import { markActive } from './activity.server.ts'
+import { takesWrites } from './idea.server.ts'
 import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from './idea.ts'
 import { notify } from './notification.server.ts'
 
@@ -27,14 +28,7 @@ export function usersByHandle(handles: string[]) {
 export function addComment(ideaId: string, authorId: string, body: string, now = new Date()) {
 	const mentioned = usersByHandle(mentionedHandles(body)).filter((u) => u.id !== authorId)
 	return writeTransaction((tx) => {
-		if (
-			!tx
-				.select({ id: ideas.id })
-				.from(ideas)
-				.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
-				.get()
-		)
-			return null
+		if (!takesWrites(tx, ideaId)) return null
 		const comment = tx.insert(comments).values({ ideaId, authorId, body, createdAt: now }).returning({ id: comments.id }).get()
 		tx.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })

@@ -301,17 +301,21 @@ export function setVote(ideaId: string, userId: string, vote: boolean, now = new
 	})
 }
 
+/** Whether an idea exists and is not hidden: a hidden idea takes no write but moderation. */
+export function takesWrites(tx: Tx, ideaId: string) {
+	return Boolean(
+		tx
+			.select({ id: ideas.id })
+			.from(ideas)
+			.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
+			.get(),
+	)
+}
+
 /** False, and nothing stored, for an idea that does not exist or is hidden. */
 export function setFollow(ideaId: string, userId: string, follow: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
-		if (
-			!tx
-				.select({ id: ideas.id })
-				.from(ideas)
-				.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
-				.get()
-		)
-			return false
+		if (!takesWrites(tx, ideaId)) return false
 		tx.insert(follows)
 			.values({ ideaId, userId, active: follow, createdAt: now })
 			.onConflictDoUpdate({ target: [follows.ideaId, follows.userId], set: { active: follow } })
