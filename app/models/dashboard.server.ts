@@ -20,7 +20,7 @@ import {
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from './department.server.ts'
 import { type DepartmentRow } from './department.ts'
 import { ACTED_STATUSES, STATUS } from './idea.ts'
-import { statusIn } from './status.server.ts'
+import { sqlList, statusIn } from './sql.server.ts'
 import { type Role } from './user.ts'
 
 // Every figure is a count or an order statistic computed in SQLite: no query brings
@@ -50,10 +50,7 @@ export function previousPeriod(period: Period, now = new Date()) {
 
 function inScope(column: SQL, scope: Scope) {
 	if (!scope.departmentIds) return sql`1`
-	return sql`${column} IN (${sql.join(
-		scope.departmentIds.map((id) => sql`${id}`),
-		sql`, `,
-	)})`
+	return sql`${column} IN (${sqlList(scope.departmentIds)})`
 }
 
 const one = <T>(query: SQL) => getDb().get<T>(query)!

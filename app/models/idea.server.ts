@@ -23,7 +23,7 @@ import { addToTrend, FEED_PAGE_SIZE, STATUS, trendScore, UNDECIDED_STATUSES, typ
 import { insightsByIds } from './insight.server.ts'
 import { PERIOD_DAYS, type Period } from './insight.ts'
 import { createReceipt } from './receipt.server.ts'
-import { statusIn } from './status.server.ts'
+import { statusIn } from './sql.server.ts'
 
 type Author = { id: string; departmentId: string | null }
 export type IdeaInput = {

@@ -12,16 +12,9 @@ import {
 	toFtsQuery,
 	type SearchKind,
 } from './search.ts'
-import { statusIn } from './status.server.ts'
+import { sqlList, statusIn } from './sql.server.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
-
-/** Values as an SQL list, for `IN (…)`. */
-const list = (values: Array<string | number>) =>
-	sql.join(
-		values.map((v) => sql`${v}`),
-		sql`, `,
-	)
 
 type Candidate = { rid: number; kind: SearchKind; itemId: string; title: string; body: string }
 type Detail = {
@@ -117,7 +110,7 @@ export function search(query: string, filters: SearchFilters = {}, page = 1, now
 				LEFT JOIN users iu ON iu.id = i.author_id
 				LEFT JOIN users nu ON nu.id = n.author_id
 				LEFT JOIN users cu ON cu.id = c.author_id
-				WHERE s.id IN (${list(shown.map((r) => r.rid))})`)
+				WHERE s.id IN (${sqlList(shown.map((r) => r.rid))})`)
 			: []
 		).map((d) => [`${d.kind}:${d.id}`, d]),
 	)
@@ -158,7 +151,7 @@ export function similarIdeas(text: string, viewerId: string, exceptId?: string, 
 	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
 		SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
 			EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ${viewerId}) AS votedByMe
-		FROM ideas i WHERE i.id IN (${list(ids)})`)
+		FROM ideas i WHERE i.id IN (${sqlList(ids)})`)
 	return inOrder(ids, rows).map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
 }
 
@@ -170,6 +163,6 @@ export function similarInsights(text: string, exceptId?: string, limit = 5) {
 	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
 		SELECT n.id AS id, n.body AS body, n.recurrence_count AS recurrenceCount
-		FROM insights n WHERE n.id IN (${list(ids)})`)
+		FROM insights n WHERE n.id IN (${sqlList(ids)})`)
 	return inOrder(ids, rows)
 }
