@@ -37,7 +37,7 @@ const idOf = (who: Who) => `adv-${who}`
 
 /** The truth the adversary must not recover: each anonymous item and its author. */
 const anonymousAuthor = new Map<string, Who>()
-/** Everyone who did named work, by ISO week (the only people who may carry an activity mark). */
+/** Everyone who did named work this week: the only people who may carry an activity mark. */
 const namedWorkers = new Set<Who>()
 const cookies = new Map<Who, string>()
 let raw: Database.Database

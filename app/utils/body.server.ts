@@ -44,6 +44,8 @@ export function readBody(
 		req.on('data', onData)
 		req.once('end', () => finish({ body: Buffer.concat(chunks, size) }))
 		req.once('error', () => finish({ problem: { status: 400, message: 'http.malformedBody' } }))
+		// A client that goes away mid-body: its bytes must leave the in-flight count all the same.
+		req.once('close', () => finish({ problem: { status: 400, message: 'http.malformedBody' } }))
 	})
 }
 
