@@ -3,8 +3,8 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { logger } from './utils/logger.server.ts'
-import { NonceProvider } from './utils/nonce.tsx'
+import { logger } from '#app/utils/logger.server.ts'
+import { NonceProvider } from '#app/utils/nonce.tsx'
 
 export const streamTimeout = 5_000
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { findPasswordSetup } from '#app/models/user.server.ts'
-import { action as setPasswordAction } from '#app/routes/set-password.$token.tsx'
+import { action as setPasswordAction } from '#app/routes/_auth+/set-password.$token.tsx'
 import { DEMO_LOGINS } from '#db/seed.ts'
 import { context, formRequest } from '#tests/utils.ts'
 import { AdminError, createAdmin } from './create-admin.ts'

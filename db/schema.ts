@@ -2,7 +2,8 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
 import { AUDIT_ACTIONS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
-import { EMAIL_DIGESTS, ROLES } from '#app/models/user.ts'
+import { EMAIL_DIGESTS } from '#app/models/user.ts'
+import { ROLES } from '#app/utils/permissions.ts'
 
 const id = () =>
 	text('id')

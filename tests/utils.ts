@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { type Role } from '#app/models/user.ts'
+import { type Role } from '#app/utils/permissions.ts'
 import { createSession, sessionCookie } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
@@ -30,14 +30,27 @@ export function getRequest(url: string, cookie?: string) {
 	return new Request(`${BASE}${url}`, { headers: cookie ? { Cookie: cookie } : {} })
 }
 
-/** Runs a loader or action, returning a thrown Response (redirect, 403, 404) as the result. */
-export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
+/** What `httpError` throws: Remix's `data(…, { status })`. */
+export type Thrown = { type: 'DataWithResponseInit'; data: unknown; init: { status?: number } | null }
+
+function isThrownData(error: unknown): error is Thrown {
+	return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'DataWithResponseInit'
+}
+
+/** Runs a loader or action, returning what it threw (a redirect, or a 4xx from `httpError`) as the result. */
+export async function settle<T>(run: () => Promise<T>): Promise<T | Response | Thrown> {
 	try {
 		return await run()
 	} catch (error) {
-		if (error instanceof Response) return error
+		if (error instanceof Response || isThrownData(error)) return error
 		throw error
 	}
 }
 
 export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
+
+/** The HTTP status of what a loader or action returned: a Response, `data(…, { status })` or plain data (200). */
+export function statusOf(result: unknown): number {
+	if (result instanceof Response) return result.status
+	return (result as { init?: { status?: number } | null }).init?.status ?? 200
+}

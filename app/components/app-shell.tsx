@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
-import { LOCALES, type Locale } from '#app/models/user.ts'
+import { LOCALES, type Locale } from '#app/locales/index.ts'
 import { type Toast } from '#app/utils/flash.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { hasPermission, type Permission } from '#app/utils/permissions.ts'

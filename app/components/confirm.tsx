@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from '@remix-run/react'
+import { Button } from '#app/components/ui.tsx'
 import { useT } from '#app/utils/root-data.ts'
-import { Button } from './ui.tsx'
 
 /**
  * A destructive action asks first, without JavaScript: the first click opens this

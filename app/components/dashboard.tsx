@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { Button, Card } from '#app/components/ui.tsx'
 import {
 	AGE_BUCKETS,
 	METRICS,
@@ -11,7 +12,6 @@ import {
 } from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
-import { Button, Card } from './ui.tsx'
 
 type Named = { id: string; name: string; nameIt: string | null }
 

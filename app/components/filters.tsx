@@ -1,8 +1,8 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
+import { Button } from '#app/components/ui.tsx'
 import { PERIODS } from '#app/models/insight.ts'
 import { localizedName, type MessageKey } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
-import { Button } from './ui.tsx'
 
 export type FilterSelect = {
 	name: string

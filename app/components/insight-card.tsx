@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
+import { EmotionLabel, TagList } from '#app/components/tags.tsx'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
-import { EmotionLabel, TagList } from './tags.tsx'
 
 type Tag = { id: string; name: string; nameIt: string | null }
 export type InsightCardData = {

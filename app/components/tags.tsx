@@ -1,8 +1,8 @@
+import { Badge } from '#app/components/ui.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { relativeTimeFormat } from '#app/utils/intl.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
-import { Badge } from './ui.tsx'
 
 type Named = { id: string; name: string; nameIt: string | null }
 

@@ -1,7 +1,7 @@
 import { type FieldMetadata } from '@conform-to/react'
-import { ROLES } from '#app/models/user.ts'
+import { Field, SelectField } from '#app/components/forms.tsx'
+import { ROLES } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
-import { Field, SelectField } from './forms.tsx'
 
 type Fields = {
 	name: FieldMetadata<string>

@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
-import { type Role } from '#app/models/user.ts'
+import { Badge, Button } from '#app/components/ui.tsx'
+import { type Role } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
-import { Badge, Button } from './ui.tsx'
 
 export type UserListRow = {
 	id: string

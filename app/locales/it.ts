@@ -1,4 +1,4 @@
-import { type Catalog } from './types.ts'
+import { type Catalog } from '#app/locales/types.ts'
 
 export const it = {
 	app: {
@@ -861,5 +861,26 @@ export const it = {
 		badRequestTitle: 'Richiesta non accettata',
 		badRequestBody: 'Non è stato possibile elaborare la richiesta.',
 		goHome: 'Vai alla home',
+		ideaNotFound: 'Questa idea non esiste, oppure non è più visibile.',
+		insightNotFound: 'Questo insight non esiste, oppure non è più visibile.',
+		campaignNotFound: 'Questa campagna non esiste.',
+		userNotFound: 'Questa persona non esiste.',
+		departmentNotFound: 'Questo reparto non esiste.',
+		entryNotFound: 'Questa voce non esiste.',
+		listNotFound: 'Questo elenco non esiste.',
+		eventNotFound: 'Questo evento critico non esiste.',
+		cellNotFound: 'Questa fase o questo evento critico non esiste.',
+		unknownAction: 'Questo modulo ha chiesto qualcosa che qui Voce non fa. Ricarica la pagina e riprova.',
+		outsideTriageScope: 'Questa idea è fuori dal tuo ambito di valutazione.',
+		outsideModerationScope: 'Questo contenuto è fuori dal tuo ambito di moderazione.',
+		onlyAuthorEdits: 'Solo chi l’ha scritta può modificare un’idea.',
+		ownInsight: 'Hai scritto tu questo insight: “Lo riscontro anch’io” è per i colleghi.',
+		sayWhatToRestore: 'Indica che cosa ripristinare.',
+		sayWhichNotification: 'Indica quale notifica segnare come letta.',
+		unsupportedLanguage: 'Voce non parla ancora questa lingua.',
+		unknownTable: 'Questa tabella non esiste: scegline una tra {{tables}}.',
+		groupTooSmall: 'Questo gruppo ha meno di {{size}} persone attive: i suoi dati non vengono mostrati né esportati.',
+		departmentOutOfScope: 'Quel reparto è fuori dal tuo ambito.',
+		noDepartmentScope: 'Non hai un reparto, quindi non hai un ambito per la dashboard.',
 	},
 } as const satisfies Catalog

@@ -1,9 +1,9 @@
 import { count, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import { AUDIT_PAGE_SIZE, type AuditAction } from '#app/models/audit.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { auditLog, ideas, users } from '#db/schema.ts'
-import { AUDIT_PAGE_SIZE, type AuditAction } from './audit.ts'
 
 type Target = { type: 'idea' | 'insight' | 'comment' | 'user'; id: string }
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
+import { campaignState } from '#app/models/campaign.ts'
+import { STATUS } from '#app/models/idea.ts'
 import { getDb } from '#db/index.ts'
 import { campaigns, criticalEvents, ideas, journeyStages, users } from '#db/schema.ts'
-import { campaignState } from './campaign.ts'
-import { STATUS } from './idea.ts'
 
 export type CampaignInput = {
 	title: string

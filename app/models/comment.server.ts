@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { markActive } from '#app/models/activity.server.ts'
+import { takesWrites } from '#app/models/idea.server.ts'
+import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from '#app/models/idea.ts'
+import { notify } from '#app/models/notification.server.ts'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, follows, ideas, users } from '#db/schema.ts'
-import { markActive } from './activity.server.ts'
-import { takesWrites } from './idea.server.ts'
-import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from './idea.ts'
-import { notify } from './notification.server.ts'
 
 const handleOf = sql<string>`lower(substr(${users.email}, 1, instr(${users.email}, '@') - 1))`
 

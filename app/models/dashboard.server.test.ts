@@ -1,11 +1,5 @@
 import { eq, isNull } from 'drizzle-orm'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { resetEnvCache } from '#app/utils/env.server.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
-import { getDb } from '#db/index.ts'
-import { departments, ideas, ideaUpdates, users } from '#db/schema.ts'
-import { makeIdea, makeInsight } from '#tests/factories.ts'
-import { demoUser } from '#tests/utils.ts'
 import {
 	dashboardScope,
 	departmentComparison,
@@ -17,13 +11,19 @@ import {
 	periodOf,
 	previousPeriod,
 	weeklySeries,
-} from './dashboard.server.ts'
-import { METRICS, type MetricKey } from './dashboard.ts'
-import { subtreeIds } from './department.server.ts'
-import { setVote } from './idea.server.ts'
-import { setRecurrence } from './insight.server.ts'
-import { listEvents, listStages } from './taxonomy.server.ts'
-import { changeStatus, postUpdate } from './triage.server.ts'
+} from '#app/models/dashboard.server.ts'
+import { METRICS, type MetricKey } from '#app/models/dashboard.ts'
+import { subtreeIds } from '#app/models/department.server.ts'
+import { setVote } from '#app/models/idea.server.ts'
+import { setRecurrence } from '#app/models/insight.server.ts'
+import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { changeStatus, postUpdate } from '#app/models/triage.server.ts'
+import { resetEnvCache } from '#app/utils/env.server.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { getDb } from '#db/index.ts'
+import { departments, ideas, ideaUpdates, users } from '#db/schema.ts'
+import { makeIdea, makeInsight } from '#tests/factories.ts'
+import { demoUser } from '#tests/utils.ts'
 
 // A small organisation built by hand in the spring of 2024, far from the demo data, with
 // every figure worked out on paper first (the comments give the arithmetic).

@@ -1,8 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { getEnv } from '#app/utils/env.server.ts'
-import { type Permission } from '#app/utils/permissions.ts'
-import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
-import { getDb } from '#db/index.ts'
 import {
 	AGE_BUCKETS,
 	blindSpotThreshold,
@@ -16,12 +12,15 @@ import {
 	type DurationStat,
 	type Figures,
 	type HeatCell,
-} from './dashboard.ts'
-import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from './department.server.ts'
-import { type DepartmentRow } from './department.ts'
-import { ACTED_STATUSES, STATUS } from './idea.ts'
-import { sqlList, statusIn } from './sql.server.ts'
-import { type Role } from './user.ts'
+} from '#app/models/dashboard.ts'
+import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from '#app/models/department.server.ts'
+import { type DepartmentRow } from '#app/models/department.ts'
+import { ACTED_STATUSES, STATUS } from '#app/models/idea.ts'
+import { sqlList, statusIn } from '#app/models/sql.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { type Permission, type Role } from '#app/utils/permissions.ts'
+import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
+import { getDb } from '#db/index.ts'
 
 // Every figure is a count or an order statistic computed in SQLite: no query brings
 // the rows of a period into JavaScript. Timestamps are milliseconds since the epoch.

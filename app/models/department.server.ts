@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { type DepartmentRow } from '#app/models/department.ts'
+import { referenceChanged } from '#app/models/reference-data.server.ts'
+import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
-import { type DepartmentRow } from './department.ts'
-import { referenceChanged } from './reference-data.server.ts'
-import { deleteOrRetire, restore } from './retire.server.ts'
 
 const columns = {
 	id: departments.id,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { departmentChoices, toTree, type DepartmentRow } from './department.ts'
+import { departmentChoices, toTree, type DepartmentRow } from '#app/models/department.ts'
 
 // A company shaped like the reference one: 1 + 8 divisions + 48 areas + 240 teams.
 const rows: DepartmentRow[] = [{ id: 'co', name: 'Company', parentId: null, retiredAt: null }]

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NameSchema } from './user.ts'
+import { NameSchema } from '#app/models/user.ts'
 
 export type DepartmentRow = { id: string; name: string; parentId: string | null; retiredAt: Date | null }
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { type EmailDigest } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
 import { dateTimeFormat } from '#app/utils/intl.ts'
 import { sendMail } from '#app/utils/mailer.server.ts'
 import { getDb } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
-import { type EmailDigest } from './user.ts'
 
 /** The local hour and calendar day of an instant in the organisation's time zone. */
 function localClock(now: Date, timeZone: string) {

@@ -1,15 +1,15 @@
 import { fork } from 'node:child_process'
 import { count, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from '#app/models/comment.server.ts'
+import { countUnvoted, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from '#app/models/idea.server.ts'
+import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from '#app/models/idea.ts'
 import { listStages } from '#app/models/taxonomy.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { getDb } from '#db/index.ts'
 import { ideas, notifications, votes } from '#db/schema.ts'
 import { makeIdea } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
-import { addComment, COMMENTS_PAGE_SIZE, deleteComment, editComment, listComments } from './comment.server.ts'
-import { countUnvoted, getIdea, listFeed, setFollow, setVote, UNVOTED_CAP, updateIdea } from './idea.server.ts'
-import { addToTrend, commentSegments, TREND_HALF_LIFE_MS, trendScore } from './idea.ts'
 
 /** An idea with this file's wording, through the shared factory. */
 function newIdea(

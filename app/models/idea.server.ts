@@ -1,5 +1,14 @@
 import crypto from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { markActive } from '#app/models/activity.server.ts'
+import { anonymousTime, insertRow, insertUnordered } from '#app/models/anonymity.server.ts'
+import { NO_EVENT } from '#app/models/dashboard.ts'
+import { anonymousGroup, subtreeIds } from '#app/models/department.server.ts'
+import { addToTrend, FEED_PAGE_SIZE, STATUS, trendScore, UNDECIDED_STATUSES, type FeedSort, type IdeaStatus } from '#app/models/idea.ts'
+import { insightsByIds } from '#app/models/insight.server.ts'
+import { PERIOD_DAYS, type Period } from '#app/models/insight.ts'
+import { createReceipt } from '#app/models/receipt.server.ts'
+import { statusIn } from '#app/models/sql.server.ts'
 import { emptyWal, getDb, writeTransaction, type Tx } from '#db/index.ts'
 import {
 	campaigns,
@@ -15,15 +24,6 @@ import {
 	users,
 	votes,
 } from '#db/schema.ts'
-import { markActive } from './activity.server.ts'
-import { anonymousTime, insertRow, insertUnordered } from './anonymity.server.ts'
-import { NO_EVENT } from './dashboard.ts'
-import { anonymousGroup, subtreeIds } from './department.server.ts'
-import { addToTrend, FEED_PAGE_SIZE, STATUS, trendScore, UNDECIDED_STATUSES, type FeedSort, type IdeaStatus } from './idea.ts'
-import { insightsByIds } from './insight.server.ts'
-import { PERIOD_DAYS, type Period } from './insight.ts'
-import { createReceipt } from './receipt.server.ts'
-import { statusIn } from './sql.server.ts'
 
 type Author = { id: string; departmentId: string | null }
 export type IdeaInput = {

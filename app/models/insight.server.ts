@@ -1,5 +1,12 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
+import { markActive } from '#app/models/activity.server.ts'
+import { anonymousTime, insertUnordered } from '#app/models/anonymity.server.ts'
+import { NO_EVENT } from '#app/models/dashboard.ts'
+import { anonymousGroup, subtreeIds } from '#app/models/department.server.ts'
+import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from '#app/models/insight.ts'
+import { createReceipt } from '#app/models/receipt.server.ts'
+import { search } from '#app/models/search.server.ts'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { emptyWal, getDb, writeTransaction } from '#db/index.ts'
 import {
@@ -13,13 +20,6 @@ import {
 	journeyStages,
 	users,
 } from '#db/schema.ts'
-import { markActive } from './activity.server.ts'
-import { anonymousTime, insertUnordered } from './anonymity.server.ts'
-import { NO_EVENT } from './dashboard.ts'
-import { anonymousGroup, subtreeIds } from './department.server.ts'
-import { INSIGHTS_PAGE_SIZE, PERIOD_DAYS, type Period } from './insight.ts'
-import { createReceipt } from './receipt.server.ts'
-import { search } from './search.server.ts'
 
 type Author = { id: string; departmentId: string | null }
 export type NewInsight = {

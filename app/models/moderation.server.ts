@@ -1,16 +1,13 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { audit } from '#app/models/audit.server.ts'
+import { subtreeIds } from '#app/models/department.server.ts'
+import { type ContentKind, type ModerationInput, type ModerationIntent } from '#app/models/moderation.ts'
+import { notify } from '#app/models/notification.server.ts'
+import { ideaInScope } from '#app/models/triage.server.ts'
+import { type Actor } from '#app/models/user.ts'
 import { hasPermission } from '#app/utils/permissions.ts'
-import { type SessionUser } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { comments, ideas, insights } from '#db/schema.ts'
-import { audit } from './audit.server.ts'
-import { subtreeIds } from './department.server.ts'
-import { notify } from './notification.server.ts'
-import { ideaInScope } from './triage.server.ts'
-
-export const CONTENT_KINDS = ['idea', 'insight', 'comment'] as const
-export type ContentKind = (typeof CONTENT_KINDS)[number]
-type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
 function target(kind: ContentKind, id: string) {
 	const db = getDb()
@@ -35,9 +32,7 @@ function target(kind: ContentKind, id: string) {
 }
 
 /** Managers moderate what is in their scope (an insight by its department, a comment by its idea); admins everything. */
-export function canModerate(kind: ContentKind, id: string, actor: Actor) {
-	const found = target(kind, id)
-	if (!found) return false
+function inScope(kind: ContentKind, found: NonNullable<ReturnType<typeof target>>, actor: Actor) {
 	if (hasPermission(actor.role, 'update:moderation:any')) return true
 	if (kind === 'insight') {
 		const departmentId = 'departmentId' in found ? found.departmentId : null
@@ -46,10 +41,38 @@ export function canModerate(kind: ContentKind, id: string, actor: Actor) {
 	return Boolean(found.ideaId && ideaInScope(found.ideaId, actor))
 }
 
+/**
+ * The one rule of who moderates: hiding needs moderation rights and the item in one's scope;
+ * restoring is for those who moderate everything (an admin), so a manager cannot undo a hide.
+ */
+export function mayModerate(intent: ModerationIntent, kind: ContentKind, id: string, actor: Actor) {
+	const permitted =
+		intent === 'hide' ? hasPermission(actor.role, 'update:moderation:scope') : hasPermission(actor.role, 'update:moderation:any')
+	if (!permitted) return false
+	const found = target(kind, id)
+	return Boolean(found && inScope(kind, found, actor))
+}
+
+/** Hidden content is seen only by those who could hide or restore it; everyone else finds nothing there. */
+export function canView(kind: ContentKind, id: string, hiddenAt: Date | null, actor: Actor) {
+	return !hiddenAt || mayModerate('hide', kind, id, actor) || mayModerate('restore', kind, id, actor)
+}
+
+/** What a hide or restore came to: done, refused (not the actor's to moderate) or nothing to change. */
+export type ModerationOutcome = 'done' | 'forbidden' | 'unchanged'
+
+/** Hides or restores, checking the actor's rights first. */
+export function moderate(input: ModerationInput, actor: Actor, now = new Date()): ModerationOutcome {
+	if (!mayModerate(input.intent, input.kind, input.targetId, actor)) return 'forbidden'
+	const done =
+		input.intent === 'hide' ? hide(input.kind, input.targetId, actor, input.reason, now) : restore(input.kind, input.targetId, actor, now)
+	return done ? 'done' : 'unchanged'
+}
+
 const tables = { idea: ideas, insight: insights, comment: comments } as const
 
 /** Hides content with a reason: it leaves every list and count; its named author is told why. */
-export function hideContent(kind: ContentKind, id: string, actor: Actor, reason: string, now = new Date()) {
+export function hide(kind: ContentKind, id: string, actor: Actor, reason: string, now = new Date()) {
 	const found = target(kind, id)
 	if (!found || found.hiddenAt) return false
 	return writeTransaction((tx) => {
@@ -81,7 +104,7 @@ export function hideContent(kind: ContentKind, id: string, actor: Actor, reason:
 	})
 }
 
-export function restoreContent(kind: ContentKind, id: string, actor: Actor, now = new Date()) {
+export function restore(kind: ContentKind, id: string, actor: Actor, now = new Date()) {
 	const found = target(kind, id)
 	if (!found?.hiddenAt) return false
 	return writeTransaction((tx) => {

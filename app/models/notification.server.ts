@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from '#app/models/notification.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
-import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from './notification.ts'
 
 type NewNotification = {
 	userId: string

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { insertUnordered } from '#app/models/anonymity.server.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { receipts } from '#db/schema.ts'
-import { insertUnordered } from './anonymity.server.ts'
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789' // no 0/O, 1/I/L, U: easy to read back
 

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { addComment } from '#app/models/comment.server.ts'
+import { hide } from '#app/models/moderation.server.ts'
+import { search, similarIdeas, similarInsights } from '#app/models/search.server.ts'
+import { highlightSegments, toFtsQuery } from '#app/models/search.ts'
 import { listStages } from '#app/models/taxonomy.server.ts'
 import { getDb } from '#db/index.ts'
 import { ideas } from '#db/schema.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
-import { addComment } from './comment.server.ts'
-import { hideContent } from './moderation.server.ts'
-import { search, similarIdeas, similarInsights } from './search.server.ts'
-import { highlightSegments, toFtsQuery } from './search.ts'
 
 const byEmail = person
 const stage = (name: string) => listStages().find((s) => s.name === name)!
@@ -97,7 +97,7 @@ test('hidden content, merged ideas and anonymous authors are respected', () => {
 	const row = search('quokka').rows.find((r) => r.id === anonymousInsight)!
 	expect(row.authorName).toBeNull()
 	expect(JSON.stringify(search('quokka'))).not.toContain('Matteo')
-	hideContent('idea', secret, demoUser('admin'), 'Test.')
+	hide('idea', secret, demoUser('admin'), 'Test.')
 	expect(search('quokka').rows.map((r) => r.id)).toEqual([anonymousInsight])
 })
 
@@ -117,7 +117,7 @@ test('the index follows edits and deletes', async () => {
 	getDb().update(ideas).set({ title: 'Narwhal queue idea', problem: 'Narwhal.' }).where(eq(ideas.id, id)).run()
 	expect(search('walrus').rows).toEqual([])
 	expect(search('narwhal').rows.map((r) => r.id)).toEqual([id])
-	const { deleteComment } = await import('./comment.server.ts')
+	const { deleteComment } = await import('#app/models/comment.server.ts')
 	const c = addComment(id, byEmail('marco.ferri').id, 'Platypus comment.')!
 	expect(search('platypus').rows.map((r) => r.id)).toEqual([c.id])
 	deleteComment(c.id, byEmail('marco.ferri').id)
@@ -125,7 +125,7 @@ test('the index follows edits and deletes', async () => {
 })
 
 test('an anonymous item is found even when more named items match than the ranking window holds', async () => {
-	const { RANK_WINDOW } = await import('./search.ts')
+	const { RANK_WINDOW } = await import('#app/models/search.ts')
 	const anonymousInsight = insight('Wombat-shaped card reader swallowed the card.', { anonymous: true }, byEmail('matteo.gallo'))
 	const db = getDb().$client
 	// Named matches written after it, more than the window of most recent matches.

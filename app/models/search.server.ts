@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { getDb } from '#db/index.ts'
-import { OPEN_STATUSES, STATUS } from './idea.ts'
-import { PERIOD_DAYS, type Period } from './insight.ts'
+import { OPEN_STATUSES, STATUS } from '#app/models/idea.ts'
+import { PERIOD_DAYS, type Period } from '#app/models/insight.ts'
 import {
 	ANONYMOUS_WINDOW,
 	makeSnippet,
@@ -11,8 +10,9 @@ import {
 	SEARCH_PAGE_SIZE,
 	toFtsQuery,
 	type SearchKind,
-} from './search.ts'
-import { sqlList, statusIn } from './sql.server.ts'
+} from '#app/models/search.ts'
+import { sqlList, statusIn } from '#app/models/sql.server.ts'
+import { getDb } from '#db/index.ts'
 
 export type SearchFilters = { kind?: SearchKind; stageId?: string; eventId?: string; period?: Period }
 

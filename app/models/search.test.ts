@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { rankMatches } from './search.ts'
+import { rankMatches } from '#app/models/search.ts'
 
 const row = (rid: number, title: string, body: string) => ({ rid, title, body })
 

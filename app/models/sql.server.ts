@@ -1,5 +1,5 @@
 import { sql, type SQLWrapper } from 'drizzle-orm'
-import { type IdeaStatus } from './idea.ts'
+import { type IdeaStatus } from '#app/models/idea.ts'
 
 /** Values as an SQL list of bound parameters, for `IN (…)`. */
 export function sqlList(values: ReadonlyArray<string | number>) {

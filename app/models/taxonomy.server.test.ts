@@ -1,8 +1,5 @@
 import { expect, test } from 'vitest'
-import { filterOptions } from '#app/utils/filters.server.ts'
-import { getDb } from '#db/index.ts'
-import { users } from '#db/schema.ts'
-import { createDepartment, listDepartments, removeDepartment, restoreDepartment } from './department.server.ts'
+import { createDepartment, listDepartments, removeDepartment, restoreDepartment } from '#app/models/department.server.ts'
 import {
 	captureTaxonomy,
 	createEntry,
@@ -13,7 +10,10 @@ import {
 	removeEntry,
 	restoreEntry,
 	updateEntry,
-} from './taxonomy.server.ts'
+} from '#app/models/taxonomy.server.ts'
+import { filterOptions } from '#app/routes/__filters.server.ts'
+import { getDb } from '#db/index.ts'
+import { users } from '#db/schema.ts'
 
 test('a journey stage still used by a critical event is retired, not deleted', () => {
 	const pay = listStages().find((s) => s.name === 'Pay')!

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { cachedReference, referenceChanged } from '#app/models/reference-data.server.ts'
+import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
+import { type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
-import { cachedReference, referenceChanged } from './reference-data.server.ts'
-import { deleteOrRetire, restore } from './retire.server.ts'
-import { type TaxonomyEntry, type TaxonomyKind } from './taxonomy.ts'
 
 const tables = { stages: journeyStages, events: criticalEvents, channels } as const
 

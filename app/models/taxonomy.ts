@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NameSchema } from './user.ts'
+import { NameSchema } from '#app/models/user.ts'
 
 export const TAXONOMY_KINDS = ['stages', 'events', 'channels'] as const
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number]

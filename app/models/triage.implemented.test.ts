@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { listImplemented } from './triage.server.ts'
+import { listImplemented } from '#app/models/triage.server.ts'
 
 test('"You said, we did" dates each idea by its implementation, and the demo idea was implemented yesterday', () => {
 	const [first] = listImplemented()

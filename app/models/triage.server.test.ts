@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { addComment } from '#app/models/comment.server.ts'
+import { setFollow, setVote } from '#app/models/idea.server.ts'
+import { IDEA_STATUSES, TRANSITIONS, type IdeaStatus } from '#app/models/idea.ts'
+import { changeStatus, ideaInScope, listQueue, mergeIdea, postUpdate } from '#app/models/triage.server.ts'
 import { getDb } from '#db/index.ts'
 import { follows, ideaInsights, ideas, ideaUpdates, notifications, votes } from '#db/schema.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
-import { addComment } from './comment.server.ts'
-import { setFollow, setVote } from './idea.server.ts'
-import { IDEA_STATUSES, TRANSITIONS, type IdeaStatus } from './idea.ts'
-import { changeStatus, ideaInScope, listQueue, mergeIdea, postUpdate } from './triage.server.ts'
 
 const byEmail = person
 const newIdea = (author: Parameters<typeof makeIdea>[0] = demoUser('employee'), extra: Parameters<typeof makeIdea>[1] = {}) =>

@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { getEnv } from '#app/utils/env.server.ts'
-import { pageWindow } from '#app/utils/misc.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
-import { type SessionUser } from '#app/utils/session.server.ts'
-import { getDb, writeTransaction, type Tx } from '#db/index.ts'
-import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
-import { audit } from './audit.server.ts'
-import { subtreeIds } from './department.server.ts'
+import { audit } from '#app/models/audit.server.ts'
+import { subtreeIds } from '#app/models/department.server.ts'
 import {
 	canMove,
 	CLOSED_STATUSES,
@@ -19,12 +13,16 @@ import {
 	trendScore,
 	type IdeaStatus,
 	type QueueSort,
-} from './idea.ts'
-import { insightsByIds } from './insight.server.ts'
-import { notify } from './notification.server.ts'
-import { type NotificationKind } from './notification.ts'
-
-type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
+} from '#app/models/idea.ts'
+import { insightsByIds } from '#app/models/insight.server.ts'
+import { notify } from '#app/models/notification.server.ts'
+import { type NotificationKind } from '#app/models/notification.ts'
+import { type Actor } from '#app/models/user.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { pageWindow } from '#app/utils/misc.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { getDb, writeTransaction, type Tx } from '#db/index.ts'
+import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 
 /** A manager acts on ideas of their department subtree or assigned to them; whoever may triage any idea (an admin) on all. */
 export function scopeCondition(actor: Actor): SQL | undefined {

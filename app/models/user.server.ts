@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm'
+import { type Locale } from '#app/locales/index.ts'
+import { audit } from '#app/models/audit.server.ts'
 import { pageWindow } from '#app/utils/misc.ts'
+import { type Role } from '#app/utils/permissions.ts'
 import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, passwordSetups, users } from '#db/schema.ts'
-import { audit } from './audit.server.ts'
-import { type Locale, type Role } from './user.ts'
 
 export const PAGE_SIZE = 25
 export const SETUP_LINK_TTL_MS = 1000 * 60 * 60 * 24 * 7

@@ -1,13 +1,21 @@
 import { z } from 'zod'
+import { LOCALES } from '#app/locales/index.ts'
+import { ROLES, type Role } from '#app/utils/permissions.ts'
 
-export const ROLES = ['employee', 'manager', 'leader', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+/** Who is signed in, as every loader and action receives them (`requireUser`). */
+export type SessionUser = {
+	id: string
+	email: string
+	name: string
+	role: Role
+	departmentId: string | null
+	locale: string | null
+}
+/** What the scope and permission rules need of a person. */
+export type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
 export const EMAIL_DIGESTS = ['off', 'immediate', 'daily'] as const
 export type EmailDigest = (typeof EMAIL_DIGESTS)[number]
-
-export const LOCALES = ['en', 'it'] as const
-export type Locale = (typeof LOCALES)[number]
 
 export const PASSWORD_MIN = 12
 export const PASSWORD_MAX = 200

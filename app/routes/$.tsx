@@ -1,9 +1,10 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { httpError } from '#app/utils/http.server.ts'
 
 // Unknown URLs land here so the 404 renders inside the shell, with the root loader's data.
 export async function loader(_args: LoaderFunctionArgs) {
-	throw new Response('Not found', { status: 404 })
+	httpError(404, 'errors.notFoundBody')
 }
 
 export default function NotFound() {

@@ -3,26 +3,26 @@ import { eq, sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { createCampaign } from '#app/models/campaign.server.ts'
 import { listChannels, listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { loader as notificationsLoader } from '#app/routes/_me+/notifications.tsx'
+import { loader as profileLoader } from '#app/routes/_me+/profile.tsx'
+import { action as receiptsAction } from '#app/routes/_me+/receipts.tsx'
+import { loader as campaignsLoader } from '#app/routes/campaigns+/_index.tsx'
+import { loader as campaignLoader } from '#app/routes/campaigns+/$campaignId.tsx'
+import { action as newCampaignAction } from '#app/routes/campaigns+/new.tsx'
+import { loader as feedLoader } from '#app/routes/ideas+/_index.tsx'
+import { action as editIdeaAction } from '#app/routes/ideas+/$ideaId_.edit.tsx'
+import { action as voteAction } from '#app/routes/ideas+/$ideaId_.vote.tsx'
+import { action as ideaAction, loader as ideaLoader } from '#app/routes/ideas+/$ideaId.tsx'
+import { action as newIdeaAction } from '#app/routes/ideas+/new.tsx'
+import { loader as insightsLoader } from '#app/routes/insights+/_index.tsx'
+import { action as insightAction, loader as insightLoader } from '#app/routes/insights+/$insightId.tsx'
+import { action as newInsightAction } from '#app/routes/insights+/new.tsx'
 import { getEnv } from '#app/utils/env.server.ts'
 import { isoWeek } from '#app/utils/time.ts'
 import { getDb } from '#db/index.ts'
 import { activityWeeks, ideas, insights, users } from '#db/schema.ts'
-import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle } from '#tests/utils.ts'
-import { loader as campaignsLoader } from './campaigns._index.tsx'
-import { loader as campaignLoader } from './campaigns.$campaignId.tsx'
-import { action as newCampaignAction } from './campaigns.new.tsx'
-import { loader as feedLoader } from './ideas._index.tsx'
-import { action as editIdeaAction } from './ideas.$ideaId_.edit.tsx'
-import { action as ideaAction, loader as ideaLoader } from './ideas.$ideaId.tsx'
-import { action as newIdeaAction } from './ideas.new.tsx'
-import { loader as insightsLoader } from './insights._index.tsx'
-import { action as insightAction, loader as insightLoader } from './insights.$insightId.tsx'
-import { action as newInsightAction } from './insights.new.tsx'
-import { loader as notificationsLoader } from './notifications.tsx'
-import { loader as profileLoader } from './profile.tsx'
-import { action as receiptsAction } from './receipts.tsx'
+import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle, statusOf } from '#tests/utils.ts'
 
-const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200))
 const dataOf = (r: unknown) => (r as { data?: unknown }).data ?? r
 
 function ideaFields(extra: Record<string, string> = {}) {
@@ -99,8 +99,8 @@ test('anonymity: nothing shown, returned, notified or stored ties an anonymous i
 	const colleagueCookie = await sessionCookieFor(colleague.id)
 	const reader = demoUser('leader')
 	const readerCookie = await sessionCookieFor(reader.id)
-	await ideaAction({
-		request: formRequest(`/ideas/${idea.id}`, { intent: 'vote', vote: 'on' }, readerCookie),
+	await voteAction({
+		request: formRequest(`/ideas/${idea.id}/vote`, { vote: 'on' }, readerCookie),
 		context,
 		params: { ideaId: idea.id },
 	})
@@ -169,7 +169,7 @@ test('a wrong receipt code says so with a 404', async () => {
 		context,
 		params: {},
 	})
-	expect(status(result)).toBe(404)
+	expect(statusOf(result)).toBe(404)
 	expect(JSON.stringify(dataOf(result))).toContain('receipts.notFound')
 })
 
@@ -185,7 +185,7 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 		context,
 		params: {},
 	})
-	expect(status(bad)).toBe(400)
+	expect(statusOf(bad)).toBe(400)
 	expect(JSON.stringify(dataOf(bad))).toContain('insights.emotionRequired')
 	expect(JSON.stringify(dataOf(bad))).toContain('Declined twice at the pharmacy')
 	const noStage = await newInsightAction({
@@ -202,7 +202,7 @@ test('an insight without a stage takes its moment of truth’s usual stage; bad 
 		context,
 		params: {},
 	})
-	expect(status(noStage)).toBe(400)
+	expect(statusOf(noStage)).toBe(400)
 	expect(JSON.stringify(dataOf(noStage))).toContain('insights.stageRequired')
 	expect(JSON.stringify(dataOf(noStage))).toContain('insights.occurredAtFuture')
 
@@ -260,7 +260,7 @@ test('a closed campaign refuses new ideas; an open one takes them', async () => 
 		context,
 		params: {},
 	})
-	expect(status(refused)).toBe(400)
+	expect(statusOf(refused)).toBe(400)
 	expect(JSON.stringify(dataOf(refused))).toContain('ideas.campaignClosed')
 	const accepted = (await newIdeaAction({
 		request: formRequest('/ideas/new', ideaFields({ title: 'An idea for the open campaign', campaignId: open.id }), cookie),
@@ -287,21 +287,21 @@ test('voting works as a plain form post (redirect back) and for a fetcher (data,
 	})) as Response
 	const ideaId = created.headers.get('Location')!.split('/').pop()!
 	const voter = await sessionCookieFor(demoUser('leader').id)
-	const plain = (await ideaAction({
-		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: '/ideas?sort=top' }, voter),
+	const plain = (await voteAction({
+		request: formRequest(`/ideas/${ideaId}/vote`, { vote: 'on', redirectTo: '/ideas?sort=top' }, voter),
 		context,
 		params: { ideaId },
 	})) as Response
 	expect(plain.status).toBe(302)
 	expect(plain.headers.get('Location')).toBe('/ideas?sort=top')
-	const fetched = await ideaAction({
-		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'off', fetch: '1' }, voter),
+	const fetched = await voteAction({
+		request: formRequest(`/ideas/${ideaId}/vote`, { vote: 'off', fetch: '1' }, voter),
 		context,
 		params: { ideaId },
 	})
 	expect(dataOf(fetched)).toMatchObject({ voted: false, voteCount: 0 })
-	const evil = (await ideaAction({
-		request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on', redirectTo: 'https://evil.example' }, voter),
+	const evil = (await voteAction({
+		request: formRequest(`/ideas/${ideaId}/vote`, { vote: 'on', redirectTo: 'https://evil.example' }, voter),
 		context,
 		params: { ideaId },
 	})) as Response
@@ -324,7 +324,7 @@ test('only the author edits an idea, and not after triage; unknown ideas are 404
 			params: { ideaId },
 		}),
 	)
-	expect(status(forbidden)).toBe(403)
+	expect(statusOf(forbidden)).toBe(403)
 	const edited = (await editIdeaAction({
 		request: formRequest(`/ideas/${ideaId}/edit`, ideaFields({ title: 'An idea I edited' }), authorCookie),
 		context,
@@ -339,17 +339,17 @@ test('only the author edits an idea, and not after triage; unknown ideas are 404
 			params: { ideaId },
 		}),
 	)
-	expect(status(locked)).toBe(302)
+	expect(statusOf(locked)).toBe(302)
 	expect(getDb().select({ title: ideas.title }).from(ideas).where(eq(ideas.id, ideaId)).get()?.title).toBe('An idea I edited')
 
 	expect(
-		status(await settle(() => ideaLoader({ request: getRequest('/ideas/nope', authorCookie), context, params: { ideaId: 'nope' } }))),
+		statusOf(await settle(() => ideaLoader({ request: getRequest('/ideas/nope', authorCookie), context, params: { ideaId: 'nope' } }))),
 	).toBe(404)
 	expect(
-		status(
+		statusOf(
 			await settle(() =>
-				ideaAction({
-					request: formRequest('/ideas/nope', { intent: 'vote', vote: 'on' }, authorCookie),
+				voteAction({
+					request: formRequest('/ideas/nope/vote', { vote: 'on' }, authorCookie),
 					context,
 					params: { ideaId: 'nope' },
 				}),
@@ -357,9 +357,9 @@ test('only the author edits an idea, and not after triage; unknown ideas are 404
 		),
 	).toBe(404)
 	const anonymous = await settle(() =>
-		ideaAction({ request: formRequest(`/ideas/${ideaId}`, { intent: 'vote', vote: 'on' }), context, params: { ideaId } }),
+		voteAction({ request: formRequest(`/ideas/${ideaId}/vote`, { vote: 'on' }), context, params: { ideaId } }),
 	)
-	expect(status(anonymous)).toBe(302)
+	expect(statusOf(anonymous)).toBe(302)
 	expect((anonymous as Response).headers.get('Location')).toContain('/login')
 })
 
@@ -376,7 +376,7 @@ test('a comment with HTML is stored and returned as plain text; an empty one is 
 		context,
 		params: { ideaId },
 	})
-	expect(status(empty)).toBe(400)
+	expect(statusOf(empty)).toBe(400)
 	expect(JSON.stringify(dataOf(empty))).toContain('validation.required')
 	await ideaAction({
 		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body: '<script>alert(1)</script>\nsecond line' }, cookie),
@@ -400,11 +400,11 @@ test('only managers and above create campaigns; the form says what is wrong', as
 		endsOn: day(5),
 	}
 	expect(
-		status(await settle(() => newCampaignAction({ request: formRequest('/campaigns/new', fields, employee), context, params: {} }))),
+		statusOf(await settle(() => newCampaignAction({ request: formRequest('/campaigns/new', fields, employee), context, params: {} }))),
 	).toBe(403)
 	const manager = await sessionCookieFor(demoUser('manager').id)
 	const bad = await newCampaignAction({ request: formRequest('/campaigns/new', fields, manager), context, params: {} })
-	expect(status(bad)).toBe(400)
+	expect(statusOf(bad)).toBe(400)
 	expect(JSON.stringify(dataOf(bad))).toContain('campaigns.endBeforeStart')
 	expect(JSON.stringify(dataOf(bad))).toContain('How do we keep customers calm')
 	const ok = (await newCampaignAction({
@@ -446,19 +446,19 @@ test('"I see this too" counts once per colleague, can be withdrawn, and not by t
 	await see(colleague, 'see')
 	await see(colleague, 'see')
 	// The author is told no, rather than shown a success that records nothing.
-	expect(status(await settle(() => see(authorCookie, 'see')))).toBe(400)
+	expect(statusOf(await settle(() => see(authorCookie, 'see')))).toBe(400)
 	const count = () => getDb().select({ n: insights.recurrenceCount }).from(insights).where(eq(insights.id, insightId)).get()!.n
 	expect(count()).toBe(1)
 	await see(colleague, 'unsee')
 	expect(count()).toBe(0)
-	expect(status(await settle(() => see(colleague, 'explode')))).toBe(400)
+	expect(statusOf(await settle(() => see(colleague, 'explode')))).toBe(400)
 })
 
 test('without JavaScript, similar ideas are shown once before a new idea is saved, with every typed value kept', async () => {
 	const cookie = await sessionCookieFor(demoUser('employee').id)
 	const fields = ideaFields({ title: 'Block a stolen card without the SMS code', similarSeen: '' })
 	const first = await newIdeaAction({ request: formRequest('/ideas/new', fields, cookie), context, params: {} })
-	expect(status(first)).toBe(200)
+	expect(statusOf(first)).toBe(200)
 	const body = JSON.stringify(dataOf(first))
 	expect(body).toContain('Block a stolen card from the app without an SMS code')
 	expect(body).toContain('Block a stolen card without the SMS code')
@@ -480,7 +480,7 @@ test('customer data is shown back redacted first; once confirmed only the redact
 		similarSeen: '1',
 	}
 	const first = await newInsightAction({ request: formRequest('/insights/new', fields, cookie), context, params: {} })
-	expect(status(first)).toBe(422)
+	expect(statusOf(first)).toBe(422)
 	const shown = JSON.stringify(dataOf(first))
 	expect(shown).toContain('Customer read me his card •••• 1111 and asked to be called on •••• 67.')
 	expect(shown).toContain('"card"')
@@ -521,7 +521,7 @@ test('a comment with an IBAN is held back with the redacted preview, then saved 
 		context,
 		params: { ideaId },
 	})
-	expect(status(held)).toBe(422)
+	expect(statusOf(held)).toBe(422)
 	expect(JSON.stringify(dataOf(held))).toContain('Refund to •••• 3456 today.')
 	await ideaAction({
 		request: formRequest(`/ideas/${ideaId}`, { intent: 'comment', body, redactConfirmed: '1' }, cookie),

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest'
 import { createDepartment } from '#app/models/department.server.ts'
 import { DEPARTMENT_CHOICES } from '#app/models/department.ts'
+import { loader as ideasLoader } from '#app/routes/ideas+/_index.tsx'
+import { loader as insightsLoader } from '#app/routes/insights+/_index.tsx'
 import { context, demoUser, getRequest, sessionCookieFor } from '#tests/utils.ts'
-import { loader as ideasLoader } from './ideas._index.tsx'
-import { loader as insightsLoader } from './insights._index.tsx'
 
 type Options = { options: { departments: Array<{ id: string; depth: number }>; departmentsPartial: boolean } }
 

@@ -9,20 +9,19 @@ import { PERIODS, type Period } from '#app/models/insight.ts'
 import { search } from '#app/models/search.server.ts'
 import { SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { oneOf } from '#app/routes/__filters.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
-
-const pick = <T extends string>(list: readonly T[], value: string | null) => (list.includes(value as T) ? (value as T) : undefined)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'read:idea:any')
 	const params = new URL(request.url).searchParams
 	const query = (params.get('q') ?? '').slice(0, SEARCH_QUERY_MAX)
 	const filters = {
-		kind: pick<SearchKind>(SEARCH_KINDS, params.get('kind')),
-		period: pick<Period>(PERIODS, params.get('period')),
+		kind: oneOf<SearchKind>(SEARCH_KINDS, params.get('kind')),
+		period: oneOf<Period>(PERIODS, params.get('period')),
 		stageId: params.get('stage') || undefined,
 		eventId: params.get('event') || undefined,
 	}

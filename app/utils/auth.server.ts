@@ -1,14 +1,13 @@
 import { redirect } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
+import { plainError } from '#app/utils/http.server.ts'
+import { loginLockedForMinutes, recordLoginFailure, recordLoginSuccess } from '#app/utils/login-limit.server.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
+import { verifyAgainstDummy, verifyPassword } from '#app/utils/password.server.ts'
+import { hasPermission, type Permission } from '#app/utils/permissions.ts'
+import { createSession, invalidateSession, sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
-import { loginLockedForMinutes, recordLoginFailure, recordLoginSuccess } from './login-limit.server.ts'
-import { safeRedirect } from './misc.ts'
-import { verifyAgainstDummy, verifyPassword } from './password.server.ts'
-import { hasPermission, type Permission } from './permissions.ts'
-import { createSession, invalidateSession, sessionCookie, validateSessionToken, type SessionUser } from './session.server.ts'
-
-export type { SessionUser }
 
 async function readToken(request: Request): Promise<string | null> {
 	const value: unknown = await sessionCookie.parse(request.headers.get('Cookie'))
@@ -61,7 +60,8 @@ export async function requireAnonymous(request: Request) {
 export async function requirePermission(request: Request, permission: Permission) {
 	const user = await requireUser(request)
 	if (!hasPermission(user.role, permission)) {
-		throw new Response('Forbidden', { status: 403, statusText: 'Forbidden' })
+		// Translated here, not by the page: resource routes (downloads) show this body as it is.
+		throw await plainError(request, user, 403, 'errors.forbiddenBody')
 	}
 	return user
 }

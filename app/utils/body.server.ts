@@ -1,5 +1,5 @@
 import { type IncomingMessage } from 'node:http'
-import { type MessageKey } from './i18n.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
 
 // Request bodies are read here, before Remix sees the request: Remix reads a whole body
 // (request.formData()) with no limit of its own, and throws on one that is not a form.

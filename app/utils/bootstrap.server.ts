@@ -1,8 +1,8 @@
+import { getEnv } from '#app/utils/env.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { getDb } from '#db/index.ts'
 import { runMigrations } from '#db/migrate.ts'
 import { seedDemoData, seedTaxonomy } from '#db/seed.ts'
-import { getEnv } from './env.server.ts'
-import { logger } from './logger.server.ts'
 
 /** Start-up: pending migrations, default taxonomy, and the demo company on an empty database. */
 export async function prepareDatabase() {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { createTtlCache } from './cache.server.ts'
+import { createTtlCache } from '#app/utils/cache.server.ts'
 
 test('a cached value is reused until its time runs out, then computed again; the oldest entry goes first', () => {
 	const cache = createTtlCache(2)

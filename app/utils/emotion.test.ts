@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { suggestEmotion } from './emotion.ts'
+import { suggestEmotion } from '#app/utils/emotion.ts'
 
 test.each([
 	['She was furious: her card was blocked abroad.', 5, ['furious']],

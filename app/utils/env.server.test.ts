@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseEnv } from 'node:util'
 import { afterEach, expect, test } from 'vitest'
-import { getEnv, resetEnvCache } from './env.server.ts'
+import { getEnv, resetEnvCache } from '#app/utils/env.server.ts'
 
 const saved = { ...process.env }
 afterEach(() => {

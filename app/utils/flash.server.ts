@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { getEnv } from '#app/utils/env.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
-import { getEnv } from './env.server.ts'
 
 // Without SESSION_SECRET (the demo), a per-process secret signs the flash cookie:
 // a restart only drops a toast that was in flight.

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { z } from 'zod'
-import { parseForm } from './form.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 
 const form = (pairs: Array<[string, string]>) => {
 	const data = new FormData()

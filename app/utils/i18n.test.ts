@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { en } from '#app/locales/en.ts'
 import { it as italian } from '#app/locales/it.ts'
-import { formatDate, formatNumber, getT, negotiateLocale } from './i18n.ts'
+import { formatDate, formatNumber, getT, negotiateLocale } from '#app/utils/i18n.ts'
 
 test.each([
 	['it-IT,it;q=0.9,en;q=0.8', 'it'],

@@ -1,8 +1,7 @@
 import i18next from 'i18next'
-import { en } from '#app/locales/en.ts'
-import { it } from '#app/locales/it.ts'
-import { LOCALES, type Locale } from '#app/models/user.ts'
-import { dateTimeFormat, numberFormat } from './intl.ts'
+import { type en } from '#app/locales/en.ts'
+import { CATALOGS, LOCALES, type Locale } from '#app/locales/index.ts'
+import { dateTimeFormat, numberFormat } from '#app/utils/intl.ts'
 
 type PluralFree<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K
 type Paths<T> = {
@@ -18,7 +17,7 @@ export const DEFAULT_LOCALE: Locale = 'en'
 const instance = i18next.createInstance()
 // Catalogs are bundled, so initialisation is synchronous on server and client alike.
 void instance.init({
-	resources: { en: { translation: en }, it: { translation: it } },
+	resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: CATALOGS[locale] }])),
 	lng: DEFAULT_LOCALE,
 	fallbackLng: DEFAULT_LOCALE,
 	supportedLngs: [...LOCALES],
@@ -27,7 +26,6 @@ void instance.init({
 })
 
 const translators = new Map<Locale, T>()
-const catalogs: Record<Locale, unknown> = { en, it }
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(number)\s*)?\}\}/g
 const pluralRules = new Map<Locale, Intl.PluralRules>()
 
@@ -37,7 +35,7 @@ const templates = new Map<string, string | undefined>()
 function lookUp(locale: Locale, key: string) {
 	const cacheKey = `${locale}|${key}`
 	if (templates.has(cacheKey)) return templates.get(cacheKey)
-	let node: unknown = catalogs[locale]
+	let node: unknown = CATALOGS[locale]
 	for (const part of key.split('.')) node = typeof node === 'object' && node ? (node as Record<string, unknown>)[part] : undefined
 	const template = typeof node === 'string' ? node : undefined
 	templates.set(cacheKey, template)

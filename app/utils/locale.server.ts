@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
-import { type Locale } from '#app/models/user.ts'
-import { getEnv } from './env.server.ts'
-import { DEFAULT_LOCALE, isLocale, negotiateLocale } from './i18n.ts'
+import { type Locale } from '#app/locales/index.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { DEFAULT_LOCALE, isLocale, negotiateLocale } from '#app/utils/i18n.ts'
 
 export const localeCookie = createCookie('voce_locale', {
 	path: '/',

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { pino, type Logger } from 'pino'
-import { getEnv } from './env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 
 /**
  * Structured JSON logs, one object a line on stdout. What never goes in, by construction:

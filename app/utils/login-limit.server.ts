@@ -1,5 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import { getEnv } from './env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 
 // Failed logins only are counted, per account and per IP; a success clears the account's count.
 // Memory is enough: Voce runs as one process (README, Decisions).

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
-import { getEnv } from './env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 
 export type Mail = { to: string; subject: string; text: string }
 

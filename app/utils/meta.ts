@@ -1,7 +1,6 @@
 import { type MetaDescriptor } from '@remix-run/node'
-import { type Locale } from '#app/models/user.ts'
-import { type MessageKey } from '#app/utils/i18n.ts'
-import { DEFAULT_LOCALE, getT, isLocale } from './i18n.ts'
+import { type Locale } from '#app/locales/index.ts'
+import { DEFAULT_LOCALE, getT, isLocale, type MessageKey } from '#app/utils/i18n.ts'
 
 type Match = { id: string; data: unknown }
 

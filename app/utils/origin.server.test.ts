@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { isCrossOriginWrite } from './origin.server.ts'
+import { isCrossOriginWrite } from '#app/utils/origin.server.ts'
 
 const headers = (h: Record<string, string>) => (name: string) => h[name.toLowerCase()]
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { hashPassword, verifyPassword } from './password.server.ts'
+import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 
 test('passwords are hashed with argon2id and verified', async () => {
 	const hash = await hashPassword('correct horse battery staple')

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest'
-import { ROLES } from '#app/models/user.ts'
-import { hasPermission, PERMISSIONS, roleAtLeast, type Permission } from './permissions.ts'
+import { hasPermission, PERMISSIONS, roleAtLeast, ROLES, type Permission } from '#app/utils/permissions.ts'
 
 // What each role may do; anything not listed for a role must be refused.
 const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>>> = {

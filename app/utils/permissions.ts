@@ -1,4 +1,6 @@
-import { ROLES, type Role } from '#app/models/user.ts'
+/** The roles, from least to most access; the database stores one per user. */
+export const ROLES = ['employee', 'manager', 'leader', 'admin'] as const
+export type Role = (typeof ROLES)[number]
 
 // Permissions live in code; the database stores only each user's role.
 // `scope` means the user's own department and everything below it.

@@ -1,4 +1,4 @@
-import { findSensitive, redact, type PrivacyFinding } from './privacy.ts'
+import { findSensitive, redact, type PrivacyFinding } from '#app/utils/privacy.ts'
 
 export type { PrivacyFinding }
 

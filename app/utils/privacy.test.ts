@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { findSensitive, redact } from './privacy.ts'
+import { findSensitive, redact } from '#app/utils/privacy.ts'
 
 const kinds = (text: string) => findSensitive(text).map((f) => f.kind)
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { type ServerBuild } from '@remix-run/node'
 import type express from 'express'
-import { logger, withRequestLogger } from './logger.server.ts'
+import { logger, withRequestLogger } from '#app/utils/logger.server.ts'
 
 type Routes = ServerBuild['routes']
 type Route = NonNullable<Routes[string]>
@@ -9,7 +9,7 @@ type Route = NonNullable<Routes[string]>
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
- * The Remix route that answers a path (`routes/ideas.$ideaId`), so logs group by route, not by
+ * The Remix route that answers a path (`routes/ideas+/$ideaId`), so logs group by route, not by
  * id. Compiled once from the build: each leaf route's full pattern becomes a regular
  * expression, tried in React Router's ranking order (static segment 10, dynamic 3, index 2,
  * splat -2, plus one a segment). React Router's own matchRoutes flattens the whole tree on every call.
@@ -43,7 +43,7 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/
 /**
  * One log line a request, when its response is finished (or the client went away): request id
  * (the proxy's X-Request-Id when it sends a sane one, else a new UUID, echoed in the response),
- * method, route (the pattern, e.g. routes/admin.users.$userId: never the path, which can carry a
+ * method, route (the pattern, e.g. routes/admin+/users.$userId: never the path, which can carry a
  * person's id), status and duration. Assets log at debug.
  */
 export function requestLog(routeFor: () => ((pathname: string) => string | undefined) | undefined): express.RequestHandler {

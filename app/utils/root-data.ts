@@ -1,9 +1,9 @@
 import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { type Locale } from '#app/models/user.ts'
+import { type Locale } from '#app/locales/index.ts'
 import { type loader as rootLoader } from '#app/root.tsx'
-import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from './i18n.ts'
-import { numberFormat } from './intl.ts'
+import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, getT } from '#app/utils/i18n.ts'
+import { numberFormat } from '#app/utils/intl.ts'
 
 export function useRootData() {
 	return useRouteLoaderData<typeof rootLoader>('root')

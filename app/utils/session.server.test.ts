@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { setUserActive } from '#app/models/user.server.ts'
+import { createSession, INACTIVITY_TIMEOUT_MS, invalidateSession, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { sessions } from '#db/schema.ts'
 import { demoUser } from '#tests/utils.ts'
-import { createSession, INACTIVITY_TIMEOUT_MS, invalidateSession, validateSessionToken } from './session.server.ts'
 
 const HOUR = 60 * 60 * 1000
 

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import { and, eq, ne, sql } from 'drizzle-orm'
+import { getEnv } from '#app/utils/env.server.ts'
+import { utcDay } from '#app/utils/time.ts'
 import { getDb, type DB } from '#db/index.ts'
 import { sessions, users } from '#db/schema.ts'
-import { getEnv } from './env.server.ts'
-import { utcDay } from './time.ts'
 
 // Sessions as Lucia's current guide teaches: token `id.secret`, only SHA-256(secret) stored,
 // compared in constant time, inactivity timeout with a periodic extension.
@@ -50,15 +50,6 @@ export function createSession(userId: string, now = new Date()) {
 		.values({ id, userId, secretHash: hashSecret(secret), lastVerifiedAt: utcDay(now), createdAt: utcDay(now) })
 		.run()
 	return { id, token }
-}
-
-export type SessionUser = {
-	id: string
-	email: string
-	name: string
-	role: (typeof users.$inferSelect)['role']
-	departmentId: string | null
-	locale: string | null
 }
 
 // Every request looks its session up: the statement is built and prepared once per connection.
@@ -114,7 +105,7 @@ export function validateSessionToken(token: string, { now = new Date(), extend =
 		db.update(sessions).set({ lastVerifiedAt: today }).where(eq(sessions.id, parts.id)).run()
 		extended = true
 	}
-	return { sessionId: parts.id, user: row.user satisfies SessionUser, extended }
+	return { sessionId: parts.id, user: row.user, extended }
 }
 
 export function invalidateSession(sessionId: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { fromLocalInput, isoWeek, isWeekLabel, shiftWeek, toLocalInput, weekStart } from './time.ts'
+import { fromLocalInput, isoWeek, isWeekLabel, shiftWeek, toLocalInput, weekStart } from '#app/utils/time.ts'
 
 test('a datetime-local value is read in the organisation time zone, across daylight saving', () => {
 	expect(fromLocalInput('2026-01-15T09:30', 'Europe/Rome')?.toISOString()).toBe('2026-01-15T08:30:00.000Z')

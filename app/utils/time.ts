@@ -1,4 +1,4 @@
-import { dateTimeFormat } from './intl.ts'
+import { dateTimeFormat } from '#app/utils/intl.ts'
 
 /** Wall-clock parts of an instant in a time zone. */
 function zonedParts(date: Date, timeZone: string) {

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { type Role } from '#app/models/user.ts'
+import { type Role } from '#app/utils/permissions.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
 
 export { DEMO_LOGINS, DEMO_PASSWORD }

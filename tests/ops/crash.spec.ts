@@ -44,7 +44,7 @@ test('every write acknowledged before a SIGKILL is in the database after restart
 		attempts++
 		try {
 			if (kind === 0 && pair) {
-				const response = await post(server.url, `/ideas/${pair[0]}.data`, cookies.get(pair[1])!, { intent: 'vote', vote: 'on', fetch: '1' })
+				const response = await post(server.url, `/ideas/${pair[0]}/vote.data`, cookies.get(pair[1])!, { vote: 'on', fetch: '1' })
 				if (response.status === 200) acknowledged.votes.push(pair)
 				await response.arrayBuffer()
 			} else if (kind === 1 && pair) {

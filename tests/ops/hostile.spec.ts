@@ -133,14 +133,17 @@ function actionRoutes() {
 	}
 	db.close()
 	const folder = path.join(root, 'app', 'routes')
+	// The route files as remix-flat-routes reads them: `area+/file` is `area.file`.
 	return fs
-		.readdirSync(folder)
-		.filter((file) => file.endsWith('.tsx') && /export async function action/.test(fs.readFileSync(path.join(folder, file), 'utf8')))
+		.readdirSync(folder, { recursive: true, encoding: 'utf8' })
+		.filter((file) => /\.tsx$/.test(file) && !path.basename(file).startsWith('__'))
+		.filter((file) => /export async function action/.test(fs.readFileSync(path.join(folder, file), 'utf8')))
 		.map((file) => {
 			const segments = file
 				.replace(/\.tsx$/, '')
+				.replace(/\+\//g, '.')
 				.split('.')
-				.filter((s) => s !== '_index' && !s.startsWith('_'))
+				.filter((s) => !s.startsWith('_'))
 				.map((s) => s.replace(/_$/, ''))
 				.map((s) => (s.startsWith('$') ? params[s.slice(1)]! : s))
 			return `/${segments.join('/')}`

@@ -58,9 +58,9 @@ test('logs are one JSON object a request and never carry who wrote an anonymous 
 			// The route pattern, never the path: a path can carry a person's id.
 			expect(Object.keys(line)).not.toContain('path')
 		}
-		expect(requests.find((l) => l.requestId === requestId)).toMatchObject({ method: 'POST', route: 'routes/insights.new', status: 302 })
+		expect(requests.find((l) => l.requestId === requestId)).toMatchObject({ method: 'POST', route: 'routes/insights+/new', status: 302 })
 		expect(requests.find((l) => l.requestId === 'proxy-42')).toMatchObject({ method: 'GET', route: 'routes/search', status: 200 })
-		expect(requests.some((l) => l.route === 'routes/admin.users.$userId')).toBe(true)
+		expect(requests.some((l) => l.route === 'routes/admin+/users.$userId')).toBe(true)
 
 		const sessionToken = decodeURIComponent(/(?:^|; )[^=]*session[^=]*=([^;]+)/.exec(cookie)?.[1] ?? 'missing')
 		expect(sessionToken).not.toBe('missing')

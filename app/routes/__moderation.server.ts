@@ -1,0 +1,30 @@
+import { data } from '@remix-run/node'
+import { moderate } from '#app/models/moderation.server.ts'
+import { ModerationSchema, type ContentKind, type ModerationInput } from '#app/models/moderation.ts'
+import { type SessionUser } from '#app/models/user.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { ensure, httpError } from '#app/utils/http.server.ts'
+
+/**
+ * The hide and restore forms (`HideForm`, `RestoreButton`) of any page: validates, lets the
+ * model check the actor's rights, and answers. `kinds` is what this page moderates; `after`
+ * is where to go once done (a hidden item's own page is gone for most readers).
+ */
+export function moderationAction(
+	formData: FormData,
+	user: SessionUser,
+	{ kinds, after }: { kinds: readonly ContentKind[]; after: (input: ModerationInput) => string },
+) {
+	const submission = parseForm(formData, { schema: ModerationSchema })
+	const intent = formData.get('intent') === 'restore' ? ('restore' as const) : ('hide' as const)
+	if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+	ensure(kinds.includes(submission.value.kind), 'errors.unknownAction', 400)
+	const outcome = moderate(submission.value, user)
+	if (outcome === 'forbidden') httpError(403, 'errors.outsideModerationScope')
+	if (outcome === 'unchanged') return data({ intent, result: submission.reply({ formErrors: ['triage.notAllowed'] }) }, { status: 409 })
+	return redirectWithToast(after(submission.value), {
+		kind: 'success',
+		message: intent === 'hide' ? 'moderation.hidden' : 'moderation.restored',
+	})
+}

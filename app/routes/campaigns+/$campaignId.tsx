@@ -1,0 +1,82 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CursorLinks } from '#app/components/filters.tsx'
+import { TagList } from '#app/components/tags.tsx'
+import { ButtonLink, Card } from '#app/components/ui.tsx'
+import { getCampaign } from '#app/models/campaign.server.ts'
+import { listFeed } from '#app/models/idea.server.ts'
+import { feedSortFrom } from '#app/routes/__filters.server.ts'
+import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { ensure } from '#app/utils/http.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:campaign:any')
+	const campaign = getCampaign(params.campaignId ?? '')
+	ensure(campaign, 'errors.campaignNotFound')
+	const search = new URL(request.url).searchParams
+	const feed = listFeed({
+		sort: feedSortFrom(search),
+		filters: { campaignId: campaign.id },
+		viewerId: user.id,
+		cursor: search.get('cursor'),
+	})
+	return { campaign, feed }
+}
+
+export default function CampaignRoute() {
+	const t = useT()
+	const format = useFormat()
+	const { campaign, feed } = useLoaderData<typeof loader>()
+	return (
+		<div className="mx-auto max-w-3xl space-y-6">
+			<Card className="space-y-3">
+				<h1 className="text-2xl font-bold">{campaign.title}</h1>
+				<TagList stages={campaign.stage?.id ? [campaign.stage] : []} events={campaign.event?.id ? [campaign.event] : []} />
+				<p className="whitespace-pre-line">{campaign.description}</p>
+				<p className="text-sm text-slate-600">
+					{t('campaigns.runs', { start: format.date(campaign.startsAt), end: format.date(campaign.endsAt) })} ·{' '}
+					{t('campaigns.sponsoredBy', { name: campaign.sponsor })}
+				</p>
+				{campaign.state === 'open' ? (
+					<ButtonLink to={`/ideas/new?campaign=${campaign.id}`} variant="primary">
+						{t('campaigns.proposeHere')}
+					</ButtonLink>
+				) : (
+					<p role="status" className="rounded-md bg-slate-100 p-3 text-sm font-medium text-slate-800">
+						{campaign.state === 'closed'
+							? t('campaigns.closedNotice')
+							: t('campaigns.upcomingNotice', { date: format.date(campaign.startsAt) })}
+					</p>
+				)}
+			</Card>
+			<section aria-labelledby="campaign-ideas" className="space-y-3">
+				<h2 id="campaign-ideas" className="text-lg font-semibold">
+					{t('campaigns.ideasHeading')} ({format.number(campaign.ideaCount)})
+				</h2>
+				{feed.ideas.length ? (
+					<ul className="space-y-3">
+						{feed.ideas.map((idea) => (
+							<li key={idea.id}>
+								<IdeaCard idea={idea} />
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="text-slate-600">{t('campaigns.noIdeas')}</p>
+				)}
+				<CursorLinks nextCursor={feed.nextCursor} moreLabel="ideas.more" firstLabel="ideas.first" />
+			</section>
+		</div>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+	data ? [{ title: `${data.campaign.title} · Voce` }] : pageTitle(matches, 'campaigns.title')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

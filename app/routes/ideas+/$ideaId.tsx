@@ -1,0 +1,274 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CommentBody } from '#app/components/comment-body.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { InsightCard } from '#app/components/insight-card.tsx'
+import { HiddenBanner } from '#app/components/moderation.tsx'
+import { StatusBadge, TagList } from '#app/components/tags.tsx'
+import { Timeline } from '#app/components/timeline.tsx'
+import { Button, ButtonLink, Card } from '#app/components/ui.tsx'
+import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
+import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
+import { CommentSchema } from '#app/models/idea.ts'
+import { canView, mayModerate } from '#app/models/moderation.server.ts'
+import { isModerationIntent, type ModerationInput } from '#app/models/moderation.ts'
+import { markIdeaRead } from '#app/models/notification.server.ts'
+import { ideaInScope, mergedInto, timelineOf } from '#app/models/triage.server.ts'
+import { getUserById } from '#app/models/user.server.ts'
+import { type SessionUser } from '#app/models/user.ts'
+import { moderationAction } from '#app/routes/__moderation.server.ts'
+import { Comments, type CommentsReply } from '#app/routes/ideas+/__comments.tsx'
+import { VoteButton } from '#app/routes/ideas+/$ideaId_.vote.tsx'
+import { handleTriageIntent, isTriageIntent } from '#app/routes/triage+/__actions.server.ts'
+import { TriagePanel } from '#app/routes/triage+/__panel.tsx'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { ensure } from '#app/utils/http.server.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { privacyReview } from '#app/utils/privacy.server.ts'
+import { redact } from '#app/utils/privacy.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:idea:any')
+	const idea = getIdea(params.ideaId ?? '', user.id)
+	ensure(idea, 'errors.ideaNotFound')
+	// A merged idea lives on in the idea kept, which shows its comments.
+	if (idea.mergedIntoId) throw redirect(`/ideas/${idea.mergedIntoId}`)
+	const canTriage = hasPermission(user.role, 'update:triage:scope') && ideaInScope(idea.id, user)
+	ensure(canView('idea', idea.id, idea.hiddenAt, user), 'errors.ideaNotFound')
+	const canRestore = Boolean(idea.hiddenAt) && mayModerate('restore', 'idea', idea.id, user)
+	markIdeaRead(user.id, idea.id)
+	const now = new Date()
+	const before = new URL(request.url).searchParams.get('before')
+	const page = listComments(idea.id, { before })
+	const comments = page.rows.map(({ authorId, ...c }) => ({
+		...c,
+		mine: authorId === user.id,
+		editable: authorId === user.id && withinEditWindow(c.createdAt, now),
+	}))
+	const merged = mergedInto(idea.id).map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
+	const { isMine, firstActionAt: _firstActionAt, impact, effort, ownerId, ...shown } = idea
+	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
+	return {
+		idea: { ...shown, isMine, editable: canEdit(idea) },
+		comments,
+		commentPages: { earlier: page.earlier, paged: Boolean(before) },
+		merged,
+		timeline: timelineOf(idea.id),
+		handles: [...knownHandles(allBodies)],
+		// Evaluation is for the people who triage; everyone else sees only the public timeline.
+		triage: canTriage ? { impact, effort, ownerEmail: (ownerId && getUserById(ownerId)?.email) || '' } : null,
+		canHideComments: mayModerate('hide', 'idea', idea.id, user),
+		canRestore,
+	}
+}
+
+type Intent = { request: Request; formData: FormData; user: SessionUser; ideaId: string }
+const done = (ideaId: string, message: MessageKey) => redirectWithToast(`/ideas/${ideaId}`, { kind: 'success', message })
+
+async function follow({ formData, user, ideaId }: Intent) {
+	const on = formData.get('intent') === 'follow'
+	ensure(setFollow(ideaId, user.id, on), 'errors.ideaNotFound')
+	return done(ideaId, on ? 'ideas.followDone' : 'ideas.unfollowDone')
+}
+
+async function comment({ request, formData, user, ideaId }: Intent) {
+	await requirePermission(request, 'create:comment:own')
+	const submission = parseForm(formData, { schema: CommentSchema })
+	if (submission.status !== 'success') return data({ intent: 'comment', result: submission.reply() }, { status: 400 })
+	const review = privacyReview(formData, { body: submission.value.body })
+	if (review.mustConfirm) {
+		const result = { ...submission.reply(), error: {} as Record<string, string[] | null> }
+		return data({ intent: 'comment', result, privacy: review.findings }, { status: 422 })
+	}
+	ensure(addComment(ideaId, user.id, redact(submission.value.body)), 'errors.ideaNotFound')
+	return done(ideaId, 'comments.added')
+}
+
+const CommentChangeSchema = CommentSchema.partial().extend({ commentId: z.string().min(1) })
+
+/** An own comment, edited or deleted within its edit window; an edit is saved redacted straight away. */
+async function changeComment({ request, formData, user, ideaId }: Intent) {
+	await requirePermission(request, 'update:comment:own')
+	const intent = formData.get('intent') === 'edit-comment' ? 'edit-comment' : 'delete-comment'
+	const submission = parseForm(formData, { schema: CommentChangeSchema })
+	if (submission.status !== 'success' || (intent === 'edit-comment' && !submission.value.body)) {
+		return data({ intent, result: submission.reply() }, { status: 400 })
+	}
+	const { commentId, body } = submission.value
+	const changed = body && intent === 'edit-comment' ? editComment(commentId, user.id, redact(body)) : deleteComment(commentId, user.id)
+	if (!changed) return data({ intent, result: submission.reply({ formErrors: ['comments.windowClosed'] }) }, { status: 403 })
+	return done(ideaId, intent === 'edit-comment' ? 'comments.updated' : 'comments.deleted')
+}
+
+const HANDLERS = {
+	follow,
+	unfollow: follow,
+	comment,
+	'edit-comment': changeComment,
+	'delete-comment': changeComment,
+} satisfies Record<string, (input: Intent) => Promise<unknown>>
+
+function isHandled(intent: unknown): intent is keyof typeof HANDLERS {
+	return typeof intent === 'string' && Object.hasOwn(HANDLERS, intent)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'read:idea:any')
+	const ideaId = params.ideaId ?? ''
+	const state = ideaState(ideaId)
+	ensure(state, 'errors.ideaNotFound')
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	// A hidden idea takes no write but moderation, and answers as its page does for everyone else.
+	if (isModerationIntent(intent)) {
+		// A hidden idea leaves the backlog's lists: its moderator goes back to triage.
+		const after = (input: ModerationInput) => (input.kind === 'idea' && input.intent === 'hide' ? '/triage' : `/ideas/${ideaId}`)
+		return moderationAction(formData, user, { kinds: ['idea', 'comment'], after })
+	}
+	ensure(!state.hidden, 'errors.ideaNotFound')
+	if (isTriageIntent(intent)) return handleTriageIntent(intent, formData, user, ideaId)
+	ensure(isHandled(intent), 'errors.unknownAction', 400)
+	return HANDLERS[intent]({ request, formData, user, ideaId })
+}
+
+export default function IdeaRoute() {
+	const t = useT()
+	const format = useFormat()
+	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const known = new Set(handles)
+	return (
+		<div className="mx-auto max-w-3xl space-y-6">
+			{idea.hiddenAt ? <HiddenBanner reason={idea.hiddenReason} restore={canRestore ? { kind: 'idea', targetId: idea.id } : null} /> : null}
+			<article aria-labelledby="idea-title" className="space-y-4">
+				<div className="flex gap-4">
+					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} />
+					<div className="min-w-0 flex-1 space-y-2">
+						<h1 id="idea-title" className="text-2xl font-bold leading-tight">
+							{idea.title}
+						</h1>
+						<div className="flex flex-wrap items-center gap-2">
+							<StatusBadge status={idea.status} />
+							<TagList stages={idea.stages} events={idea.events} />
+						</div>
+						<p className="text-sm text-slate-600">
+							{idea.anonymous || !idea.authorName ? t('ideas.byAnonymous') : t('ideas.by', { name: idea.authorName })}
+							{idea.departmentName ? ` · ${idea.departmentName}` : ''} · {t('ideas.submittedOn', { date: format.date(idea.createdAt) })}
+							{idea.updatedAt ? ` · ${t('ideas.editedOn', { date: format.date(idea.updatedAt) })}` : ''}
+						</p>
+						{idea.campaign?.id ? (
+							<p className="text-sm">
+								<Link to={`/campaigns/${idea.campaign.id}`} className="font-medium text-brand-700 underline">
+									{t('ideas.inCampaign', { title: idea.campaign.title })}
+								</Link>
+							</p>
+						) : null}
+					</div>
+				</div>
+				<Card className="space-y-4">
+					<Section title={t('ideas.problemHeading')} text={idea.problem} />
+					<Section title={t('ideas.proposalHeading')} text={idea.proposal} />
+					<Section title={t('ideas.benefitHeading')} text={idea.benefit} />
+				</Card>
+				<div className="flex flex-wrap items-center gap-3">
+					<Form method="post">
+						<input type="hidden" name="intent" value={idea.following ? 'unfollow' : 'follow'} />
+						<Button variant="secondary" aria-pressed={idea.following}>
+							{idea.following ? t('ideas.unfollow') : t('ideas.follow')}
+						</Button>
+					</Form>
+					<p className="text-sm text-slate-600">{idea.following ? t('ideas.following') : t('ideas.notFollowing')}</p>
+					{idea.editable ? (
+						<ButtonLink to={`/ideas/${idea.id}/edit`} className="ml-auto">
+							{t('ideas.edit')}
+						</ButtonLink>
+					) : null}
+				</div>
+			</article>
+			<Timeline entries={timeline} submittedAt={idea.createdAt} />
+			{triage ? (
+				<TriagePanel
+					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
+					lastResult={
+						actionData && 'intent' in actionData && actionData.intent
+							? { intent: String(actionData.intent), result: actionData.result }
+							: null
+					}
+					canHide={!idea.hiddenAt}
+				/>
+			) : null}
+			<section aria-labelledby="evidence-heading" className="space-y-3">
+				<h2 id="evidence-heading" className="text-lg font-semibold">
+					{t('ideas.evidenceHeading')}
+				</h2>
+				{idea.insights.length ? (
+					<ul className="space-y-3">
+						{idea.insights.map((insight) => (
+							<li key={insight.id}>
+								<InsightCard insight={insight} />
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="text-slate-600">{t('ideas.noEvidence')}</p>
+				)}
+			</section>
+			<Comments
+				comments={comments}
+				total={idea.commentCount}
+				pages={commentPages}
+				handles={known}
+				canHide={canHideComments}
+				reply={actionData && 'intent' in actionData ? (actionData as CommentsReply) : undefined}
+			/>
+			{merged.length ? (
+				<section aria-labelledby="merged-heading" className="space-y-4">
+					<h2 id="merged-heading" className="text-lg font-semibold">
+						{t('triage.mergedInto')}
+					</h2>
+					{merged.map((m) => (
+						<div key={m.id} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
+							<h3 className="font-semibold">{t('triage.mergedComments', { title: m.title })}</h3>
+							{m.comments.length ? (
+								<ol className="space-y-2">
+									{m.comments.map((c) => (
+										<li key={c.id} className="rounded-md bg-white p-3">
+											<p className="mb-1 text-sm text-slate-600">
+												<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
+											</p>
+											<CommentBody body={c.body} handles={known} />
+										</li>
+									))}
+								</ol>
+							) : (
+								<p className="text-sm text-slate-600">{t('comments.empty')}</p>
+							)}
+						</div>
+					))}
+				</section>
+			) : null}
+		</div>
+	)
+}
+
+function Section({ title, text }: { title: string; text: string }) {
+	return (
+		<div>
+			<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+			<p className="mt-1 whitespace-pre-line break-words">{text}</p>
+		</div>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+	data ? [{ title: `${data.idea.title} · Voce` }] : pageTitle(matches, 'ideas.detailTitle')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

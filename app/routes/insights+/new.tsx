@@ -1,0 +1,201 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from '#app/components/forms.tsx'
+import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
+import { Button, Card, PageHeader } from '#app/components/ui.tsx'
+import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
+import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
+import { similarInsights } from '#app/models/search.server.ts'
+import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { suggestEmotion } from '#app/utils/emotion.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { useHydrated } from '#app/utils/hydrated.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
+import { useLocale, useT } from '#app/utils/root-data.ts'
+import { fromLocalInput, toLocalInput } from '#app/utils/time.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'create:insight:own')
+	return {
+		...captureTaxonomy(),
+		defaults: {
+			channelId: lastChannelOf(user.id) ?? undefined,
+			occurredAt: toLocalInput(new Date(), getEnv().TIME_ZONE),
+		},
+	}
+}
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000
+const FUTURE_SLACK_MS = 5 * 60 * 1000
+
+/** The form schema plus the checks that need the taxonomy and the clock. */
+function serverSchema(now: Date) {
+	const { stages, events, channels } = captureTaxonomy()
+	const timeZone = getEnv().TIME_ZONE
+	return InsightFormSchema.superRefine((value, ctx) => {
+		if (!channels.some((c) => c.id === value.channelId)) {
+			ctx.addIssue({ code: 'custom', path: ['channelId'], message: 'insights.unknownChoice' })
+		}
+		const event = value.eventId ? events.find((e) => e.id === value.eventId) : null
+		if (value.eventId && !event) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'insights.unknownChoice' })
+		const stageId = value.stageId || event?.defaultStageId
+		if (!stageId) ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.stageRequired' })
+		else if (!stages.some((s) => s.id === stageId)) {
+			ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.unknownChoice' })
+		}
+		if (value.occurredAt) {
+			const at = fromLocalInput(value.occurredAt, timeZone)
+			if (!at) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtInvalid' })
+			else if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
+				ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtFuture' })
+			} else if (at.getTime() < now.getTime() - YEAR_MS) {
+				ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtTooOld' })
+			}
+		}
+	}).transform((value) => {
+		const event = value.eventId ? events.find((e) => e.id === value.eventId) : null
+		return {
+			body: value.body,
+			channelId: value.channelId,
+			eventId: value.eventId || null,
+			stageId: (value.stageId || event?.defaultStageId)!,
+			emotion: value.emotion,
+			occurredAt: (value.occurredAt && fromLocalInput(value.occurredAt, timeZone)) || now,
+			anonymous: value.anonymous,
+		}
+	})
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'create:insight:own')
+	const now = new Date()
+	const formData = await request.formData()
+	const submission = parseForm(formData, { schema: serverSchema(now) })
+	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null, privacy: null }, { status: 400 })
+	const review = privacyReview(formData, { body: submission.value.body })
+	if (review.mustConfirm) {
+		return data({ result: { ...submission.reply(), error: {} }, similar: null, privacy: review.findings }, { status: 422 })
+	}
+	const value = redactFields(submission.value, ['body'])
+	// Without JavaScript, similar insights are shown once before a new one is saved.
+	if (formData.get('similarSeen') !== '1') {
+		const found = similarInsights(value.body)
+		if (found.length)
+			return data({ result: { ...submission.reply(), error: {} }, similar: { ideas: [] as [], insights: found }, privacy: null })
+	}
+	const { id, receipt } = createInsight(user, value, now)
+	if (receipt) return redirectWithFlash('/receipts', { receipt: { code: receipt, kind: 'insight' } })
+	return redirectWithFlash(`/insights/${id}`, { toast: { kind: 'success', message: 'insights.created' } })
+}
+
+export default function NewInsightRoute() {
+	const t = useT()
+	const locale = useLocale()
+	const { stages, events, channels, defaults } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const hydrated = useHydrated()
+	const [form, fields] = useForm<InsightFormValues>({
+		id: 'new-insight',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(InsightFormSchema),
+		defaultValue: defaults,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
+	})
+	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) =>
+		list.map((entry) => ({ value: entry.id, label: localizedName(entry, locale) }))
+	// Picking a moment of truth selects its usual stage, unless the person chose another.
+	const onEventChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
+		const stageSelect = document.getElementById(fields.stageId.id) as HTMLSelectElement | null
+		const chosen = events.find((e) => e.id === event.target.value)
+		const previous = events.find((e) => e.defaultStageId === stageSelect?.value)
+		if (chosen && stageSelect && (!stageSelect.value || previous)) {
+			form.update({ name: fields.stageId.name, value: chosen.defaultStageId })
+		}
+	}
+	return (
+		<div className="mx-auto max-w-2xl">
+			<PageHeader title={t('insights.newHeading')} />
+			<Card>
+				<p className="mb-4 text-slate-700">{t('insights.newIntro')}</p>
+				<Form method="post" {...getFormProps(form)} className="space-y-5">
+					<FormErrors errors={form.errors} />
+					<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
+					<PrivacyNotice findings={actionData?.privacy} labels={{ body: t('insights.body') }} />
+					<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
+					{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
+					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={named(channels)} />
+					<div className="grid gap-4 sm:grid-cols-2">
+						<SelectField
+							label={t('insights.eventOptional')}
+							meta={fields.eventId}
+							options={named(events)}
+							placeholder={t('insights.noEvent')}
+							onChange={onEventChange}
+						/>
+						<SelectField
+							label={t('insights.stage')}
+							meta={fields.stageId}
+							options={named(stages)}
+							placeholder={t('insights.stageAuto')}
+							hint={t('insights.stageHint')}
+						/>
+					</div>
+					<ChoiceGroup
+						legend={t('insights.emotion')}
+						meta={fields.emotion}
+						type="radio"
+						options={EMOTIONS.map((value) => ({
+							value: String(value),
+							label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
+						}))}
+					/>
+					<EmotionHint text={fields.body.value ?? ''} />
+					<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />
+					<CheckboxField label={t('insights.anonymous')} hint={t('insights.anonymousHint')} meta={fields.anonymous} />
+					<Button disabled={navigation.state === 'submitting'} className="w-full sm:w-auto">
+						{navigation.state === 'submitting' ? t('common.saving') : t('insights.submit')}
+					</Button>
+				</Form>
+			</Card>
+		</div>
+	)
+}
+
+/** A suggestion from the words used; it never changes the person's choice. */
+function EmotionHint({ text }: { text: string }) {
+	const t = useT()
+	const hint = suggestEmotion(text)
+	return (
+		<p aria-live="polite" className="-mt-2 text-sm text-slate-600">
+			{hint
+				? t('insights.emotionHint', {
+						value: hint.value,
+						label: t(`emotions.${hint.value as 1 | 2 | 3 | 4 | 5}`),
+						words: hint.words.map((w) => `“${w}”`).join(', '),
+					})
+				: null}
+		</p>
+	)
+}
+
+function SimilarInsights({ text, fallback }: { text: string; fallback: Parameters<typeof useSimilar>[2] }) {
+	return <SimilarItems similar={useSimilar('insight', text, fallback)} />
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'insights.newTitle')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

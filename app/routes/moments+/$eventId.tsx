@@ -1,0 +1,182 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { BarChart, Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { InsightCard } from '#app/components/insight-card.tsx'
+import { StatusBadge } from '#app/components/tags.tsx'
+import { PageHeader } from '#app/components/ui.tsx'
+import { eventPlaybook, eventSeries, periodOf } from '#app/models/dashboard.server.ts'
+import { FIX_WINDOW_DAYS } from '#app/models/dashboard.ts'
+import { listFeed } from '#app/models/idea.server.ts'
+import { IDEA_STATUSES } from '#app/models/idea.ts'
+import { insightsByIds } from '#app/models/insight.server.ts'
+import { listEvents } from '#app/models/taxonomy.server.ts'
+import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
+import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { ensure } from '#app/utils/http.server.ts'
+import { localizedName } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
+
+const TREND_WEEKS = 26
+
+/** The playbook of one moment of truth, in the dashboard's department scope. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:dashboard:scope')
+	const q = dashboardQuery(new URL(request.url), user)
+	const event = listEvents({ includeRetired: true }).find((e) => e.id === params.eventId)
+	ensure(event, 'errors.eventNotFound')
+	const base = { event, search: q.search, departmentId: q.departmentId, minGroup: getEnv().MIN_GROUP_SIZE }
+	const playbook = eventPlaybook(event.id, q.scope)
+	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
+	// Below the minimum group size the data functions compute nothing.
+	if (!playbook || !series) return { ...base, book: null }
+	return {
+		...base,
+		book: {
+			...playbook,
+			series,
+			unanswered: insightsByIds(playbook.unansweredIds),
+			ideas: listFeed({
+				sort: 'top',
+				filters: { eventId: event.id, departmentId: q.departmentId ?? undefined },
+				viewerId: user.id,
+				pageSize: 10,
+			}).ideas,
+		},
+	}
+}
+
+export default function EventPlaybookRoute() {
+	const t = useT()
+	const locale = useLocale()
+	const format = useFormat()
+	const { event, book, search, departmentId, minGroup } = useLoaderData<typeof loader>()
+	const name = localizedName(event, locale)
+	const scope = departmentId ? `&department=${departmentId}` : ''
+	return (
+		<div>
+			<Link to={`/dashboard?${search}#heatmap`} className="text-sm font-medium text-brand-700 underline">
+				{t('dashboard.cell.back')}
+			</Link>
+			<PageHeader title={t('dashboard.event.heading', { event: name })} />
+			<p className="mb-6 max-w-3xl text-slate-700">{t('dashboard.event.intro')}</p>
+			{book ? (
+				<>
+					<div className="mb-8 grid gap-4 lg:grid-cols-2">
+						<BarChart title={t('dashboard.event.trend')} points={book.series.map((p) => ({ label: p.week, value: p.insights }))} />
+						<section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+							<h2 id="by-status" className="mb-3 text-sm font-medium text-slate-800">
+								{t('dashboard.event.ideasByStatus')}
+							</h2>
+							{Object.keys(book.byStatus).length ? (
+								<ul className="space-y-2">
+									{IDEA_STATUSES.filter((s) => book.byStatus[s]).map((status) => (
+										<li key={status} className="flex items-center justify-between gap-2">
+											<Link to={`/ideas?event=${event.id}&status=${status}${scope}`} className="hover:underline">
+												<StatusBadge status={status} />
+											</Link>
+											<span className="font-semibold tabular-nums">{format.number(book.byStatus[status]!)}</span>
+										</li>
+									))}
+								</ul>
+							) : (
+								<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>
+							)}
+						</section>
+					</div>
+					<Section id="fixes">
+						<SectionHeader id="fixes" title={t('dashboard.event.fixes')} />
+						{book.fixes.length ? (
+							<ul className="divide-y divide-slate-100">
+								{book.fixes.map((fix) => (
+									<li key={fix.id} className="py-3">
+										<Link to={`/ideas/${fix.id}`} className="font-medium text-brand-700 underline">
+											{fix.title}
+										</Link>
+										{fix.before === null || fix.after === null ? (
+											<p className="mt-1 text-sm text-slate-600">{t('dashboard.event.tooEarly', { days: FIX_WINDOW_DAYS.min })}</p>
+										) : (
+											<FixEffect days={fix.days} date={format.date(fix.closedAt)} before={fix.before} after={fix.after} />
+										)}
+									</li>
+								))}
+							</ul>
+						) : (
+							<p className="text-sm text-slate-600">{t('dashboard.event.noFixes')}</p>
+						)}
+					</Section>
+					<div className="grid gap-8 lg:grid-cols-2">
+						<section aria-labelledby="unanswered">
+							<h2 id="unanswered" className="mb-1 text-lg font-semibold">
+								{t('dashboard.event.unanswered')}
+							</h2>
+							<p className="mb-3 text-sm text-slate-700">{t('dashboard.event.unansweredCount', { count: book.unansweredCount })}</p>
+							<ul className="space-y-3">
+								{book.unanswered.map((insight) => (
+									<li key={insight.id}>
+										<InsightCard insight={insight} />
+									</li>
+								))}
+							</ul>
+						</section>
+						<section aria-labelledby="event-ideas">
+							<h2 id="event-ideas" className="mb-3 text-lg font-semibold">
+								{t('dashboard.event.openIdeas')}
+							</h2>
+							{book.ideas.length ? (
+								<ul className="space-y-3">
+									{book.ideas.map((idea) => (
+										<li key={idea.id}>
+											<IdeaCard idea={idea} />
+										</li>
+									))}
+								</ul>
+							) : (
+								<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>
+							)}
+						</section>
+					</div>
+				</>
+			) : (
+				<TooSmallNotice min={minGroup} />
+			)}
+		</div>
+	)
+}
+
+function FixEffect({ days, date, before, after }: { days: number; date: string; before: number; after: number }) {
+	const t = useT()
+	const format = useFormat()
+	const change = before > 0 ? (after - before) / before : null
+	return (
+		<div className="mt-1 text-sm">
+			<p className="text-slate-700">{t('dashboard.event.fixWindow', { days, date })}</p>
+			<p className="mt-1 flex flex-wrap gap-4">
+				<span>
+					{t('dashboard.event.before')}: <strong className="tabular-nums">{format.number(before)}</strong>
+				</span>
+				<span>
+					{t('dashboard.event.after')}: <strong className="tabular-nums">{format.number(after)}</strong>
+				</span>
+				{after === before ? (
+					<span className="font-semibold text-slate-800">{t('dashboard.event.same')}</span>
+				) : change !== null ? (
+					<span className={change < 0 ? 'font-semibold text-green-800' : 'font-semibold text-slate-800'}>
+						{change < 0
+							? t('dashboard.event.fell', { value: format.percent(-change) })
+							: t('dashboard.event.rose', { value: format.percent(change) })}
+					</span>
+				) : null}
+			</p>
+		</div>
+	)
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.event.title')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
