@@ -27,6 +27,7 @@ export default tseslint.config(
 	{
 		// A status is named once, in app/models/idea.ts: code uses STATUS and the status sets, SQL statusIn().
 		// Who may do what is decided by permissions, never by comparing role names.
+		// A 4xx carries a catalog key (httpError, ensure) or text translated for its reader (plainError).
 		files: ['app/**/*.{ts,tsx}'],
 		ignores: ['app/models/idea.ts', 'app/utils/permissions.ts', 'app/**/*.test.ts', 'app/locales/**'],
 		rules: {
@@ -44,18 +45,51 @@ export default tseslint.config(
 					selector: "TemplateElement[value.raw=/'(submitted|in_review|accepted|in_progress|implemented|declined|merged)'/]",
 					message: 'SQL names a status through ${STATUS.…} or statusIn(), never as a literal.',
 				},
+				{
+					selector: "NewExpression[callee.name='Response'] > :matches(Literal, TemplateLiteral):first-child",
+					message: 'An error text must reach the reader in their language: httpError/ensure with a catalog key, or plainError.',
+				},
+				{
+					selector: 'CallExpression[callee.name=/^(data|json)$/] > :matches(Literal, TemplateLiteral):first-child',
+					message: 'An error text must reach the reader in their language: httpError/ensure with a catalog key.',
+				},
 			],
 		},
 	},
-	{
-		// db/ sits outside app/, so Remix's .server guard cannot protect it: only server modules may import it.
-		files: ['app/**/*.{ts,tsx}'],
-		ignores: ['app/**/*.server.ts', 'app/**/*.test.ts', 'app/entry.server.tsx'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{ patterns: [{ group: ['#db/*', '../db/*', '**/db/*'], message: 'Only *.server.ts modules may import the database.' }] },
-			],
-		},
-	},
+	...layers(),
 )
+
+/**
+ * The layers (docs/architecture.md): utils and locales import no model, component or route;
+ * models no component or route; only the route tree imports a route module. Imports go
+ * through `#app/*`, so a relative path cannot slip past. Only server modules import db/:
+ * it sits outside app/, where Remix's .server guard cannot protect it.
+ */
+function layers() {
+	const restrict = (regex, message) => ({ regex, message })
+	const database = restrict('^(#db/|(\\.\\./)+db/)', 'Only *.server.ts modules may import the database.')
+	const relative = restrict('^\\.\\./', 'Import through #app/* (package.json "imports"), so the layer rules see it.')
+	const layer = [
+		{
+			files: ['app/utils/**/*.{ts,tsx}', 'app/locales/**/*.ts'],
+			forbid: restrict('^#app/(models|components|routes)/', 'utils and locales are the bottom layer: no model, component or route.'),
+		},
+		{
+			files: ['app/models/**/*.{ts,tsx}'],
+			forbid: restrict('^#app/(components|routes)/', 'Models know nothing of pages: no component or route.'),
+		},
+		{
+			files: ['app/components/**/*.{ts,tsx}', 'app/root.tsx', 'app/entry.server.tsx'],
+			forbid: restrict('^#app/routes/', 'Only the route tree imports a route module.'),
+		},
+		{ files: ['app/routes/**/*.{ts,tsx}', 'app/routes.ts'], forbid: null },
+	]
+	const serverOnly = ['app/**/*.server.ts', 'app/**/*.test.ts', 'app/entry.server.tsx']
+	return layer.flatMap(({ files, forbid }) => {
+		const own = forbid ? [forbid, relative] : [relative]
+		return [
+			{ files, rules: { 'no-restricted-imports': ['error', { patterns: own }] } },
+			{ files, ignores: serverOnly, rules: { 'no-restricted-imports': ['error', { patterns: [...own, database] }] } },
+		]
+	})
+}

@@ -1,17 +1,6 @@
 import { expect, test } from 'vitest'
 import { createDepartment, listDepartments, removeDepartment, restoreDepartment } from '#app/models/department.server.ts'
-import {
-	captureTaxonomy,
-	createEntry,
-	listChannels,
-	listEvents,
-	listStages,
-	moveStage,
-	removeEntry,
-	restoreEntry,
-	updateEntry,
-} from '#app/models/taxonomy.server.ts'
-import { filterOptions } from '#app/routes/__filters.server.ts'
+import { createEntry, listChannels, listEvents, listStages, moveStage, removeEntry, restoreEntry } from '#app/models/taxonomy.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 
@@ -68,20 +57,4 @@ test('a department with people or sub-departments is retired; an empty one is de
 	const child = createDepartment({ name: 'Prototypes', parentId: parent.id })
 	expect(removeDepartment(parent.id)).toBe('retired')
 	expect(removeDepartment(child.id)).toBe('deleted')
-})
-
-test('filters and capture forms are read once, and show an admin change at once', () => {
-	const before = filterOptions()
-	expect(filterOptions().departments).toBe(before.departments)
-	const { id: departmentId } = createDepartment({ name: 'Contact Centre Napoli', parentId: null })
-	expect(filterOptions().departments.map((d) => d.name)).toContain('Contact Centre Napoli')
-
-	const stage = captureTaxonomy().stages[0]!
-	updateEntry('stages', stage.id, { name: 'Discover (renamed)', nameIt: null })
-	expect(captureTaxonomy().stages[0]!.name).toBe('Discover (renamed)')
-	const channel = captureTaxonomy().channels[0]!
-	removeEntry('channels', channel.id)
-	expect(captureTaxonomy().channels.map((c) => c.id)).not.toContain(channel.id)
-	removeDepartment(departmentId)
-	expect(filterOptions().departments.map((d) => d.id)).not.toContain(departmentId)
 })

@@ -1,8 +1,10 @@
-import { count, isNull } from 'drizzle-orm'
+import { count, eq, isNull } from 'drizzle-orm'
 import { expect, test } from 'vitest'
-import { createPasswordSetup, createUser, findPasswordSetup, listUsers, SETUP_LINK_TTL_MS } from '#app/models/user.server.ts'
+import { createPasswordSetup, createUser, findPasswordSetup, listUsers, SETUP_LINK_TTL_MS, setUserActive } from '#app/models/user.server.ts'
+import { createSession, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
-import { users } from '#db/schema.ts'
+import { sessions, users } from '#db/schema.ts'
+import { demoUser } from '#tests/utils.ts'
 
 function newUser(email: string) {
 	return createUser({ name: 'Teresa Neri', email, role: 'employee', departmentId: null })
@@ -37,4 +39,17 @@ test('the user list searches name and e-mail, treats % and _ literally, and pagi
 	expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(active)
 	expect(listUsers({ page: 99 }).page).toBe(2)
 	expect(listUsers({ includeDeactivated: true }).total).toBe(all)
+})
+
+test('deactivating a user ends all their sessions at once', () => {
+	const user = demoUser('manager')
+	const tokens = [createSession(user.id), createSession(user.id), createSession(user.id)]
+	setUserActive(user.id, false, demoUser('admin').id)
+	for (const { token, id } of tokens) {
+		expect(validateSessionToken(token)).toBeNull()
+		expect(getDb().select().from(sessions).where(eq(sessions.id, id)).get()).toBeUndefined()
+	}
+	// Reactivation does not bring old sessions back.
+	setUserActive(user.id, true, demoUser('admin').id)
+	expect(validateSessionToken(tokens[0]!.token)).toBeNull()
 })
