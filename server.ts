@@ -253,7 +253,7 @@ const mailer = setInterval(() => {
 mailer.unref()
 
 // Backups: at start and each minute, when the newest one in BACKUP_DIR is older than
-// BACKUP_INTERVAL_MINUTES, `db/backup.ts` runs in a process of its own (a large copy and its
+// BACKUP_INTERVAL_MINUTES, `scripts/backup.ts` runs in a process of its own (a large copy and its
 // integrity check would otherwise hold up requests). A failure is logged and retried next minute.
 let stopping = false
 let backingUp = false
@@ -261,7 +261,7 @@ function backupIfDue() {
 	const newest = newestBackupAt(env.BACKUP_DIR)
 	if (backingUp || stopping || (newest && Date.now() - newest.getTime() < env.BACKUP_INTERVAL_MINUTES * 60_000)) return
 	backingUp = true
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'db', 'backup.ts')], {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'scripts', 'backup.ts')], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	let output = ''

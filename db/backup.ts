@@ -1,4 +1,4 @@
-// npm run backup: a consistent copy of the live database, checked, timestamped, rotated.
+// A consistent copy of the live database, checked, timestamped, rotated (npm run backup: scripts/backup.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -94,18 +94,5 @@ export function backupDatabase({ source, dir, keep, now = new Date() }: { source
 		return { ...written, removed: rotateBackups(dir, keep) }
 	} finally {
 		db.close()
-	}
-}
-
-if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
-	const { getEnv } = await import('#app/utils/env.server.ts')
-	try {
-		const env = getEnv()
-		const result = backupDatabase({ source: env.DATABASE_PATH, dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP })
-		const removed = result.removed.length ? `; removed ${result.removed.length} older (keeping ${env.BACKUP_KEEP})` : ''
-		console.log(`Backup written: ${result.file} (${(result.bytes / 1e6).toFixed(1)} MB, integrity ok, ${result.ms} ms)${removed}`)
-	} catch (error) {
-		console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`)
-		process.exit(1)
 	}
 }

@@ -47,7 +47,9 @@ test('an older database is backed up, then upgraded with its data kept', () => {
 		.prepare("INSERT INTO search (rowid, kind, item_id, title, body) VALUES (7, 'insight', 'n1', '', 'Card swallowed abroad')")
 		.run()
 	const { applied, backup } = runMigrations(old, { backupDir: backups })
-	expect(applied).toBe(4)
+	// Every migration since: 0006 onwards.
+	const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal
+	expect(applied).toBe(journal.entries.length - 6)
 	expect(columns(old.$client, 'ideas')).toContain('closed_at')
 	// The search index was rebuilt with its prefix indexes, its rows and its triggers kept.
 	expect(old.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'search'").pluck().get()).toContain("prefix = '2 3 4 5 6 7 8'")
@@ -137,7 +139,7 @@ test('anonymous items written before 0009 move to unordered rowids and keep only
 	run("INSERT INTO receipts (code_hash, insight_id) VALUES ('h1', 'a1')")
 	run("INSERT INTO sessions (id, user_id, secret_hash, last_verified_at, created_at) VALUES ('s', 'u1', x'00', ?, ?)", at + 5, at - 62)
 
-	expect(runMigrations(db).applied).toBe(1)
+	expect(runMigrations(db, { migrationsFolder: migrationsCopy('through-0009', 10) }).applied).toBe(1)
 	const get = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T
 	const day = Date.UTC(2026, 2, 4)
 	expect(get('SELECT rowid AS r, created_at AS c, occurred_at AS o FROM insights WHERE id = ?', 'a1')).toEqual({
@@ -171,5 +173,29 @@ test('anonymous items written before 0009 move to unordered rowids and keep only
 	insight('n3', 0, 'Named later')
 	expect(get<{ id: number }>("SELECT id FROM search_docs WHERE item_id = 'n3'").id).toBeGreaterThan(0)
 	expect(integrityProblems(db.$client.name)).toEqual([])
+	db.$client.close()
+})
+
+test('Italian taxonomy names written before 0010 move into names, and name_it is gone', () => {
+	fs.mkdirSync(work, { recursive: true })
+	const db = openDatabase(path.join(work, 'names.db'))
+	runMigrations(db, { migrationsFolder: migrationsCopy('before-0010', 10) })
+	const run = (sql: string) => db.$client.prepare(sql).run()
+	run(
+		"INSERT INTO journey_stages (id, name, name_it, position, created_at) VALUES ('s1', 'Pay', 'Pagamento', 1, 0), ('s2', 'Renew', NULL, 2, 0)",
+	)
+	run(
+		"INSERT INTO critical_events (id, name, name_it, default_stage_id, created_at) VALUES ('e1', 'Payment declined', 'Pagamento rifiutato', 's1', 0)",
+	)
+	run("INSERT INTO channels (id, name, name_it, created_at) VALUES ('c1', 'Phone', '', 0)")
+	expect(runMigrations(db).applied).toBe(2)
+	const names = (table: string) => db.$client.prepare(`SELECT id, names FROM ${table} ORDER BY id`).all()
+	expect(names('journey_stages')).toEqual([
+		{ id: 's1', names: '{"it":"Pagamento"}' },
+		{ id: 's2', names: '{}' },
+	])
+	expect(names('critical_events')).toEqual([{ id: 'e1', names: '{"it":"Pagamento rifiutato"}' }])
+	expect(names('channels')).toEqual([{ id: 'c1', names: '{}' }])
+	for (const table of ['journey_stages', 'critical_events', 'channels']) expect(columns(db.$client, table)).not.toContain('name_it')
 	db.$client.close()
 })

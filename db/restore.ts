@@ -1,4 +1,4 @@
-// npm run restore -- FILE: puts a backup in place of DATABASE_PATH, with Voce stopped.
+// Puts a backup in place of DATABASE_PATH, with Voce stopped (npm run restore: scripts/restore.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -80,25 +80,4 @@ export function restoreDatabase({
 	fs.renameSync(partial, target)
 	fsyncPath(path.dirname(path.resolve(target)))
 	return { restored, previous }
-}
-
-if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
-	const { getEnv } = await import('#app/utils/env.server.ts')
-	const file = process.argv[2]
-	if (!file) {
-		console.error('Usage: npm run restore -- path/to/backup.db   (stop Voce first)')
-		process.exit(2)
-	}
-	try {
-		const env = getEnv()
-		const { restored, previous } = restoreDatabase({ file: path.resolve(file), target: env.DATABASE_PATH, backupDir: env.BACKUP_DIR })
-		console.log(
-			`Restored ${file} to ${env.DATABASE_PATH}: ${restored.users} people, ${restored.insights} insights, ${restored.ideas} ideas, ${restored.votes} votes.`,
-		)
-		if (previous) console.log(`The database as it was before is kept at ${previous}.`)
-		console.log('Start Voce again; it applies any migrations newer than the backup.')
-	} catch (error) {
-		console.error(`Restore refused: ${error instanceof Error ? error.message : String(error)}`)
-		process.exit(1)
-	}
 }

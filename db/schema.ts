@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { type TranslatedNames } from '#app/locales/index.ts'
 import { AUDIT_ACTIONS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
@@ -14,6 +16,12 @@ const createdAt = () =>
 		.notNull()
 		.$defaultFn(() => new Date())
 // Taxonomy and departments are retired, not deleted, once something refers to them.
+/** A taxonomy name in the other languages, as JSON ({"it": "…"}); the default-language name is `name`. */
+const names = () =>
+	text('names', { mode: 'json' })
+		.$type<TranslatedNames>()
+		.notNull()
+		.default(sql`'{}'`)
 const retiredAt = () => integer('retired_at', { mode: 'timestamp_ms' })
 
 export const departments = sqliteTable(
@@ -84,7 +92,7 @@ export const journeyStages = sqliteTable(
 	{
 		id: id(),
 		name: text('name').notNull(),
-		nameIt: text('name_it'),
+		names: names(),
 		position: integer('position').notNull(),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
@@ -97,7 +105,7 @@ export const criticalEvents = sqliteTable(
 	{
 		id: id(),
 		name: text('name').notNull(),
-		nameIt: text('name_it'),
+		names: names(),
 		defaultStageId: text('default_stage_id')
 			.notNull()
 			.references(() => journeyStages.id),
@@ -110,7 +118,7 @@ export const criticalEvents = sqliteTable(
 export const channels = sqliteTable('channels', {
 	id: id(),
 	name: text('name').notNull(),
-	nameIt: text('name_it'),
+	names: names(),
 	retiredAt: retiredAt(),
 	createdAt: createdAt(),
 })

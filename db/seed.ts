@@ -23,20 +23,20 @@ export function seedTaxonomy(db: DB = getDb()) {
 	if ((db.select({ n: count() }).from(journeyStages).get()?.n ?? 0) > 0) return
 	db.transaction((tx) => {
 		const stageIds = new Map<string, string>()
-		DEFAULT_STAGES.forEach(([name, nameIt], index) => {
+		DEFAULT_STAGES.forEach(([name, names], index) => {
 			const row = tx
 				.insert(journeyStages)
-				.values({ name, nameIt, position: index + 1 })
+				.values({ name, names, position: index + 1 })
 				.returning({ id: journeyStages.id })
 				.get()
 			stageIds.set(name, row.id)
 		})
-		for (const [name, nameIt, stage] of DEFAULT_EVENTS) {
+		for (const [name, names, stage] of DEFAULT_EVENTS) {
 			tx.insert(criticalEvents)
-				.values({ name, nameIt, defaultStageId: stageIds.get(stage)! })
+				.values({ name, names, defaultStageId: stageIds.get(stage)! })
 				.run()
 		}
-		for (const [name, nameIt] of DEFAULT_CHANNELS) tx.insert(channels).values({ name, nameIt }).run()
+		for (const [name, names] of DEFAULT_CHANNELS) tx.insert(channels).values({ name, names }).run()
 	})
 }
 

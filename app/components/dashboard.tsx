@@ -10,10 +10,11 @@ import {
 	type HeatCell,
 	type MetricFormat,
 } from '#app/models/dashboard.ts'
+import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
-type Named = { id: string; name: string; nameIt: string | null }
+type Named = LocalizedEntry
 
 /** A definition behind a small "i": a native disclosure, so it works by keyboard and without JavaScript. */
 export function InfoTip({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,7 +1,8 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { Button } from '#app/components/ui.tsx'
 import { PERIODS } from '#app/models/insight.ts'
-import { localizedName, type MessageKey } from '#app/utils/i18n.ts'
+import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
 export type FilterSelect = {
@@ -120,7 +121,7 @@ export function CursorLinks({
 	)
 }
 
-type Named = { id: string; name: string; nameIt: string | null }
+type Named = LocalizedEntry
 type Options = {
 	stages: Named[]
 	events: Named[]
@@ -145,11 +146,10 @@ export function departmentSelect(options: DepartmentOptions, t: ReturnType<typeo
 export function useCommonSelects(options: Options): FilterSelect[] {
 	const t = useT()
 	const locale = useLocale()
-	const named = (list: Named[]) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
 	return [
-		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
-		{ name: 'event', label: t('insights.event'), options: named(options.events) },
-		{ name: 'channel', label: t('insights.channel'), options: named(options.channels) },
+		{ name: 'stage', label: t('insights.stage'), options: toOptions(options.stages, locale) },
+		{ name: 'event', label: t('insights.event'), options: toOptions(options.events, locale) },
+		{ name: 'channel', label: t('insights.channel'), options: toOptions(options.channels, locale) },
 		departmentSelect(options, t),
 		{
 			name: 'period',

@@ -1,9 +1,11 @@
 import { Link } from '@remix-run/react'
 import { EmotionLabel, TagList } from '#app/components/tags.tsx'
+import { type TranslatedNames } from '#app/locales/index.ts'
+import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
-type Tag = { id: string; name: string; nameIt: string | null }
+type Tag = LocalizedEntry
 export type InsightCardData = {
 	id: string
 	body: string
@@ -12,7 +14,7 @@ export type InsightCardData = {
 	anonymous: boolean
 	authorName: string | null
 	recurrenceCount: number
-	channel: { name: string; nameIt: string | null }
+	channel: { name: string; names: TranslatedNames }
 	stage: Tag
 	event: Tag | null
 	departmentName: string | null

@@ -1,10 +1,11 @@
 import { Badge } from '#app/components/ui.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
+import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { relativeTimeFormat } from '#app/utils/intl.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
-type Named = { id: string; name: string; nameIt: string | null }
+type Named = LocalizedEntry
 
 export function TagList({ stages = [], events = [] }: { stages?: Named[]; events?: Array<Named | null> }) {
 	const locale = useLocale()

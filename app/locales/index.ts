@@ -9,3 +9,6 @@ import { type Catalog } from '#app/locales/types.ts'
 export const CATALOGS = { en, it } satisfies Record<string, Catalog>
 export type Locale = keyof typeof CATALOGS
 export const LOCALES = Object.keys(CATALOGS) as [Locale, ...Locale[]]
+
+/** An admin-entered name in the languages other than the default one (the default is the entry's `name`). */
+export type TranslatedNames = Partial<Record<Locale, string>>

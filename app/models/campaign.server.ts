@@ -29,8 +29,8 @@ const columns = {
 	sponsor: campaigns.sponsor,
 	startsAt: campaigns.startsAt,
 	endsAt: campaigns.endsAt,
-	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
-	event: { id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt },
+	stage: { id: journeyStages.id, name: journeyStages.name, names: journeyStages.names },
+	event: { id: criticalEvents.id, name: criticalEvents.name, names: criticalEvents.names },
 	createdByName: users.name,
 	ideaCount: sql<number>`(SELECT count(*) FROM ${ideas} i WHERE i.campaign_id = ${campaigns}.id AND i.hidden_at IS NULL AND i.status <> ${STATUS.merged})`,
 }

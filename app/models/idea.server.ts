@@ -9,6 +9,7 @@ import { insightsByIds } from '#app/models/insight.server.ts'
 import { PERIOD_DAYS, type Period } from '#app/models/insight.ts'
 import { createReceipt } from '#app/models/receipt.server.ts'
 import { statusIn } from '#app/models/sql.server.ts'
+import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { emptyWal, getDb, writeTransaction, type Tx } from '#db/index.ts'
 import {
 	campaigns,
@@ -137,20 +138,20 @@ function tagsFor(ideaIds: string[]) {
 	if (!ideaIds.length) return { stages: new Map(), events: new Map() }
 	const db = getDb()
 	const stageRows = db
-		.select({ ideaId: ideaStages.ideaId, id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt })
+		.select({ ideaId: ideaStages.ideaId, id: journeyStages.id, name: journeyStages.name, names: journeyStages.names })
 		.from(ideaStages)
 		.innerJoin(journeyStages, eq(journeyStages.id, ideaStages.stageId))
 		.where(inArray(ideaStages.ideaId, ideaIds))
 		.orderBy(asc(journeyStages.position))
 		.all()
 	const eventRows = db
-		.select({ ideaId: ideaEvents.ideaId, id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt })
+		.select({ ideaId: ideaEvents.ideaId, id: criticalEvents.id, name: criticalEvents.name, names: criticalEvents.names })
 		.from(ideaEvents)
 		.innerJoin(criticalEvents, eq(criticalEvents.id, ideaEvents.eventId))
 		.where(inArray(ideaEvents.ideaId, ideaIds))
 		.orderBy(asc(criticalEvents.name))
 		.all()
-	type Tag = { id: string; name: string; nameIt: string | null }
+	type Tag = LocalizedEntry
 	const group = (rows: Array<Tag & { ideaId: string }>) => {
 		const map = new Map<string, Tag[]>()
 		for (const { ideaId, ...tag } of rows) map.set(ideaId, [...(map.get(ideaId) ?? []), tag])

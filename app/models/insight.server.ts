@@ -77,9 +77,9 @@ const cardColumns = {
 	hiddenAt: insights.hiddenAt,
 	hiddenReason: insights.hiddenReason,
 	authorName: users.name,
-	channel: { name: channels.name, nameIt: channels.nameIt },
-	stage: { id: journeyStages.id, name: journeyStages.name, nameIt: journeyStages.nameIt },
-	event: { id: criticalEvents.id, name: criticalEvents.name, nameIt: criticalEvents.nameIt },
+	channel: { name: channels.name, names: channels.names },
+	stage: { id: journeyStages.id, name: journeyStages.name, names: journeyStages.names },
+	event: { id: criticalEvents.id, name: criticalEvents.name, names: criticalEvents.names },
 	departmentName: departments.name,
 }
 

@@ -16,7 +16,7 @@ test('a journey stage still used by a critical event is retired, not deleted', (
 })
 
 test('an entry nothing refers to is deleted for good', () => {
-	const { id } = createEntry('channels', { name: 'Carrier pigeon', nameIt: 'Piccione viaggiatore' })
+	const { id } = createEntry('channels', { name: 'Carrier pigeon', names: { it: 'Piccione viaggiatore' } })
 	expect(listChannels().map((c) => c.name)).toContain('Carrier pigeon')
 	expect(removeEntry('channels', id)).toBe('deleted')
 	expect(listChannels({ includeRetired: true }).map((c) => c.id)).not.toContain(id)
@@ -24,8 +24,8 @@ test('an entry nothing refers to is deleted for good', () => {
 })
 
 test('a stage whose events are gone can be deleted', () => {
-	const stage = createEntry('stages', { name: 'Complain', nameIt: 'Reclamo' })
-	const event = createEntry('events', { name: 'Double charge', nameIt: null, defaultStageId: stage.id })
+	const stage = createEntry('stages', { name: 'Complain', names: { it: 'Reclamo' } })
+	const event = createEntry('events', { name: 'Double charge', names: {}, defaultStageId: stage.id })
 	expect(removeEntry('stages', stage.id)).toBe('retired')
 	expect(removeEntry('events', event.id)).toBe('deleted')
 	restoreEntry('stages', stage.id)
@@ -33,7 +33,7 @@ test('a stage whose events are gone can be deleted', () => {
 })
 
 test('new stages go last and can be reordered both ways', () => {
-	const stage = createEntry('stages', { name: 'Refer a friend', nameIt: null })
+	const stage = createEntry('stages', { name: 'Refer a friend', names: {} })
 	const names = () => listStages().map((s) => s.name)
 	expect(names().at(-1)).toBe('Refer a friend')
 	expect(moveStage(stage.id, 'up')).toBe(true)

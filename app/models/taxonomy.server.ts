@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { type TranslatedNames } from '#app/locales/index.ts'
 import { cachedReference, referenceChanged } from '#app/models/reference-data.server.ts'
 import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
 import { type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
@@ -14,7 +15,7 @@ function notRetired(kind: TaxonomyKind, includeRetired: boolean) {
 export function listStages({ includeRetired = false } = {}): TaxonomyEntry[] {
 	const t = journeyStages
 	return getDb()
-		.select({ id: t.id, name: t.name, nameIt: t.nameIt, retiredAt: t.retiredAt })
+		.select({ id: t.id, name: t.name, names: t.names, retiredAt: t.retiredAt })
 		.from(t)
 		.where(notRetired('stages', includeRetired))
 		.orderBy(asc(t.position))
@@ -24,7 +25,7 @@ export function listStages({ includeRetired = false } = {}): TaxonomyEntry[] {
 export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry & { defaultStageId: string }> {
 	const t = criticalEvents
 	return getDb()
-		.select({ id: t.id, name: t.name, nameIt: t.nameIt, retiredAt: t.retiredAt, defaultStageId: t.defaultStageId })
+		.select({ id: t.id, name: t.name, names: t.names, retiredAt: t.retiredAt, defaultStageId: t.defaultStageId })
 		.from(t)
 		.where(notRetired('events', includeRetired))
 		.orderBy(asc(t.name))
@@ -34,7 +35,7 @@ export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry
 export function listChannels({ includeRetired = false } = {}): TaxonomyEntry[] {
 	const t = channels
 	return getDb()
-		.select({ id: t.id, name: t.name, nameIt: t.nameIt, retiredAt: t.retiredAt })
+		.select({ id: t.id, name: t.name, names: t.names, retiredAt: t.retiredAt })
 		.from(t)
 		.where(notRetired('channels', includeRetired))
 		.orderBy(asc(t.name))
@@ -67,12 +68,12 @@ export function stageExists(id: string) {
 	)
 }
 
-type EntryInput = { name: string; nameIt: string | null; defaultStageId?: string }
+type EntryInput = { name: string; names: TranslatedNames; defaultStageId?: string }
 
 export function createEntry(kind: TaxonomyKind, input: EntryInput) {
 	referenceChanged()
 	const db = getDb()
-	const base = { name: input.name, nameIt: input.nameIt }
+	const base = { name: input.name, names: input.names }
 	if (kind === 'stages') {
 		const { max } = db
 			.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
@@ -98,7 +99,7 @@ export function createEntry(kind: TaxonomyKind, input: EntryInput) {
 export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput) {
 	referenceChanged()
 	const db = getDb()
-	const base = { name: input.name, nameIt: input.nameIt }
+	const base = { name: input.name, names: input.names }
 	if (kind === 'events') {
 		const values = input.defaultStageId ? { ...base, defaultStageId: input.defaultStageId } : base
 		return db.update(criticalEvents).set(values).where(eq(criticalEvents.id, id)).run().changes > 0

@@ -10,7 +10,7 @@ test('filters and capture forms are read once, and show an admin change at once'
 	expect(filterOptions().departments.map((d) => d.name)).toContain('Contact Centre Napoli')
 
 	const stage = captureTaxonomy().stages[0]!
-	updateEntry('stages', stage.id, { name: 'Discover (renamed)', nameIt: null })
+	updateEntry('stages', stage.id, { name: 'Discover (renamed)', names: {} })
 	expect(captureTaxonomy().stages[0]!.name).toBe('Discover (renamed)')
 	const channel = captureTaxonomy().channels[0]!
 	removeEntry('channels', channel.id)

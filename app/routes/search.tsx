@@ -9,9 +9,9 @@ import { PERIODS, type Period } from '#app/models/insight.ts'
 import { search } from '#app/models/search.server.ts'
 import { SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { toOptions } from '#app/models/taxonomy.ts'
 import { oneOf } from '#app/routes/__filters.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -87,18 +87,8 @@ export default function SearchRoute() {
 						SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })),
 						t('insights.all'),
 					)}
-					{select(
-						'stage',
-						t('insights.stage'),
-						stages.map((s) => ({ value: s.id, label: localizedName(s, locale) })),
-						t('insights.all'),
-					)}
-					{select(
-						'event',
-						t('insights.event'),
-						events.map((e) => ({ value: e.id, label: localizedName(e, locale) })),
-						t('insights.all'),
-					)}
+					{select('stage', t('insights.stage'), toOptions(stages, locale), t('insights.all'))}
+					{select('event', t('insights.event'), toOptions(events, locale), t('insights.all'))}
 					{select(
 						'period',
 						t('insights.period'),

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { type en } from '#app/locales/en.ts'
-import { CATALOGS, LOCALES, type Locale } from '#app/locales/index.ts'
+import { CATALOGS, LOCALES, type Locale, type TranslatedNames } from '#app/locales/index.ts'
 import { dateTimeFormat, numberFormat } from '#app/utils/intl.ts'
 
 type PluralFree<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K
@@ -111,10 +111,14 @@ export function negotiateLocale(header: string | null): Locale | null {
 	return null
 }
 
-type Named = { name: string; nameIt: string | null }
-/** Taxonomy and other admin-entered names carry an optional Italian form. */
-export function localizedName(entry: Named, locale: Locale) {
-	return locale === 'it' && entry.nameIt ? entry.nameIt : entry.name
+/** Taxonomy and other admin-entered names: the reader's language when an admin gave one, else the default name. */
+export function localizedName(entry: { name: string; names: TranslatedNames }, locale: Locale) {
+	return entry.names[locale] || entry.name
+}
+
+/** A language's name in the reader's language ("Italian", "italiano"), from the runtime's own data. */
+export function languageName(language: Locale, inLocale: Locale) {
+	return new Intl.DisplayNames([inLocale], { type: 'language' }).of(language) ?? language
 }
 
 export function formatDate(date: Date | number, locale: Locale, timeZone: string) {

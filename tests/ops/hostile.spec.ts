@@ -266,7 +266,7 @@ const FIELDS = [
 	'code',
 	'redirectTo',
 	'ids',
-	'nameIt',
+	'names.it',
 	'startsAt',
 	'endsAt',
 	'sponsor',

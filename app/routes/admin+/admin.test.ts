@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { listChannels } from '#app/models/taxonomy.server.ts'
+import { toOptions } from '#app/models/taxonomy.ts'
 import { getUserById, listUsers } from '#app/models/user.server.ts'
 import { loader as organisationLoader } from '#app/routes/_org+/organisation.tsx'
 import { loader as teamLoader } from '#app/routes/_org+/team.tsx'
@@ -152,4 +153,22 @@ test('unknown taxonomy lists are a 404', async () => {
 		taxonomyLoader({ request: getRequest('/admin/taxonomy/colours', cookie), context, params: { kind: 'colours' } }),
 	)
 	expect(statusOf(result)).toBe(404)
+})
+
+test('an admin names a channel in Italian; Italian readers see it, a blank translation falls back, a long one is refused with what was typed kept', async () => {
+	const cookie = await sessionCookieFor(demoUser('admin').id)
+	const post = (fields: Record<string, string>) =>
+		settle(() =>
+			taxonomyAction({ request: formRequest('/admin/taxonomy/channels', fields, cookie), context, params: { kind: 'channels' } }),
+		)
+	expect(statusOf(await post({ intent: 'create', name: 'Video call', 'names.it': 'Videochiamata' }))).toBe(302)
+	expect(statusOf(await post({ intent: 'create', name: 'Kiosk', 'names.it': '  ' }))).toBe(302)
+	const tooLong = await post({ intent: 'create', name: 'Fax', 'names.it': 'x'.repeat(121) })
+	expect(statusOf(tooLong)).toBe(400)
+	expect(JSON.stringify((tooLong as { data: unknown }).data)).toContain('validation.tooLong')
+	const byName = new Map(listChannels().map((c) => [c.name, c]))
+	expect(byName.get('Video call')?.names).toEqual({ it: 'Videochiamata' })
+	expect(byName.get('Kiosk')?.names).toEqual({})
+	expect(byName.has('Fax')).toBe(false)
+	expect(toOptions([byName.get('Video call')!, byName.get('Kiosk')!], 'it').map((o) => o.label)).toEqual(['Videochiamata', 'Kiosk'])
 })

@@ -17,12 +17,12 @@ import {
 	stageExists,
 	updateEntry,
 } from '#app/models/taxonomy.server.ts'
-import { TAXONOMY_KINDS, TaxonomyEntrySchema, type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
+import { TAXONOMY_KINDS, TaxonomyEntrySchema, TRANSLATED_LOCALES, type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { ensure, httpError } from '#app/utils/http.server.ts'
-import { localizedName } from '#app/utils/i18n.ts'
+import { languageName, localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await requirePermission(request, intent === 'create' ? 'create:taxonomy:any' : 'update:taxonomy:any')
 		const submission = parseEntry(formData, kind, intent === 'update' ? id : undefined)
 		if (submission.status !== 'success') return data({ intent, id, result: submission.reply() }, { status: 400 })
-		const input = { ...submission.value, nameIt: submission.value.nameIt || null }
+		const input = submission.value
 		if (intent === 'create') createEntry(kind, input)
 		else ensure(updateEntry(kind, id, input), 'errors.entryNotFound')
 		return redirectWithToast(here, { kind: 'success', message: intent === 'create' ? 'taxonomy.added' : 'taxonomy.updated' })
@@ -102,11 +102,12 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 		id: entry ? `entry-${entry.id}` : `entry-new-${kind}`,
 		lastResult: mine ? actionData.result : undefined,
 		constraint: getZodConstraint(TaxonomyEntrySchema),
-		defaultValue: entry ? { name: entry.name, nameIt: entry.nameIt ?? '', defaultStageId: entry.defaultStageId ?? '' } : undefined,
+		defaultValue: entry ? { name: entry.name, names: entry.names, defaultStageId: entry.defaultStageId ?? '' } : undefined,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: TaxonomyEntrySchema }),
 	})
+	const translations = fields.names.getFieldset()
 	return (
 		<Form method="post" action={`/admin/taxonomy/${kind}`} {...getFormProps(form)} className="space-y-4">
 			<input type="hidden" name="intent" value={intent} />
@@ -114,7 +115,17 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 			<FormErrors errors={form.errors} />
 			<div className="grid gap-4 sm:grid-cols-2">
 				<Field label={t('common.name')} meta={fields.name} autoFocus={Boolean(entry)} />
-				<Field label={t('common.nameIt')} meta={fields.nameIt} hint={t('common.nameItHint')} />
+				{TRANSLATED_LOCALES.map((other) => {
+					const language = languageName(other, locale)
+					return (
+						<Field
+							key={other}
+							label={t('common.nameIn', { language })}
+							meta={translations[other]!}
+							hint={t('common.nameInHint', { language })}
+						/>
+					)
+				})}
 				{kind === 'events' ? (
 					<SelectField
 						label={t('taxonomy.defaultStage')}

@@ -8,11 +8,11 @@ import { Button, ButtonLink, Card, PageHeader } from '#app/components/ui.tsx'
 import { createCampaign } from '#app/models/campaign.server.ts'
 import { CampaignFormSchema } from '#app/models/campaign.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { toOptions } from '#app/models/taxonomy.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
-import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 import { fromLocalInput, toLocalInput } from '#app/utils/time.ts'
@@ -79,13 +79,13 @@ export default function NewCampaignRoute() {
 						<SelectField
 							label={t('campaigns.focusStage')}
 							meta={fields.stageId}
-							options={stages.map((s) => ({ value: s.id, label: localizedName(s, locale) }))}
+							options={toOptions(stages, locale)}
 							placeholder={t('campaigns.noFocus')}
 						/>
 						<SelectField
 							label={t('campaigns.focusEvent')}
 							meta={fields.eventId}
-							options={events.map((e) => ({ value: e.id, label: localizedName(e, locale) }))}
+							options={toOptions(events, locale)}
 							placeholder={t('campaigns.noFocus')}
 						/>
 					</div>

@@ -8,6 +8,7 @@ import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { EmotionLabel } from '#app/components/tags.tsx'
 import { Button } from '#app/components/ui.tsx'
 import { IdeaFormSchema, type IdeaFormValues } from '#app/models/idea.ts'
+import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { type loader as searchLoader } from '#app/routes/resources+/insight-search.tsx'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { useHydrated } from '#app/utils/hydrated.ts'
@@ -15,7 +16,7 @@ import { localizedName } from '#app/utils/i18n.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
-type Named = { id: string; name: string; nameIt: string | null }
+type Named = LocalizedEntry
 
 export function IdeaForm({
 	id,
@@ -71,7 +72,6 @@ export function IdeaForm({
 	const searcher = useFetcher<typeof searchLoader>()
 	const queryRef = useRef<HTMLInputElement>(null)
 	const shownSearch = searcher.data ?? search
-	const named = (list: Named[]) => list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
 	// Ticked insights stay listed (and ticked) across searches.
 	const [picked, setPicked] = useState(() => new Map(linked.map((i) => [i.id, i])))
 	const candidates = [...picked.values(), ...(shownSearch?.results ?? []).filter((i) => !picked.has(i.id))]
@@ -99,8 +99,8 @@ export function IdeaForm({
 			<TextareaField label={t('ideas.problem')} hint={t('ideas.problemHint')} meta={fields.problem} />
 			<TextareaField label={t('ideas.proposal')} meta={fields.proposal} rows={5} />
 			<TextareaField label={t('ideas.benefit')} meta={fields.benefit} rows={3} />
-			<ChoiceGroup legend={t('ideas.stages')} meta={fields.stageIds} type="checkbox" options={named(options.stages)} />
-			<ChoiceGroup legend={t('ideas.events')} meta={fields.eventIds} type="checkbox" options={named(options.events)} columns />
+			<ChoiceGroup legend={t('ideas.stages')} meta={fields.stageIds} type="checkbox" options={toOptions(options.stages, locale)} />
+			<ChoiceGroup legend={t('ideas.events')} meta={fields.eventIds} type="checkbox" options={toOptions(options.events, locale)} columns />
 			<fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
 				<legend className="px-1 text-sm font-medium text-slate-800">{t('ideas.evidence')}</legend>
 				<p className="text-sm text-slate-600">{t('ideas.evidenceHint')}</p>

@@ -1,10 +1,11 @@
 import { Link } from '@remix-run/react'
 import { StatusBadge, TagList, useAge } from '#app/components/tags.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
+import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { VoteButton } from '#app/routes/ideas+/$ideaId_.vote.tsx'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
-type Tag = { id: string; name: string; nameIt: string | null }
+type Tag = LocalizedEntry
 export type IdeaCardData = {
 	id: string
 	title: string

@@ -10,6 +10,7 @@ import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
 import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
+import { toOptions } from '#app/models/taxonomy.ts'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { suggestEmotion } from '#app/utils/emotion.ts'
@@ -17,7 +18,6 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
-import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
@@ -113,8 +113,6 @@ export default function NewInsightRoute() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
 	})
-	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) =>
-		list.map((entry) => ({ value: entry.id, label: localizedName(entry, locale) }))
 	// Picking a moment of truth selects its usual stage, unless the person chose another.
 	const onEventChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
 		const stageSelect = document.getElementById(fields.stageId.id) as HTMLSelectElement | null
@@ -135,19 +133,19 @@ export default function NewInsightRoute() {
 					<PrivacyNotice findings={actionData?.privacy} labels={{ body: t('insights.body') }} />
 					<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
 					{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
-					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={named(channels)} />
+					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={toOptions(channels, locale)} />
 					<div className="grid gap-4 sm:grid-cols-2">
 						<SelectField
 							label={t('insights.eventOptional')}
 							meta={fields.eventId}
-							options={named(events)}
+							options={toOptions(events, locale)}
 							placeholder={t('insights.noEvent')}
 							onChange={onEventChange}
 						/>
 						<SelectField
 							label={t('insights.stage')}
 							meta={fields.stageId}
-							options={named(stages)}
+							options={toOptions(stages, locale)}
 							placeholder={t('insights.stageAuto')}
 							hint={t('insights.stageHint')}
 						/>

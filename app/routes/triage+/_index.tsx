@@ -7,6 +7,7 @@ import { StatusBadge } from '#app/components/tags.tsx'
 import { Badge, Button, PageHeader } from '#app/components/ui.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
 import { IDEA_STATUSES, QUEUE_SORTS, STATUS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
+import { toOptions } from '#app/models/taxonomy.ts'
 import { changeStatus, evaluate, ideaInScope, listQueue, resolveOwner } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { filterOptions, shortText } from '#app/routes/__filters.server.ts'
@@ -14,7 +15,6 @@ import { OwnerField } from '#app/routes/resources+/owners.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { httpError } from '#app/utils/http.server.ts'
-import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -88,8 +88,6 @@ export default function TriageRoute() {
 	const format = useFormat()
 	const { queue, sort, options, filteredOwner } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
-	const named = (list: Array<{ id: string; name: string; nameIt: string | null }>) =>
-		list.map((e) => ({ value: e.id, label: localizedName(e, locale) }))
 	const selects: FilterSelect[] = [
 		{
 			name: 'status',
@@ -97,8 +95,8 @@ export default function TriageRoute() {
 			allLabel: t('triage.open'),
 			options: IDEA_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
 		},
-		{ name: 'stage', label: t('insights.stage'), options: named(options.stages) },
-		{ name: 'event', label: t('insights.event'), options: named(options.events) },
+		{ name: 'stage', label: t('insights.stage'), options: toOptions(options.stages, locale) },
+		{ name: 'event', label: t('insights.event'), options: toOptions(options.events, locale) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
 		departmentSelect(options, t),
 		{

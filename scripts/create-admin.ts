@@ -6,9 +6,9 @@ import { z } from 'zod'
 import { createPasswordSetup, createUser } from '#app/models/user.server.ts'
 import { EmailSchema, NameSchema } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getDb } from './index.ts'
-import { runMigrations } from './migrate.ts'
-import { users } from './schema.ts'
+import { getDb } from '#db/index.ts'
+import { runMigrations } from '#db/migrate.ts'
+import { users } from '#db/schema.ts'
 
 export class AdminError extends Error {}
 

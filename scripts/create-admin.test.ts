@@ -1,9 +1,9 @@
+import { AdminError, createAdmin } from '#scripts/create-admin.ts'
 import { expect, test } from 'vitest'
 import { findPasswordSetup } from '#app/models/user.server.ts'
 import { action as setPasswordAction } from '#app/routes/_auth+/set-password.$token.tsx'
 import { DEMO_LOGINS } from '#db/seed.ts'
 import { context, formRequest } from '#tests/utils.ts'
-import { AdminError, createAdmin } from './create-admin.ts'
 
 test('the first administrator gets a one-time link to choose a password; asking again gives a new link', async () => {
 	const first = createAdmin('Ada.Lovelace@Example.com', 'Ada Lovelace')
