@@ -27,19 +27,31 @@ type FieldProps = {
 	className?: string
 }
 
+/** The ids a field's aria-describedby names: its hint, and its errors when it has any. */
+function useDescribedBy(meta: { errors?: string[]; errorId: string }, hint?: string) {
+	const hintId = useId()
+	const described = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ')
+	return { hintId, described: described || undefined }
+}
+
+function FieldLabel({ htmlFor, label }: { htmlFor: string; label: string }) {
+	return (
+		<label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
+			{label}
+		</label>
+	)
+}
+
 const inputClass =
 	'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm'
 
 export function Field({ label, meta, type = 'text', hint, autoComplete, autoFocus, className = '' }: FieldProps) {
-	const hintId = useId()
-	const described = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ')
+	const { hintId, described } = useDescribedBy(meta, hint)
 	return (
 		<div className={className}>
-			<label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
-				{label}
-			</label>
+			<FieldLabel htmlFor={meta.id} label={label} />
 			<input
-				{...getInputProps(meta, { type, ariaDescribedBy: described || undefined })}
+				{...getInputProps(meta, { type, ariaDescribedBy: described })}
 				key={meta.key}
 				autoComplete={autoComplete}
 				autoFocus={autoFocus}
@@ -77,16 +89,13 @@ export function TextareaField({
 	autoFocus?: boolean
 	className?: string
 }) {
-	const hintId = useId()
-	const described = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(' ')
+	const { hintId, described } = useDescribedBy(meta, hint)
 	return (
 		<div className={className}>
-			<label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
-				{label}
-			</label>
+			<FieldLabel htmlFor={meta.id} label={label} />
 			<Hint id={hintId} text={hint} className="mt-0.5" />
 			<textarea
-				{...getTextareaProps(meta, { ariaDescribedBy: described || undefined })}
+				{...getTextareaProps(meta, { ariaDescribedBy: described })}
 				key={meta.key}
 				rows={rows}
 				autoFocus={autoFocus}

@@ -7,7 +7,7 @@ import { ButtonLink, Card } from '#app/components/ui.tsx'
 import { getCampaign } from '#app/models/campaign.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { feedSortFrom } from '#app/routes/__filters.server.ts'
-import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -57,17 +57,7 @@ export default function CampaignRoute() {
 				<h2 id="campaign-ideas" className="text-lg font-semibold">
 					{t('campaigns.ideasHeading')} ({format.number(campaign.ideaCount)})
 				</h2>
-				{feed.ideas.length ? (
-					<ul className="space-y-3">
-						{feed.ideas.map((idea) => (
-							<li key={idea.id}>
-								<IdeaCard idea={idea} />
-							</li>
-						))}
-					</ul>
-				) : (
-					<p className="text-slate-600">{t('campaigns.noIdeas')}</p>
-				)}
+				<IdeaList ideas={feed.ideas} empty={<p className="text-slate-600">{t('campaigns.noIdeas')}</p>} />
 				<CursorLinks nextCursor={feed.nextCursor} moreLabel="ideas.more" firstLabel="ideas.first" />
 			</section>
 		</div>

@@ -11,7 +11,7 @@ import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights } from '#app/models/insight.server.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
-import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
@@ -95,17 +95,7 @@ export default function DashboardCellRoute() {
 						<h2 id="cell-ideas" className="mb-3 text-lg font-semibold">
 							{t('dashboard.cell.ideas')}
 						</h2>
-						{d.ideas.ideas.length ? (
-							<ul className="space-y-3">
-								{d.ideas.ideas.map((idea) => (
-									<li key={idea.id}>
-										<IdeaCard idea={idea} />
-									</li>
-								))}
-							</ul>
-						) : (
-							<p className="text-slate-600">{t('dashboard.cell.noIdeas')}</p>
-						)}
+						<IdeaList ideas={d.ideas.ideas} empty={<p className="text-slate-600">{t('dashboard.cell.noIdeas')}</p>} />
 						<Link to={`/ideas?${filter}&sort=top`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
 							{t('dashboard.cell.allIdeas')}
 						</Link>

@@ -56,10 +56,7 @@ export default function EditIdeaRoute() {
 					id={`edit-idea-${id}`}
 					options={options}
 					defaultValue={defaultValue}
-					lastResult={actionData?.result}
-					search={actionData?.search}
-					linked={actionData?.linked ?? options.linked}
-					privacy={actionData && 'privacy' in actionData ? actionData.privacy : null}
+					reply={actionData}
 					allowAnonymous={false}
 					suggestSimilar={false}
 					submitLabel={t('ideas.save')}

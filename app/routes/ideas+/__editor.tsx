@@ -18,22 +18,28 @@ import { useLocale, useT } from '#app/utils/root-data.ts'
 
 type Named = LocalizedEntry
 
+/** The idea editor's answer when the form comes back: errors, the evidence search, the notices to confirm. */
+export type IdeaFormReply = {
+	result?: SubmissionResult<string[]> | null
+	search?: { query: string; results: InsightCardData[] } | null
+	linked?: InsightCardData[]
+	privacy?: PrivacyFinding[] | null
+	/** Linked insights under the submitter's own name, on an anonymous idea: asked about once. */
+	ownEvidence?: string[] | null
+	/** Similar ideas the server found (the no-JavaScript confirmation step). */
+	similar?: { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: [] } | null
+}
+
 export function IdeaForm({
 	id,
 	options,
 	defaultValue,
-	lastResult,
-	search,
-	linked,
+	reply,
 	allowAnonymous,
 	submitLabel,
-	similarFallback,
 	suggestSimilar = true,
-	privacy,
-	ownEvidence,
 }: {
 	id: string
-	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }> }
 	defaultValue?: {
 		title?: string
 		problem?: string
@@ -44,18 +50,19 @@ export function IdeaForm({
 		insightIds?: string[]
 		campaignId?: string | null
 	}
-	lastResult?: SubmissionResult<string[]> | null
-	search?: { query: string; results: InsightCardData[] } | null
-	linked: InsightCardData[]
+	options: { stages: Named[]; events: Named[]; campaigns: Array<{ id: string; title: string }>; linked: InsightCardData[] }
+	/** What the action answered (parseIdeaForm), if the form came back. */
+	reply?: IdeaFormReply
 	allowAnonymous: boolean
 	submitLabel: string
-	/** Similar ideas the server found (the no-JavaScript confirmation step). */
-	similarFallback?: { ideas: Array<{ id: string; title: string; voteCount: number; votedByMe: boolean }>; insights: [] } | null
 	suggestSimilar?: boolean
-	privacy?: PrivacyFinding[] | null
-	/** Linked insights under the submitter's own name, on an anonymous idea: asked about once. */
-	ownEvidence?: string[] | null
 }) {
+	const lastResult = reply?.result
+	const search = reply?.search
+	const linked = reply?.linked ?? options.linked
+	const privacy = reply?.privacy ?? null
+	const ownEvidence = reply?.ownEvidence ?? null
+	const similarFallback = reply?.similar ?? null
 	const t = useT()
 	const locale = useLocale()
 	const navigation = useNavigation()

@@ -52,3 +52,17 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 		</article>
 	)
 }
+
+/** A list of idea cards, or what to say when there is none. */
+export function IdeaList({ ideas, empty }: { ideas: readonly IdeaCardData[]; empty: React.ReactNode }) {
+	if (!ideas.length) return <>{empty}</>
+	return (
+		<ul className="space-y-3">
+			{ideas.map((idea) => (
+				<li key={idea.id}>
+					<IdeaCard idea={idea} />
+				</li>
+			))}
+		</ul>
+	)
+}

@@ -7,7 +7,7 @@ import { listCampaigns } from '#app/models/campaign.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { FEED_SORTS, IDEA_STATUSES } from '#app/models/idea.ts'
 import { feedFiltersFrom, feedSortFrom, filterOptions } from '#app/routes/__filters.server.ts'
-import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -69,17 +69,10 @@ export default function IdeasRoute() {
 			</nav>
 			{sort === 'trending' ? <p className="mb-3 text-sm text-slate-600">{t('ideas.trendingHint')}</p> : null}
 			<FilterForm selects={selects} checkboxes={[{ name: 'mine', label: 'insights.mine' }]} keep={['sort']} />
-			{feed.ideas.length ? (
-				<ul className="space-y-3">
-					{feed.ideas.map((idea) => (
-						<li key={idea.id}>
-							<IdeaCard idea={idea} />
-						</li>
-					))}
-				</ul>
-			) : (
-				<p className="py-6 text-slate-600">{sort === 'unvoted' ? t('ideas.emptyUnvoted') : t('ideas.empty')}</p>
-			)}
+			<IdeaList
+				ideas={feed.ideas}
+				empty={<p className="py-6 text-slate-600">{sort === 'unvoted' ? t('ideas.emptyUnvoted') : t('ideas.empty')}</p>}
+			/>
 			<CursorLinks nextCursor={feed.nextCursor} moreLabel="ideas.more" firstLabel="ideas.first" />
 		</div>
 	)

@@ -50,14 +50,9 @@ export default function NewIdeaRoute() {
 					id="new-idea"
 					options={options}
 					defaultValue={defaultValue}
-					lastResult={actionData?.result}
-					search={actionData?.search}
-					linked={actionData?.linked ?? options.linked}
-					privacy={actionData && 'privacy' in actionData ? actionData.privacy : null}
-					ownEvidence={actionData && 'ownEvidence' in actionData ? actionData.ownEvidence : null}
+					reply={actionData}
 					allowAnonymous
 					submitLabel={t('ideas.submit')}
-					similarFallback={actionData && 'similar' in actionData ? actionData.similar : null}
 				/>
 			</Card>
 		</div>

@@ -12,7 +12,7 @@ import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { listEvents } from '#app/models/taxonomy.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
-import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
+import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
@@ -126,17 +126,7 @@ export default function EventPlaybookRoute() {
 							<h2 id="event-ideas" className="mb-3 text-lg font-semibold">
 								{t('dashboard.event.openIdeas')}
 							</h2>
-							{book.ideas.length ? (
-								<ul className="space-y-3">
-									{book.ideas.map((idea) => (
-										<li key={idea.id}>
-											<IdeaCard idea={idea} />
-										</li>
-									))}
-								</ul>
-							) : (
-								<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>
-							)}
+							<IdeaList ideas={book.ideas} empty={<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>} />
 						</section>
 					</div>
 				</>
