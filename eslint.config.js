@@ -82,6 +82,13 @@ function layers() {
 			files: ['app/components/**/*.{ts,tsx}', 'app/root.tsx', 'app/entry.server.tsx'],
 			forbid: restrict('^#app/routes/', 'Only the route tree imports a route module.'),
 		},
+		{
+			files: ['app/components/ui/**/*.tsx'],
+			forbid: restrict(
+				'^#app/(models|routes)/|^#app/components/(?!ui/)',
+				'ui/ holds primitives: they know no model and no other component.',
+			),
+		},
 		{ files: ['app/routes/**/*.{ts,tsx}', 'app/routes.ts'], forbid: null },
 	]
 	const serverOnly = ['app/**/*.server.ts', 'app/**/*.test.ts', 'app/entry.server.tsx']

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { Button } from '#app/components/ui.tsx'
+import { Button } from '#app/components/ui/button.tsx'
 import { useT } from '#app/utils/root-data.ts'
 
 /**

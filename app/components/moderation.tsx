@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { FormErrors, TextareaField } from '#app/components/forms.tsx'
-import { Button } from '#app/components/ui.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { FormErrors, TextareaField } from '#app/components/ui/forms.tsx'
 import { HideSchema, type ContentKind } from '#app/models/moderation.ts'
 import { useT } from '#app/utils/root-data.ts'
 

@@ -1,4 +1,4 @@
-import { Badge } from '#app/components/ui.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'

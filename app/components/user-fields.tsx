@@ -1,5 +1,5 @@
 import { type FieldMetadata } from '@conform-to/react'
-import { Field, SelectField } from '#app/components/forms.tsx'
+import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { ROLES } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
 

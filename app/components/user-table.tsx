@@ -1,5 +1,6 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
-import { Badge, Button } from '#app/components/ui.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
 import { type Role } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
 

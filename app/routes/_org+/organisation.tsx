@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Card, PageHeader } from '#app/components/ui.tsx'
+import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts } from '#app/models/department.server.ts'
 import { toTree } from '#app/models/department.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'

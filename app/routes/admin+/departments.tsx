@@ -4,8 +4,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
-import { Badge, Button, ButtonLink, Card, PageHeader } from '#app/components/ui.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
+import { Card, PageHeader } from '#app/components/ui/card.tsx'
+import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import {
 	activeHeadcounts,
 	canMoveUnder,

@@ -1,19 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import {
-	BacklogTable,
-	BarChart,
-	DashboardFilters,
-	DepartmentTable,
-	ExportLink,
-	Heatmap,
-	MetricGrid,
-	Section,
-	SectionHeader,
-	TooSmallNotice,
-} from '#app/components/dashboard.tsx'
+import { BacklogTable, BarChart, DepartmentTable, Heatmap, MetricGrid } from '#app/components/dashboard/charts.tsx'
+import { DashboardFilters, ExportLink, Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { PageHeader } from '#app/components/ui.tsx'
+import { PageHeader } from '#app/components/ui/card.tsx'
 import { displayRange } from '#app/models/dashboard.server.ts'
 import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Card, PageHeader } from '#app/components/ui.tsx'
+import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { createIdea } from '#app/models/idea.server.ts'
 import { ideaFormOptions, parseIdeaForm } from '#app/routes/ideas+/__editor.server.ts'
 import { IdeaForm } from '#app/routes/ideas+/__editor.tsx'

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { useFetcher } from '@remix-run/react'
 import { useId } from 'react'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList } from '#app/components/ui/forms.tsx'
 import { findOwners } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from '@remix-run/react'
+import { type MessageKey } from '#app/utils/i18n.ts'
 import { useT } from '#app/utils/root-data.ts'
 
 export function Pagination({ page, pages, total }: { page: number; pages: number; total: number }) {
@@ -27,6 +28,39 @@ export function Pagination({ page, pages, total }: { page: number; pages: number
 					</Link>
 				) : null}
 			</span>
+		</nav>
+	)
+}
+
+/** "Show more" for keyset pagination: the next cursor in the URL, filters kept. */
+export function CursorLinks({
+	nextCursor,
+	moreLabel,
+	firstLabel,
+}: {
+	nextCursor: string | null
+	moreLabel: MessageKey
+	firstLabel: MessageKey
+}) {
+	const t = useT()
+	const [params] = useSearchParams()
+	const next = new URLSearchParams(params)
+	const first = new URLSearchParams(params)
+	first.delete('cursor')
+	if (nextCursor) next.set('cursor', nextCursor)
+	const linkClass = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
+	return (
+		<nav aria-label={t('common.pagination')} className="mt-4 flex flex-wrap gap-2">
+			{params.get('cursor') ? (
+				<Link to={`?${first}`} className={linkClass}>
+					{t(firstLabel)}
+				</Link>
+			) : null}
+			{nextCursor ? (
+				<Link to={`?${next}`} className={linkClass} rel="next">
+					{t(moreLabel)}
+				</Link>
+			) : null}
 		</nav>
 	)
 }
