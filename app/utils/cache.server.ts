@@ -2,7 +2,7 @@ type Entry = { value: unknown; expires: number }
 
 /**
  * A small in-process cache with a time limit, for aggregates that are expensive to compute
- * and fine to be a little old (the dashboard says how old). One server process (README),
+ * and fine to be a little old (the dashboard says how old). One server process (docs/decisions/011-sqlite-settings.md),
  * so there is nothing to share or invalidate across processes.
  */
 export function createTtlCache(maxEntries = 200) {

@@ -2,7 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { getEnv } from '#app/utils/env.server.ts'
 
 // Failed logins only are counted, per account and per IP; a success clears the account's count.
-// Memory is enough: Voce runs as one process (README, Decisions).
+// Memory is enough: Voce runs as one process (docs/decisions/004-login-rate-limit.md).
 type Limiters = { account: RateLimiterMemory; ip: RateLimiterMemory }
 let limiters: Limiters | undefined
 
