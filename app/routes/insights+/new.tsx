@@ -12,6 +12,7 @@ import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { toOptions } from '#app/models/taxonomy.ts'
+import { captureSchema } from '#app/routes/insights+/__capture.server.ts'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { suggestEmotion } from '#app/utils/emotion.ts'
@@ -22,7 +23,7 @@ import { useHydrated } from '#app/utils/hydrated.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
-import { fromLocalInput, toLocalInput } from '#app/utils/time.ts'
+import { toLocalInput } from '#app/utils/time.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'create:insight:own')
@@ -35,52 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000
-const FUTURE_SLACK_MS = 5 * 60 * 1000
-
-/** The form schema plus the checks that need the taxonomy and the clock. */
-function serverSchema(now: Date) {
-	const { stages, events, channels } = captureTaxonomy()
-	const timeZone = getEnv().TIME_ZONE
-	return InsightFormSchema.superRefine((value, ctx) => {
-		if (!channels.some((c) => c.id === value.channelId)) {
-			ctx.addIssue({ code: 'custom', path: ['channelId'], message: 'insights.unknownChoice' })
-		}
-		const event = value.eventId ? events.find((e) => e.id === value.eventId) : null
-		if (value.eventId && !event) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'insights.unknownChoice' })
-		const stageId = value.stageId || event?.defaultStageId
-		if (!stageId) ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.stageRequired' })
-		else if (!stages.some((s) => s.id === stageId)) {
-			ctx.addIssue({ code: 'custom', path: ['stageId'], message: 'insights.unknownChoice' })
-		}
-		if (value.occurredAt) {
-			const at = fromLocalInput(value.occurredAt, timeZone)
-			if (!at) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtInvalid' })
-			else if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
-				ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtFuture' })
-			} else if (at.getTime() < now.getTime() - YEAR_MS) {
-				ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'insights.occurredAtTooOld' })
-			}
-		}
-	}).transform((value) => {
-		const event = value.eventId ? events.find((e) => e.id === value.eventId) : null
-		return {
-			body: value.body,
-			channelId: value.channelId,
-			eventId: value.eventId || null,
-			stageId: (value.stageId || event?.defaultStageId)!,
-			emotion: value.emotion,
-			occurredAt: (value.occurredAt && fromLocalInput(value.occurredAt, timeZone)) || now,
-			anonymous: value.anonymous,
-		}
-	})
-}
-
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'create:insight:own')
 	const now = new Date()
 	const formData = await request.formData()
-	const submission = parseForm(formData, { schema: serverSchema(now) })
+	const submission = parseForm(formData, { schema: captureSchema(now) })
 	if (submission.status !== 'success') return data({ result: submission.reply(), similar: null, privacy: null }, { status: 400 })
 	const review = privacyReview(formData, { body: submission.value.body })
 	if (review.mustConfirm) {
