@@ -126,3 +126,46 @@ test('a manager assigns an owner by typing a name: suggestions come from the ser
 	await page.goto('/triage')
 	await expect(page.getByRole('link', { name: 'Ilaria Martinelli' }).first()).toBeVisible()
 })
+
+test('a manager hides a comment from its folded form, a reason is required, and an admin restores it from the list', async ({
+	browser,
+}) => {
+	const employee = await as(browser, DEMO_LOGINS.employee)
+	const manager = await as(browser, DEMO_LOGINS.manager)
+	const title = `Hide-able comment idea (${Date.now().toString(36)})`
+	await employee.page.goto('/ideas/new')
+	await employee.page.getByLabel('Title', { exact: true }).fill(title)
+	await employee.page.getByLabel('The problem').fill('Customers wait too long for a replacement card abroad.')
+	await employee.page.getByLabel('Your proposal').fill('Courier the card to the hotel.')
+	await employee.page.getByLabel('Expected benefit').fill('Fewer stranded customers.')
+	await employee.page.getByRole('checkbox', { name: 'Use', exact: true }).check()
+	await employee.page.getByRole('button', { name: 'Submit idea' }).click()
+	await expect(employee.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+	const ideaPath = new URL(employee.page.url()).pathname
+	const comment = `Rude remark ${Date.now().toString(36)}`
+	await employee.page.getByLabel('Add a comment').fill(comment)
+	await employee.page.getByRole('button', { name: 'Comment', exact: true }).click()
+	await expect(employee.page.getByText(comment)).toBeVisible()
+
+	await manager.page.goto(ideaPath)
+	const item = manager.page.getByRole('listitem').filter({ hasText: comment })
+	await item.getByText('Hide this comment').click()
+	const reason = item.getByLabel('Reason (the author is told)')
+	await reason.fill('   ')
+	await item.getByRole('button', { name: 'Hide', exact: true }).click()
+	await expect(item.getByText('Give a public reason.')).toBeVisible()
+	await reason.fill('Not respectful to colleagues.')
+	await item.getByRole('button', { name: 'Hide', exact: true }).click()
+	await expect(manager.page.getByRole('status')).toHaveText('Hidden. The author has been told why.')
+	await employee.page.goto(ideaPath)
+	await expect(employee.page.getByText(comment)).toHaveCount(0)
+
+	const admin = await as(browser, DEMO_LOGINS.admin)
+	await admin.page.goto('/admin/moderation')
+	const row = admin.page.getByRole('listitem').filter({ hasText: comment })
+	await row.getByRole('button', { name: 'Restore' }).click()
+	await expect(admin.page.getByRole('status')).toHaveText('Restored.')
+	await employee.page.goto(ideaPath)
+	await expect(employee.page.getByText(comment)).toBeVisible()
+	for (const session of [employee, manager, admin]) await session.close()
+})
