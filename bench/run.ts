@@ -199,9 +199,9 @@ const scenarios: Scenario[] = [
 			const [ideaId, userId] = pairs[voteIndex++ % pairs.length]!
 			return {
 				method: 'POST',
-				path: `/ideas/${ideaId}.data`,
+				path: `/ideas/${ideaId}/vote.data`,
 				cookie: voterCookies.get(userId)!,
-				body: 'intent=vote&vote=on&fetch=1',
+				body: 'vote=on&fetch=1',
 			}
 		},
 	},
