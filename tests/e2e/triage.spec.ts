@@ -169,3 +169,71 @@ test('a manager hides a comment from its folded form, a reason is required, and 
 	await expect(employee.page.getByText(comment)).toBeVisible()
 	for (const session of [employee, manager, admin]) await session.close()
 })
+
+test('the manager’s forms belong to the idea on screen: A → B → A shows each idea’s own evaluation, and after a merge the kept idea shows its own', async ({
+	browser,
+}) => {
+	const employee = await as(browser, DEMO_LOGINS.employee)
+	const stamp = Date.now().toString(36)
+	const titles = [`Scored idea A (${stamp})`, `Unscored idea B (${stamp})`]
+	const paths: string[] = []
+	for (const title of titles) {
+		await employee.page.goto('/ideas/new')
+		await employee.page.getByLabel('Title', { exact: true }).fill(title)
+		await employee.page.getByLabel('The problem').fill('Customers abroad cannot reach us when their card is blocked.')
+		await employee.page.getByLabel('Your proposal').fill('A free number that works from every country.')
+		await employee.page.getByLabel('Expected benefit').fill('Fewer stranded customers.')
+		await employee.page.getByRole('checkbox', { name: 'Use', exact: true }).check()
+		await employee.page.getByRole('button', { name: 'Submit idea' }).click()
+		await expect(employee.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+		paths.push(new URL(employee.page.url()).pathname)
+	}
+	await employee.close()
+
+	const manager = await as(browser, DEMO_LOGINS.manager)
+	const page = manager.page
+	const fields = () => ({
+		impact: page.getByLabel('Impact'),
+		effort: page.getByLabel('Effort'),
+		owner: page.getByRole('combobox', { name: 'Owner' }),
+		target: page.getByLabel('Idea to keep (its link or id)'),
+	})
+	await page.goto(paths[0]!)
+	await fields().impact.selectOption('4')
+	await fields().effort.selectOption('2')
+	await fields().owner.fill('ilaria.martinelli@aurora-bank.example')
+	await page.getByRole('button', { name: 'Save evaluation' }).click()
+	await expect(page.getByRole('status')).toHaveText('Evaluation saved.')
+
+	// Client-side navigation to B through the queue, then back to A.
+	const open = async (title: string) => {
+		await page.getByRole('link', { name: 'Triage' }).first().click()
+		await page
+			.getByLabel('Sort')
+			.selectOption('newest')
+			.catch(() => {})
+		await page.getByRole('link', { name: title }).click()
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+	}
+	await open(titles[1]!)
+	await expect(fields().impact).toHaveValue('')
+	await expect(fields().effort).toHaveValue('')
+	await expect(fields().owner).toHaveValue('')
+	await expect(fields().target).toHaveValue('')
+	await open(titles[0]!)
+	await expect(fields().impact).toHaveValue('4')
+	await expect(fields().effort).toHaveValue('2')
+	await expect(fields().owner).toHaveValue('ilaria.martinelli@aurora-bank.example')
+
+	// Merge B into A: the page that follows is A's, with A's evaluation and an empty merge field.
+	await open(titles[1]!)
+	await fields().target.fill(`${new URL(page.url()).origin}${paths[0]}`)
+	await page.getByLabel('Public reason').fill('Same problem as the scored idea.')
+	await page.getByRole('button', { name: 'Merge', exact: true }).click()
+	await expect(page.getByRole('heading', { level: 1, name: titles[0] })).toBeVisible()
+	await expect(fields().impact).toHaveValue('4')
+	await expect(fields().effort).toHaveValue('2')
+	await expect(fields().owner).toHaveValue('ilaria.martinelli@aurora-bank.example')
+	await expect(fields().target).toHaveValue('')
+	await manager.close()
+})

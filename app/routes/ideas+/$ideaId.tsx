@@ -145,7 +145,9 @@ export default function IdeaRoute() {
 	const actionData = useActionData<typeof action>()
 	const known = new Set(handles)
 	return (
-		<div className="mx-auto max-w-3xl space-y-6">
+		// Keyed by the idea: moving to another idea (a link, a merge's redirect) starts every form afresh,
+		// so no field shows the previous idea's values.
+		<div key={idea.id} className="mx-auto max-w-3xl space-y-6">
 			{idea.hiddenAt ? <HiddenBanner reason={idea.hiddenReason} restore={canRestore ? { kind: 'idea', targetId: idea.id } : null} /> : null}
 			<article aria-labelledby="idea-title" className="space-y-4">
 				<div className="flex gap-4">

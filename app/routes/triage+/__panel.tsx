@@ -23,21 +23,21 @@ export function TriagePanel({ idea, lastResult, canHide }: Props) {
 	const resultFor = (intent: string) => (lastResult?.intent === intent ? (lastResult.result as SubmissionResult<string[]>) : undefined)
 	const next = TRANSITIONS[idea.status].filter((s) => s !== STATUS.merged)
 	const [statusForm, statusFields] = useForm({
-		id: 'status-form',
+		id: `status-form-${idea.id}`,
 		lastResult: resultFor('status'),
 		constraint: getZodConstraint(StatusChangeSchema),
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusChangeSchema }),
 	})
 	const [updateForm, updateFields] = useForm({
-		id: 'update-form',
+		id: `update-form-${idea.id}`,
 		lastResult: resultFor('update'),
 		constraint: getZodConstraint(UpdateSchema),
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateSchema }),
 	})
 	const [evalForm, evalFields] = useForm<{ impact?: string; effort?: string; owner?: string }>({
-		id: 'evaluate-form',
+		id: `evaluate-form-${idea.id}`,
 		lastResult: resultFor('evaluate'),
 		// The selects only offer valid values and the owner is resolved by the server.
 		defaultValue: {
@@ -47,7 +47,7 @@ export function TriagePanel({ idea, lastResult, canHide }: Props) {
 		},
 	})
 	const [mergeForm, mergeFields] = useForm({
-		id: 'merge-form',
+		id: `merge-form-${idea.id}`,
 		lastResult: resultFor('merge'),
 		constraint: getZodConstraint(MergeSchema),
 		shouldValidate: 'onSubmit',
