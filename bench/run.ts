@@ -66,6 +66,13 @@ const ideaIds = db
 	.prepare<[], { id: string }>("SELECT id FROM ideas WHERE hidden_at IS NULL AND status <> 'merged' ORDER BY random() LIMIT 2000")
 	.all()
 	.map((r) => r.id)
+// A decided idea takes no votes (409): votes go to open ones.
+const openIdeaIds = db
+	.prepare<[], { id: string }>(
+		"SELECT id FROM ideas WHERE hidden_at IS NULL AND status IN ('submitted', 'in_review', 'accepted', 'in_progress') ORDER BY random() LIMIT 2000",
+	)
+	.all()
+	.map((r) => r.id)
 const stage = db.prepare<[], { id: string }>('SELECT id FROM journey_stages ORDER BY position LIMIT 1 OFFSET 3').get()!.id
 const event = db.prepare<[], { id: string }>('SELECT id FROM critical_events ORDER BY name LIMIT 1').get()!.id
 const channel = db.prepare<[], { id: string }>('SELECT id FROM channels ORDER BY name LIMIT 1').get()!.id
@@ -88,7 +95,7 @@ const hasVote = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM 
 const pairs: Array<[string, string]> = []
 const seen = new Set<string>()
 while (pairs.length < WRITES) {
-	const ideaId = ideaIds[Math.floor(Math.random() * ideaIds.length)]!
+	const ideaId = openIdeaIds[Math.floor(Math.random() * openIdeaIds.length)]!
 	const userId = voters[Math.floor(Math.random() * voters.length)]!.id
 	const key = `${ideaId}|${userId}`
 	if (seen.has(key) || hasVote.get(ideaId, userId)) continue

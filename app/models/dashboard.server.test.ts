@@ -70,13 +70,14 @@ beforeAll(() => {
 	changeStatus(idea.I0, manager, 'declined', 'Not this year', at(4, 29))
 	idea.I1 = makeIdea(p.a1!, { title: 'I1', stageIds: [S[1]!], eventIds: [E[1]!] }, at(4, 23))
 	changeStatus(idea.I1, manager, 'in_review', null, at(4, 25))
+	// Voted while it was open (a decided idea takes no votes).
+	setVote(idea.I1, 'a5', true, at(4, 30))
 	changeStatus(idea.I1, manager, 'accepted', null, at(5, 3))
 	changeStatus(idea.I1, manager, 'in_progress', null, at(5, 6))
 	changeStatus(idea.I1, manager, 'implemented', null, at(5, 10))
 	idea.I2 = makeIdea(p.a2!, { title: 'I2', anonymous: true }, at(4, 24))
 	changeStatus(idea.I2, manager, 'in_review', null, at(4, 28))
 	changeStatus(idea.I2, manager, 'declined', 'Already planned', at(4, 30))
-	setVote(idea.I1, 'a5', true, at(4, 30))
 	makeInsight(p.d1!, { stageId: S[1]!, eventId: E[1]!, emotion: 4 }, at(4, 30))
 	idea.I3 = makeIdea(p.b1!, { title: 'I3' }, at(5, 1))
 	// Declined without a reason: only old data can do that, and the figure must show it.

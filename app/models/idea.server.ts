@@ -4,7 +4,16 @@ import { markActive } from '#app/models/activity.server.ts'
 import { anonymousTime, insertRow, insertUnordered } from '#app/models/anonymity.server.ts'
 import { NO_EVENT } from '#app/models/dashboard.ts'
 import { anonymousGroup, subtreeIds } from '#app/models/department.server.ts'
-import { addToTrend, FEED_PAGE_SIZE, STATUS, trendScore, UNDECIDED_STATUSES, type FeedSort, type IdeaStatus } from '#app/models/idea.ts'
+import {
+	addToTrend,
+	CLOSED_STATUSES,
+	FEED_PAGE_SIZE,
+	STATUS,
+	trendScore,
+	UNDECIDED_STATUSES,
+	type FeedSort,
+	type IdeaStatus,
+} from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { PERIOD_DAYS, type Period } from '#app/models/insight.ts'
 import { createReceipt } from '#app/models/receipt.server.ts'
@@ -256,16 +265,19 @@ export function ideaState(id: string) {
 /**
  * One vote per person per idea (the primary key refuses a second). The stored count and
  * trend move only when a row really changed, in the same transaction, so they cannot drift.
- * Null, and nothing stored, for an idea that does not exist or is hidden.
+ * Null, and nothing stored, for an idea that does not exist or is hidden; 'closed' for one
+ * that is implemented, declined or merged.
  */
 export function setVote(ideaId: string, userId: string, vote: boolean, now = new Date()) {
 	return writeTransaction((tx) => {
 		const idea = tx
-			.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore })
+			.select({ createdAt: ideas.createdAt, trendScore: ideas.trendScore, status: ideas.status })
 			.from(ideas)
 			.where(and(eq(ideas.id, ideaId), isNull(ideas.hiddenAt)))
 			.get()
 		if (!idea) return null
+		// A decided idea's count is part of its record: it neither gains nor loses votes.
+		if (CLOSED_STATUSES.includes(idea.status)) return 'closed' as const
 		const changes = vote
 			? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
 			: tx

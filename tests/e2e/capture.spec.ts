@@ -68,7 +68,11 @@ for (const javaScriptEnabled of [false, true]) {
 		const page = await context.newPage()
 		await loginWith(page, javaScriptEnabled ? DEMO_LOGINS.leader : DEMO_LOGINS.admin)
 		await page.goto('/ideas?sort=top')
-		const title = 'Tell customers why a payment was declined, in the app'
+		// A decided idea shows its final count, and no button.
+		const decided = page.getByRole('article', { name: 'Tell customers why a payment was declined, in the app' })
+		await expect(decided.getByText('Closed', { exact: true })).toBeVisible()
+		await expect(decided.getByRole('button', { name: /vote/i })).toHaveCount(0)
+		const title = 'Emergency card delivered to the hotel abroad'
 		const card = page.getByRole('article', { name: title })
 		const before = Number(await card.getByTestId('vote-count').textContent())
 		await card.getByRole('button', { name: `Vote for “${title}”` }).click()

@@ -35,7 +35,12 @@ export function demoTargets(database: string) {
 					'SELECT id, email FROM users WHERE deactivated_at IS NULL AND password_hash IS NOT NULL ORDER BY email',
 				)
 				.all(),
-			ideas: db.prepare<[], string>("SELECT id FROM ideas WHERE status <> 'merged' AND hidden_at IS NULL").pluck().all(),
+			ideas: db
+				.prepare<[], string>(
+					"SELECT id FROM ideas WHERE status IN ('submitted', 'in_review', 'accepted', 'in_progress') AND hidden_at IS NULL",
+				)
+				.pluck()
+				.all(),
 			insights: db
 				.prepare<[], { id: string; authorId: string | null }>('SELECT id, author_id AS authorId FROM insights WHERE hidden_at IS NULL')
 				.all(),

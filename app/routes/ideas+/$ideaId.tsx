@@ -151,7 +151,7 @@ export default function IdeaRoute() {
 			{idea.hiddenAt ? <HiddenBanner reason={idea.hiddenReason} restore={canRestore ? { kind: 'idea', targetId: idea.id } : null} /> : null}
 			<article aria-labelledby="idea-title" className="space-y-4">
 				<div className="flex gap-4">
-					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} />
+					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} status={idea.status} />
 					<div className="min-w-0 flex-1 space-y-2">
 						<h1 id="idea-title" className="text-2xl font-bold leading-tight">
 							{idea.title}

@@ -26,7 +26,7 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 	const age = useAge()
 	return (
 		<article className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`idea-${idea.id}`}>
-			<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} />
+			<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} status={idea.status} />
 			<div className="min-w-0 flex-1 space-y-2">
 				<div className="flex flex-wrap items-start justify-between gap-2">
 					<h3 id={`idea-${idea.id}`} className="text-base font-semibold leading-snug">
