@@ -28,6 +28,10 @@ function migrationsCopy(name: string, keep?: number, extra: Array<{ tag: string;
 	return folder
 }
 
+function journalLength() {
+	return (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal).entries.length
+}
+
 function columns(db: Database.Database, table: string) {
 	return (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name)
 }
@@ -48,8 +52,7 @@ test('an older database is backed up, then upgraded with its data kept', () => {
 		.run()
 	const { applied, backup } = runMigrations(old, { backupDir: backups })
 	// Every migration since: 0006 onwards.
-	const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal
-	expect(applied).toBe(journal.entries.length - 6)
+	expect(applied).toBe(journalLength() - 6)
 	expect(columns(old.$client, 'ideas')).toContain('closed_at')
 	// The search index was rebuilt with its prefix indexes, its rows and its triggers kept.
 	expect(old.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'search'").pluck().get()).toContain("prefix = '2 3 4 5 6 7 8'")
@@ -188,7 +191,8 @@ test('Italian taxonomy names written before 0010 move into names, and name_it is
 		"INSERT INTO critical_events (id, name, name_it, default_stage_id, created_at) VALUES ('e1', 'Payment declined', 'Pagamento rifiutato', 's1', 0)",
 	)
 	run("INSERT INTO channels (id, name, name_it, created_at) VALUES ('c1', 'Phone', '', 0)")
-	expect(runMigrations(db).applied).toBe(2)
+	// 0010 and every migration since.
+	expect(runMigrations(db).applied).toBe(journalLength() - 10)
 	const names = (table: string) => db.$client.prepare(`SELECT id, names FROM ${table} ORDER BY id`).all()
 	expect(names('journey_stages')).toEqual([
 		{ id: 's1', names: '{"it":"Pagamento"}' },

@@ -351,6 +351,8 @@ export const notifications = sqliteTable(
 		actorId: userRef('actor_id'),
 		/** A snapshot of what the person is told, e.g. a moderator's reason. */
 		note: text('note'),
+		/** For a status change: the status the idea moved to then (the idea's own may have moved on since). */
+		toStatus: text('to_status', { enum: IDEA_STATUSES }),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
 		/** Set once the notification went out by e-mail, so nothing is sent twice. */
 		emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),

@@ -408,6 +408,7 @@ export const en = {
 		mention: '{{actor}} mentioned you on “{{idea}}”',
 		status: '“{{idea}}” is now: {{status}}',
 		update: '{{actor}} posted an update on “{{idea}}”',
+		merged: '“{{idea}}” was merged into “{{kept}}”',
 		hidden: 'A moderator hid your contribution: {{reason}}',
 		someone: 'Someone',
 	},

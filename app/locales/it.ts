@@ -415,6 +415,7 @@ export const it = {
 		mention: '{{actor}} ti ha menzionato su “{{idea}}”',
 		status: '“{{idea}}” ora è: {{status}}',
 		update: '{{actor}} ha pubblicato un aggiornamento su “{{idea}}”',
+		merged: '“{{idea}}” è stata unita a “{{kept}}”',
 		hidden: 'Un moderatore ha nascosto il tuo contributo: {{reason}}',
 		someone: 'Qualcuno',
 	},

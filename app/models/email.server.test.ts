@@ -138,3 +138,49 @@ test('without SMTP_URL, messages are written to the outbox folder', async () => 
 		fs.rmSync(dir, { recursive: true, force: true })
 	}
 })
+
+test('every status, merge and update notification says why, in the app and in the e-mail, with the status it moved to then', async () => {
+	const { listNotifications } = await import('#app/models/notification.server.ts')
+	const { describeNotification } = await import('#app/models/notification.ts')
+	const { mergeIdea, postUpdate } = await import('#app/models/triage.server.ts')
+	const { getT } = await import('#app/utils/i18n.ts')
+	const author = byEmail('francesca.conti')
+	setEmailDigest(author.id, 'immediate')
+	const manager = demoUser('manager')
+	const idea = ideaBy('francesca.conti', 'Refund the fee when a card is swallowed')
+	const duplicate = ideaBy('francesca.conti', 'Give back the fee for swallowed cards')
+	const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 3, minutes))
+	changeStatus(idea, manager, 'in_review', 'Checking the fee rules with Cards.', at(1))
+	postUpdate(idea, manager, 'Cards agree; legal is reading it.', at(2))
+	const long = `Declined for now: ${'the fee is set by the card scheme, not by us, and '.repeat(8)}we will ask again next year.`
+	changeStatus(idea, manager, 'declined', long, at(3))
+	expect(mergeIdea(duplicate, idea, manager, 'Same request as the fee refund idea.', at(4)).ok).toBe(true)
+
+	const t = getT('en')
+	const shown = listNotifications(author.id).rows.map((n) => describeNotification(n, t))
+	expect(shown).toEqual([
+		{
+			label: '“Give back the fee for swallowed cards” was merged into “Refund the fee when a card is swallowed”',
+			why: 'Same request as the fee refund idea.',
+		},
+		{
+			label: '“Refund the fee when a card is swallowed” is now: Declined',
+			why: expect.stringMatching(/^Declined for now: the fee is set .*…$/),
+		},
+		{ label: 'Marco Ferri posted an update on “Refund the fee when a card is swallowed”', why: 'Cards agree; legal is reading it.' },
+		// The status it moved to then, not the idea's status now.
+		{ label: '“Refund the fee when a card is swallowed” is now: In review', why: 'Checking the fee rules with Cards.' },
+	])
+	expect(shown[1]!.why!.length).toBeLessThanOrEqual(281)
+
+	await deliverEmails(at(5))
+	const mail = inbox.find((m) => m.to[0] === author.email)!
+	for (const text of [
+		'Checking the fee rules with Cards.',
+		'Cards agree; legal is reading it.',
+		'Declined for now:',
+		'was merged into “Refund the fee',
+	]) {
+		expect(mail.text).toContain(text)
+	}
+})

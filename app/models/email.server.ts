@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { kept } from '#app/models/notification.server.ts'
+import { describeNotification } from '#app/models/notification.ts'
 import { type EmailDigest } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
@@ -45,6 +47,8 @@ export async function deliverEmails(now = new Date()) {
 			kind: notifications.kind,
 			ideaId: notifications.ideaId,
 			note: notifications.note,
+			toStatus: notifications.toStatus,
+			keptTitle: kept.title,
 			ideaTitle: ideas.title,
 			ideaStatus: ideas.status,
 			commentBody: comments.body,
@@ -52,6 +56,7 @@ export async function deliverEmails(now = new Date()) {
 		})
 		.from(notifications)
 		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+		.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
 		.leftJoin(comments, eq(comments.id, notifications.commentId))
 		.leftJoin(users, eq(users.id, notifications.actorId))
 		.where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), lt(notifications.createdAt, new Date(now.getTime() + 1))))
@@ -76,13 +81,8 @@ export async function deliverEmails(now = new Date()) {
 		const items = pending.filter((p) => p.userId === person.id)
 		const t = getT(isLocale(person.locale) ? person.locale : DEFAULT_LOCALE)
 		const lines = items.map((n) => {
-			const text = t(`notifications.${n.kind}`, {
-				actor: n.actorName ?? t('notifications.someone'),
-				idea: n.ideaTitle ?? '',
-				status: n.ideaStatus ? t(`statuses.${n.ideaStatus}`) : '',
-				reason: n.note ?? '',
-			})
-			const quote = n.commentBody ? `\n  “${n.commentBody.slice(0, 300)}”` : ''
+			const { label: text, why } = describeNotification(n, t)
+			const quote = n.commentBody ? `\n  “${n.commentBody.slice(0, 300)}”` : why ? `\n  ${why.replace(/\n+/g, ' ')}` : ''
 			const link = n.ideaId && n.kind !== 'hidden' ? `\n  ${appUrl}/ideas/${n.ideaId}` : ''
 			return `• ${text}${quote}${link}`
 		})

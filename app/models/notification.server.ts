@@ -1,8 +1,13 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { type IdeaStatus } from '#app/models/idea.ts'
 import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from '#app/models/notification.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
 import { comments, ideas, notifications, users } from '#db/schema.ts'
+
+/** The idea a merged one was merged into, for "merged into …". */
+export const kept = alias(ideas, 'kept')
 
 type NewNotification = {
 	userId: string
@@ -10,7 +15,9 @@ type NewNotification = {
 	ideaId: string | null
 	commentId?: string | null
 	actorId?: string | null
+	/** The why: a public reason or update text, a moderator's reason. */
 	note?: string | null
+	toStatus?: IdeaStatus | null
 }
 
 export function notify(tx: Tx, rows: NewNotification[], now: Date) {
@@ -48,9 +55,12 @@ export function listNotifications(userId: string, page = 1) {
 			commentBody: comments.body,
 			actorName: users.name,
 			note: notifications.note,
+			toStatus: notifications.toStatus,
+			keptTitle: kept.title,
 		})
 		.from(notifications)
 		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+		.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
 		.leftJoin(comments, eq(comments.id, notifications.commentId))
 		.leftJoin(users, eq(users.id, notifications.actorId))
 		.where(where)

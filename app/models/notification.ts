@@ -1,3 +1,48 @@
+import { STATUS, type IdeaStatus } from '#app/models/idea.ts'
+import { type T } from '#app/utils/i18n.ts'
+
 export const NOTIFICATION_KINDS = ['comment', 'mention', 'status', 'update', 'hidden'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
+
+/** How long a note may be in a notification; a longer one is cut at a word and the link leads to the rest. */
+export const NOTE_SHOWN = 280
+
+export type NotificationFacts = {
+	kind: NotificationKind
+	actorName: string | null
+	ideaTitle: string | null
+	ideaStatus: IdeaStatus | null
+	toStatus: IdeaStatus | null
+	note: string | null
+	keptTitle: string | null
+}
+
+/**
+ * What a notification says, in the app and in e-mail alike: what happened, and why (the
+ * public reason or update, shortened). A status change names the status it moved to then.
+ */
+export function describeNotification(n: NotificationFacts, t: T) {
+	const status = n.toStatus ?? n.ideaStatus
+	const values = {
+		actor: n.actorName ?? t('notifications.someone'),
+		idea: n.ideaTitle ?? '',
+		status: status ? t(`statuses.${status}`) : '',
+		reason: n.note ?? '',
+	}
+	const label =
+		n.kind === 'status' && n.toStatus === STATUS.merged && n.keptTitle
+			? t('notifications.merged', { ...values, kept: n.keptTitle })
+			: t(`notifications.${n.kind}`, values)
+	// A hidden contribution's reason is in its sentence already.
+	const why = n.kind === 'hidden' ? null : shorten(n.note)
+	return { label, why }
+}
+
+function shorten(note: string | null) {
+	if (!note) return null
+	if (note.length <= NOTE_SHOWN) return note
+	const cut = note.slice(0, NOTE_SHOWN)
+	const space = cut.lastIndexOf(' ')
+	return `${(space > NOTE_SHOWN * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
+}

@@ -59,10 +59,18 @@ export function audienceOf(tx: Tx, ideaId: string, exceptUserId: string) {
 	return rows.map((r) => r.user_id)
 }
 
-function tellAudience(tx: Tx, ideaId: string, actorId: string, kind: NotificationKind, now: Date) {
+/** Tells everyone who cares, with the why: the public note, and for a status change the status it moved to. */
+function tellAudience(
+	tx: Tx,
+	ideaId: string,
+	actorId: string,
+	kind: NotificationKind,
+	now: Date,
+	why: { note: string | null; toStatus?: IdeaStatus },
+) {
 	notify(
 		tx,
-		audienceOf(tx, ideaId, actorId).map((userId) => ({ userId, kind, ideaId, actorId })),
+		audienceOf(tx, ideaId, actorId).map((userId) => ({ userId, kind, ideaId, actorId, note: why.note, toStatus: why.toStatus ?? null })),
 		now,
 	)
 }
@@ -93,7 +101,7 @@ export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note:
 			.where(eq(ideas.id, ideaId))
 			.run()
 		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, fromStatus: idea.status, toStatus: to, note, createdAt: now }).run()
-		tellAudience(tx, ideaId, actor.id, 'status', now)
+		tellAudience(tx, ideaId, actor.id, 'status', now, { note, toStatus: to })
 		audit(tx, actor.id, 'idea.status', { type: 'idea', id: ideaId }, { from: idea.status, to }, now)
 		return { ok: true }
 	})
@@ -109,7 +117,7 @@ export function postUpdate(ideaId: string, actor: Actor, note: string, now = new
 			.run().changes
 		if (!changed) return false
 		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, note, createdAt: now }).run()
-		tellAudience(tx, ideaId, actor.id, 'update', now)
+		tellAudience(tx, ideaId, actor.id, 'update', now, { note })
 		return true
 	})
 }
@@ -335,7 +343,14 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 			.run()
 		notify(
 			tx,
-			audience.map((userId) => ({ userId, kind: 'status' as const, ideaId: sourceId, actorId: actor.id })),
+			audience.map((userId) => ({
+				userId,
+				kind: 'status' as const,
+				ideaId: sourceId,
+				actorId: actor.id,
+				note,
+				toStatus: STATUS.merged,
+			})),
 			now,
 		)
 		audit(tx, actor.id, 'idea.merge', { type: 'idea', id: sourceId }, { into: targetId }, now)

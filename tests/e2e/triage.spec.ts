@@ -48,10 +48,18 @@ test('the full loop: an employee submits, colleagues vote, a manager triages and
 	}
 	await expect(manager.page.getByText('This idea is Implemented: its status no longer changes.')).toBeVisible()
 
+	// Each notification names the status of its step, and says why.
 	await employee.page.goto('/notifications')
-	await expect(employee.page.getByRole('link', { name: `“${title}” is now: Implemented` })).toHaveCount(4)
+	for (const [status, note] of steps) {
+		const item = employee.page
+			.getByRole('listitem')
+			.filter({ has: employee.page.getByRole('link', { name: `“${title}” is now: ${status}` }) })
+		await expect(item).toContainText(note)
+	}
 	await voter.page.goto('/notifications')
-	await expect(voter.page.getByRole('link', { name: `“${title}” is now: Implemented` }).first()).toBeVisible()
+	await expect(voter.page.getByRole('listitem').filter({ hasText: `“${title}” is now: Implemented` })).toContainText(
+		'Live for all agents since today.',
+	)
 	await employee.page.goto('/you-said-we-did')
 	await expect(employee.page.getByRole('heading', { name: title })).toBeVisible()
 	for (const session of [employee, voter, manager]) await session.close()

@@ -5,6 +5,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listNotifications, markRead } from '#app/models/notification.server.ts'
+import { describeNotification } from '#app/models/notification.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
@@ -48,13 +49,7 @@ export default function NotificationsRoute() {
 			{list.rows.length ? (
 				<ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
 					{list.rows.map((n) => {
-						const values = {
-							actor: n.actorName ?? t('notifications.someone'),
-							idea: n.ideaTitle ?? '',
-							status: n.ideaStatus ? t(`statuses.${n.ideaStatus}`) : '',
-							reason: n.note ?? '',
-						}
-						const label = t(`notifications.${n.kind}`, values)
+						const { label, why } = describeNotification(n, t)
 						return (
 							<li key={n.id} className={`flex flex-wrap items-start gap-3 p-4 ${n.readAt ? '' : 'bg-brand-50'}`}>
 								<div className="min-w-0 flex-1">
@@ -74,6 +69,7 @@ export default function NotificationsRoute() {
 										<span className="font-medium text-slate-900">{label}</span>
 									)}
 									{n.commentBody ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">{n.commentBody}</p> : null}
+									{why ? <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{why}</p> : null}
 									<p className="mt-1 text-xs text-slate-500">{format.dateTime(n.createdAt)}</p>
 								</div>
 								{!n.readAt ? (
