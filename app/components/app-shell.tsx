@@ -69,7 +69,10 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 								<UserMenu />
 							</div>
 							<details className="relative md:hidden">
-								<summary className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60">{t('app.openMenu')}</summary>
+								<summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60 [&::-webkit-details-marker]:hidden">
+									<span aria-hidden>☰</span>
+									{t('app.openMenu')}
+								</summary>
 								<div className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-brand-900 p-2 shadow-lg">
 									<nav aria-label={t('app.mainNav')}>
 										<ul className="space-y-1">{links}</ul>

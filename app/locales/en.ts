@@ -241,7 +241,7 @@ export const en = {
 		impact: 'Impact',
 		effort: 'Effort',
 		score: '{{label}} {{value}}/5',
-		evidence: '{{insights}} insights · {{recurrence}} “see this too” · mean emotion {{emotion}}',
+		evidence: '{{insights}} · {{recurrence}} · mean emotion {{emotion}}',
 		noEvidence: 'No linked insights',
 		select: 'Select “{{title}}”',
 		selectAll: 'Select all on this page',
@@ -637,9 +637,9 @@ export const en = {
 			heat: 'Heat',
 			cellInsights: '{{insights}} + {{recurrences}} seen',
 			cellEmotion: 'Emotion {{value}}',
-			cellIdeas: '{{ideas}} ideas, {{implemented}} done',
+			cellIdeas: '{{ideas}}, {{implemented}} done',
 			cellLabel:
-				'{{stage}}, {{event}}: heat {{heat}} ({{insights}} insights, {{recurrences}} “I see this too”), mean emotion {{emotion}}, {{ideas}} ideas, {{implemented}} implemented',
+				'{{stage}}, {{event}}: heat {{heat}} ({{insights}}, {{recurrences}}), mean emotion {{emotion}}, {{ideas}}, {{implemented}} implemented',
 			emptyCell: '{{stage}}, {{event}}: nothing',
 			blindSpot: 'Blind spot',
 			blindSpots_one: '{{count}} blind spot',
@@ -682,7 +682,7 @@ export const en = {
 		},
 		cell: {
 			title: 'Moment of truth',
-			heading: '{{event}} at {{stage}}',
+			heading: '{{event}}, in the “{{stage}}” stage',
 			intro: 'Insights logged from {{from}} to {{to}}, and every idea addressing this moment.',
 			insights: 'Insights',
 			ideas: 'Ideas addressing it',
@@ -843,6 +843,15 @@ export const en = {
 		unsupportedType: 'Voce reads only web forms here (application/x-www-form-urlencoded or multipart/form-data).',
 		malformedBody: 'The form could not be read: it arrived damaged. Try again.',
 		busy: 'Voce is busy reading other requests. Try again in a moment.',
+	},
+	/** Counted nouns, for messages that hold more than one count. */
+	counts: {
+		insights_one: '{{count, number}} insight',
+		insights_other: '{{count, number}} insights',
+		ideas_one: '{{count, number}} idea',
+		ideas_other: '{{count, number}} ideas',
+		seenToo_one: '{{count, number}} “I see this too”',
+		seenToo_other: '{{count, number}} “I see this too”',
 	},
 	errors: {
 		notFoundTitle: 'Page not found',

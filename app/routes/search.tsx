@@ -8,7 +8,7 @@ import { PageHeader } from '#app/components/ui/card.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { PERIODS, type Period } from '#app/models/insight.ts'
 import { search } from '#app/models/search.server.ts'
-import { SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
+import { highlightSegments, SEARCH_KINDS, SEARCH_QUERY_MAX, type SearchKind } from '#app/models/search.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { toOptions } from '#app/models/taxonomy.ts'
 import { oneOf } from '#app/routes/__filters.server.ts'
@@ -117,7 +117,7 @@ export default function SearchRoute() {
 										{row.status ? <StatusBadge status={row.status as IdeaStatus} /> : null}
 									</p>
 									<Link to={to} className="font-semibold text-brand-900 hover:underline">
-										{row.title ?? t('insights.detailTitle')}
+										{row.title ?? headline(row.snippet)}
 									</Link>
 									<p className="mt-1 text-slate-800">
 										<Highlighted text={row.snippet} />
@@ -163,4 +163,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.ti
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
+}
+
+/** An insight has no title: its result is headed by the start of its matched text. */
+function headline(snippet: string) {
+	const text = highlightSegments(snippet)
+		.map((segment) => segment.text)
+		.join('')
+		.replace(/\s+/g, ' ')
+		.trim()
+	if (text.length <= 80) return text
+	const cut = text.slice(0, 80)
+	return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80)}…`
 }

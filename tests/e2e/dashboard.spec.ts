@@ -35,7 +35,7 @@ test('a leader reads the dashboard, filters a department, opens a heatmap cell a
 	const blindSpot = page.locator('[data-blind-spot]').first()
 	await expect(blindSpot).toHaveAccessibleName(/Card lost or stolen.*Blind spot/)
 	await blindSpot.click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Card lost or stolen at Use' })).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1, name: 'Card lost or stolen, in the “Use” stage' })).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Insights' }).getByRole('listitem').first()).toBeVisible()
 	await expect(page.getByRole('link', { name: /Block a stolen card from the app/ })).toBeVisible()
 	await page.getByRole('link', { name: 'Back to the dashboard' }).click()

@@ -242,10 +242,10 @@ export function Heatmap({
 														stage: stageName,
 														event: row.name,
 														heat: cell.heat,
-														insights: cell.insights,
-														recurrences: cell.recurrences,
+														insights: t('counts.insights', { count: cell.insights }),
+														recurrences: t('counts.seenToo', { count: cell.recurrences }),
 														emotion,
-														ideas: cell.ideas,
+														ideas: t('counts.ideas', { count: cell.ideas }),
 														implemented: cell.implemented,
 													}) + (cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')
 												}
@@ -260,7 +260,10 @@ export function Heatmap({
 													<span className="block text-slate-700">{t('dashboard.heatmap.cellEmotion', { value: emotion })}</span>
 												) : null}
 												<span className="block text-slate-700">
-													{t('dashboard.heatmap.cellIdeas', { ideas: cell.ideas, implemented: cell.implemented })}
+													{t('dashboard.heatmap.cellIdeas', {
+														ideas: t('counts.ideas', { count: cell.ideas }),
+														implemented: cell.implemented,
+													})}
 												</span>
 												{cell.blindSpot ? (
 													<span className="mt-1 inline-flex items-center gap-1 rounded bg-amber-100 px-1 font-semibold text-amber-900">

@@ -52,7 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		mine: authorId === user.id,
 		editable: authorId === user.id && withinEditWindow(c.createdAt, now),
 	}))
-	const merged = mergedInto(idea.id).map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
+	// Merged ideas are shown for their comments: one without any has nothing to show here.
+	const merged = mergedInto(idea.id)
+		.map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
+		.filter((m) => m.comments.length)
 	const { isMine, firstActionAt: _firstActionAt, impact, effort, ownerId, ...shown } = idea
 	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
@@ -238,20 +241,16 @@ export default function IdeaRoute() {
 					{merged.map((m) => (
 						<div key={m.id} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
 							<h3 className="font-semibold">{t('triage.mergedComments', { title: m.title })}</h3>
-							{m.comments.length ? (
-								<ol className="space-y-2">
-									{m.comments.map((c) => (
-										<li key={c.id} className="rounded-md bg-white p-3">
-											<p className="mb-1 text-sm text-slate-600">
-												<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
-											</p>
-											<CommentBody body={c.body} handles={known} />
-										</li>
-									))}
-								</ol>
-							) : (
-								<p className="text-sm text-slate-600">{t('comments.empty')}</p>
-							)}
+							<ol className="space-y-2">
+								{m.comments.map((c) => (
+									<li key={c.id} className="rounded-md bg-white p-3">
+										<p className="mb-1 text-sm text-slate-600">
+											<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
+										</p>
+										<CommentBody body={c.body} handles={known} />
+									</li>
+								))}
+							</ol>
 						</div>
 					))}
 				</section>

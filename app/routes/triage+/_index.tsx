@@ -208,8 +208,8 @@ export default function TriageRoute() {
 									<p className="text-sm text-slate-600">
 										{row.insightCount
 											? t('triage.evidence', {
-													insights: row.insightCount,
-													recurrence: row.recurrence,
+													insights: t('counts.insights', { count: row.insightCount }),
+													recurrence: t('counts.seenToo', { count: row.recurrence }),
 													emotion: format.number(Math.round((row.meanEmotion ?? 0) * 10) / 10),
 												})
 											: t('triage.noEvidence')}

@@ -162,7 +162,15 @@ test('hidden content vanishes from the feed and the counts; the author is told; 
 test('a merged idea redirects to the one kept', async () => {
 	const keep = newIdea('giulia.rossi', 'Keep me')
 	const dup = newIdea('luca.romano', 'Duplicate of keep me')
+	const silent = newIdea('luca.romano', 'Silent duplicate of keep me')
+	const { addComment } = await import('#app/models/comment.server.ts')
+	addComment(dup, byEmail('sara.colombo').id, 'Same thing happened to my customer.')
 	const admin = await sessionCookieFor(demoUser('admin').id)
+	await ideaAction({
+		request: formRequest(`/ideas/${silent}`, { intent: 'merge', targetId: keep, note: 'Same idea.' }, admin),
+		context,
+		params: { ideaId: silent },
+	})
 	const merged = (await ideaAction({
 		request: formRequest(`/ideas/${dup}`, { intent: 'merge', targetId: `http://127.0.0.1:3000/ideas/${keep}`, note: 'Same idea.' }, admin),
 		context,
@@ -177,6 +185,7 @@ test('a merged idea redirects to the one kept', async () => {
 	const kept = (await ideaLoader({ request: getRequest(`/ideas/${keep}`, admin), context, params: { ideaId: keep } })) as {
 		merged: Array<{ title: string }>
 	}
+	// A merged idea is shown for its comments: one without any is not an empty block.
 	expect(kept.merged.map((m) => m.title)).toEqual(['Duplicate of keep me'])
 })
 
