@@ -10,7 +10,7 @@ import { deliverEmails } from '#app/models/email.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getT } from '#app/utils/i18n.ts'
+import { getT, type MessageKey } from '#app/utils/i18n.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { isCrossOriginWrite, SAFE_METHODS } from '#app/utils/origin.server.ts'
@@ -109,7 +109,7 @@ app.use(
 app.use((req, res, next) => {
 	const hosts = [req.get('host') ?? '', requestedHost(req), appHost]
 	if (isCrossOriginWrite(req.method, (name) => req.get(name), hosts)) {
-		res.status(403).type('text/plain').send('Cross-origin request refused.')
+		answerPlain(req, res, 403, 'http.crossOrigin').catch(next)
 		return
 	}
 	next()
@@ -134,9 +134,14 @@ function fetchHeaders(incoming: IncomingHttpHeaders) {
 	return headers
 }
 
+/** A refusal before Remix runs, as plain text in the reader's language (their cookie or Accept-Language). */
+async function answerPlain(req: express.Request, res: express.Response, status: number, message: MessageKey) {
+	const t = getT(await getLocale({ headers: fetchHeaders(req.headers) }, null))
+	res.status(status).type('text/plain; charset=utf-8').send(t(message))
+}
+
 /** Answers a request Voce will not read, in the reader's language, and closes the connection. */
 async function refuse(req: express.Request, res: express.Response, problem: BodyProblem) {
-	const t = getT(await getLocale({ headers: fetchHeaders(req.headers) }, null))
 	// The client may still be sending: what it sends is read and dropped for a moment, so it
 	// gets to read this answer instead of a reset connection, then the connection is closed.
 	res.once('finish', () => {
@@ -151,11 +156,8 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 		req.once('close', () => clearTimeout(timer))
 		req.resume()
 	})
-	res
-		.status(problem.status)
-		.set({ Connection: 'close', 'Cache-Control': 'no-store' })
-		.type('text/plain; charset=utf-8')
-		.send(t(problem.message))
+	res.set({ Connection: 'close', 'Cache-Control': 'no-store' })
+	await answerPlain(req, res, problem.status, problem.message)
 }
 
 // Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request.
@@ -219,7 +221,7 @@ app.all('*', (req, res, next) => {
 		request = remixRequest(req, res)
 	} catch {
 		// A Host or Origin header that is no host at all.
-		res.status(400).type('text/plain').send('Bad request.')
+		answerPlain(req, res, 400, 'http.badHost').catch(next)
 		return
 	}
 	handleRequest(request, loadContext)

@@ -843,6 +843,8 @@ export const en = {
 		unsupportedType: 'Voce reads only web forms here (application/x-www-form-urlencoded or multipart/form-data).',
 		malformedBody: 'The form could not be read: it arrived damaged. Try again.',
 		busy: 'Voce is busy reading other requests. Try again in a moment.',
+		crossOrigin: 'This form was sent from another site, so Voce did not act on it. Open Voce and try again there.',
+		badHost: 'This request names no address Voce answers to.',
 	},
 	/** Counted nouns, for messages that hold more than one count. */
 	counts: {

@@ -854,6 +854,8 @@ export const it = {
 		unsupportedType: 'Qui Voce legge solo moduli web (application/x-www-form-urlencoded o multipart/form-data).',
 		malformedBody: 'Non è stato possibile leggere il modulo: è arrivato danneggiato. Riprova.',
 		busy: 'Voce sta leggendo altre richieste. Riprova tra un momento.',
+		crossOrigin: 'Questo modulo è stato inviato da un altro sito, quindi Voce non lo ha eseguito. Apri Voce e riprova da lì.',
+		badHost: 'Questa richiesta non indica un indirizzo a cui Voce risponde.',
 	},
 	counts: {
 		insights_one: '{{count, number}} segnalazione',

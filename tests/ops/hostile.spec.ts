@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { getT } from '#app/utils/i18n.ts'
 import { DEMO_LOGINS } from '#db/seed.ts'
 import { counterDrift } from '../counters.ts'
 import { removeDatabase, root, startServer, type RunningServer } from '../server.ts'
@@ -437,10 +438,12 @@ test('odd Host, Origin and path headers get a 4xx, never a 500, and never move t
 	const noSite = await fetch(`${server.url}/ideas/${idea}`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { cookie, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' },
+		headers: { cookie, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'it' },
 		body: 'intent=follow',
 	})
 	expect(noSite.status).toBe(403)
+	// Refused before Remix, in the language the browser asks for (nobody is signed in yet at that point).
+	expect(await noSite.text()).toBe(getT('it')('http.crossOrigin'))
 	const doubleSlash = await new Promise<{ status: number; location?: string }>((resolve) => {
 		http
 			.get({ host: '127.0.0.1', port: PORT, path: '//evil.example/login' }, (res) =>
