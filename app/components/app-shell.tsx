@@ -1,23 +1,26 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { LOCALES, type Locale } from '#app/locales/index.ts'
 import { type Toast } from '#app/utils/flash.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { hasPermission, type Permission } from '#app/utils/permissions.ts'
 import { useLocale, useOptionalUser, useRootData, useT } from '#app/utils/root-data.ts'
 
-type NavItem = { to: string; label: MessageKey; permission?: Permission }
+type NavItem = { to: string; label: MessageKey; permission?: Permission; group?: 'manage' }
 
 // Navigation per role: an item shows when the role has the permission its page checks.
+// Items in the 'manage' group fold into one menu on a wide screen, so every role's header
+// stays on one line from 1024 px up.
 export const NAV_ITEMS: NavItem[] = [
 	{ to: '/', label: 'nav.home' },
 	{ to: '/insights', label: 'nav.insights', permission: 'read:insight:any' },
 	{ to: '/ideas', label: 'nav.ideas', permission: 'read:idea:any' },
 	{ to: '/campaigns', label: 'nav.campaigns', permission: 'read:campaign:any' },
 	{ to: '/search', label: 'nav.search', permission: 'read:idea:any' },
-	{ to: '/triage', label: 'nav.triage', permission: 'read:triage:scope' },
-	{ to: '/dashboard', label: 'nav.dashboard', permission: 'read:dashboard:scope' },
-	{ to: '/team', label: 'nav.team', permission: 'read:team:scope' },
-	{ to: '/admin', label: 'nav.admin', permission: 'read:user:any' },
+	{ to: '/triage', label: 'nav.triage', permission: 'read:triage:scope', group: 'manage' },
+	{ to: '/dashboard', label: 'nav.dashboard', permission: 'read:dashboard:scope', group: 'manage' },
+	{ to: '/team', label: 'nav.team', permission: 'read:team:scope', group: 'manage' },
+	{ to: '/admin', label: 'nav.admin', permission: 'read:user:any', group: 'manage' },
 ]
 
 function navLinkClass({ isActive }: { isActive: boolean }) {
@@ -27,14 +30,17 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
 export function AppShell({ children, toast }: { children: React.ReactNode; toast?: Toast | null }) {
 	const t = useT()
 	const user = useOptionalUser()
+	const location = useLocation()
 	const items = user ? NAV_ITEMS.filter((i) => !i.permission || hasPermission(user.role, i.permission)) : []
-	const links = items.map((item) => (
+	const link = (item: NavItem) => (
 		<li key={item.to}>
 			<NavLink to={item.to} end={item.to === '/'} className={navLinkClass}>
 				{t(item.label)}
 			</NavLink>
 		</li>
-	))
+	)
+	const main = items.filter((i) => !i.group)
+	const manage = items.filter((i) => i.group === 'manage')
 	return (
 		<div className="flex min-h-screen flex-col bg-slate-50">
 			<a
@@ -50,8 +56,17 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 					</NavLink>
 					{user ? (
 						<>
-							<nav aria-label={t('app.mainNav')} className="hidden flex-1 md:block">
-								<ul className="flex gap-1">{links}</ul>
+							<nav aria-label={t('app.mainNav')} className="hidden flex-1 lg:block">
+								<ul className="flex items-center gap-1">
+									{main.map(link)}
+									{manage.length ? (
+										<li>
+											<HeaderMenu label={t('nav.manage')} active={manage.some((i) => isUnder(i.to))}>
+												<ul className="space-y-1">{manage.map(link)}</ul>
+											</HeaderMenu>
+										</li>
+									) : null}
+								</ul>
 							</nav>
 							<div className="ml-auto flex items-center gap-2">
 								<NavLink
@@ -65,23 +80,30 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 								</NavLink>
 								<Bell />
 							</div>
-							<div className="hidden items-center gap-3 md:flex">
-								<UserMenu />
+							<div className="hidden lg:block">
+								<HeaderMenu label={<span className="block max-w-40 truncate">{user.name}</span>} align="right">
+									<p className="px-3 pb-2 text-xs text-brand-100">{t('app.signedInAs', { name: user.name })}</p>
+									<UserLinks />
+								</HeaderMenu>
 							</div>
-							<details className="relative md:hidden">
-								<summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-700/60 [&::-webkit-details-marker]:hidden">
-									<span aria-hidden>☰</span>
-									{t('app.openMenu')}
-								</summary>
-								<div className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-brand-900 p-2 shadow-lg">
+							<div className="lg:hidden">
+								<HeaderMenu
+									label={
+										<>
+											<span aria-hidden>☰</span> {t('app.openMenu')}
+										</>
+									}
+									align="right"
+								>
 									<nav aria-label={t('app.mainNav')}>
-										<ul className="space-y-1">{links}</ul>
+										<ul className="space-y-1">{items.map(link)}</ul>
 									</nav>
 									<div className="mt-2 border-t border-brand-700 pt-2">
-										<UserMenu />
+										<p className="px-3 pb-2 text-xs text-brand-100">{t('app.signedInAs', { name: user.name })}</p>
+										<UserLinks />
 									</div>
-								</div>
-							</details>
+								</HeaderMenu>
+							</div>
 						</>
 					) : null}
 				</div>
@@ -107,6 +129,66 @@ export function AppShell({ children, toast }: { children: React.ReactNode; toast
 				</div>
 			</footer>
 		</div>
+	)
+
+	function isUnder(to: string) {
+		return location.pathname === to || location.pathname.startsWith(`${to}/`)
+	}
+}
+
+/**
+ * A header menu that works without JavaScript (a `<details>` disclosure). With JavaScript
+ * it also closes after a navigation, on Escape and on a click elsewhere.
+ */
+function HeaderMenu({
+	label,
+	children,
+	active = false,
+	align = 'left',
+}: {
+	label: React.ReactNode
+	children: React.ReactNode
+	active?: boolean
+	align?: 'left' | 'right'
+}) {
+	const ref = useRef<HTMLDetailsElement>(null)
+	const location = useLocation()
+	useEffect(() => {
+		ref.current?.removeAttribute('open')
+	}, [location.key])
+	useEffect(() => {
+		function close(event: Event) {
+			const details = ref.current
+			if (!details?.open) return
+			if (event instanceof KeyboardEvent) {
+				if (event.key !== 'Escape') return
+				details.removeAttribute('open')
+				details.querySelector('summary')?.focus()
+			} else if (!details.contains(event.target as Node)) details.removeAttribute('open')
+		}
+		document.addEventListener('keydown', close)
+		document.addEventListener('click', close)
+		return () => {
+			document.removeEventListener('keydown', close)
+			document.removeEventListener('click', close)
+		}
+	}, [])
+	return (
+		<details ref={ref} className="group relative">
+			<summary
+				className={`flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium [&::-webkit-details-marker]:hidden ${active ? 'bg-brand-700 text-white' : 'text-brand-50 hover:bg-brand-700/60'}`}
+			>
+				{label}
+				<svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current transition group-open:rotate-180">
+					<path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
+				</svg>
+			</summary>
+			<div
+				className={`absolute z-20 mt-2 w-64 rounded-md bg-brand-900 p-2 shadow-lg ring-1 ring-brand-700 ${align === 'right' ? 'right-0' : 'left-0'}`}
+			>
+				{children}
+			</div>
+		</details>
 	)
 }
 
@@ -134,18 +216,15 @@ function Bell() {
 	)
 }
 
-function UserMenu() {
+function UserLinks() {
 	const t = useT()
-	const user = useOptionalUser()
-	if (!user) return null
 	return (
-		<div className="flex flex-col gap-1 md:flex-row md:items-center md:gap-3">
+		<div className="flex flex-col gap-1">
 			<NavLink to="/profile" className={navLinkClass}>
 				{t('nav.profile')}
 			</NavLink>
 			<NavLink to="/settings" className={navLinkClass}>
-				<span className="sr-only">{t('app.signedInAs', { name: user.name })} · </span>
-				<span aria-hidden>{user.name}</span> · {t('nav.settings')}
+				{t('nav.settings')}
 			</NavLink>
 			<Form method="post" action="/logout">
 				<button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-50 hover:bg-brand-700/60">

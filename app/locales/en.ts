@@ -15,6 +15,7 @@ export const en = {
 	languages: { en: 'English', it: 'Italiano' },
 	roles: { employee: 'Employee', manager: 'Manager', leader: 'Leader', admin: 'Admin' },
 	nav: {
+		manage: 'Manage',
 		dashboard: 'Dashboard',
 		home: 'Home',
 		team: 'My team',

@@ -16,6 +16,7 @@ export const it = {
 	languages: { en: 'English', it: 'Italiano' },
 	roles: { employee: 'Dipendente', manager: 'Responsabile', leader: 'Dirigente', admin: 'Amministratore' },
 	nav: {
+		manage: 'Gestione',
 		dashboard: 'Cruscotto',
 		home: 'Home',
 		team: 'Il mio team',

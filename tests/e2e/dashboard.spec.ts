@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, goByNav, test } from './fixtures.ts'
 
 async function expectNoSeriousViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
@@ -11,7 +11,7 @@ async function expectNoSeriousViolations(page: Page) {
 
 test('a leader reads the dashboard, filters a department, opens a heatmap cell and downloads a CSV', async ({ page, login }) => {
 	await login('leader')
-	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Dashboard' }).click()
+	await goByNav(page, 'Dashboard')
 	await expect(page.getByRole('heading', { level: 1, name: 'Culture dashboard' })).toBeVisible()
 	await expect(page.locator('[data-metric="participation"]')).toHaveText(/%$/)
 	// Each figure explains itself.

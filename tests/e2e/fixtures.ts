@@ -12,6 +12,18 @@ export async function loginWith(page: Page, email: string, password = DEMO_PASSW
 	await expect(page.getByRole('heading', { level: 1, name: /^Hello, / })).toBeVisible()
 }
 
+/** Opens the header's menu that shows the account links: the person's name on a wide screen, "Menu" on a phone. */
+export async function openAccountMenu(page: Page) {
+	await page.locator('header summary:visible').last().click()
+}
+
+/** Follows a header link, opening the "Manage" menu (wide screens) or "Menu" (phones) when it is folded. */
+export async function goByNav(page: Page, name: string) {
+	const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true })
+	if (!(await link.first().isVisible())) await page.locator('header summary:visible').first().click()
+	await link.locator('visible=true').first().click()
+}
+
 export const test = base.extend<{ login: (role: Role) => Promise<void> }>({
 	login: async ({ page }, use) => {
 		await use((role) => loginWith(page, DEMO_LOGINS[role]))

@@ -1,19 +1,38 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, loginWith, test } from './fixtures.ts'
+import { expect, loginWith, openAccountMenu, test } from './fixtures.ts'
 
-const NAV: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
-	employee: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search'],
-	manager: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team'],
-	leader: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team'],
-	admin: ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search', 'Triage', 'Dashboard', 'My team', 'Admin'],
+const MAIN = ['Home', 'Insights', 'Ideas', 'Campaigns', 'Search']
+const MANAGE: Record<'employee' | 'manager' | 'leader' | 'admin', string[]> = {
+	employee: [],
+	manager: ['Triage', 'Dashboard', 'My team'],
+	leader: ['Triage', 'Dashboard', 'My team'],
+	admin: ['Triage', 'Dashboard', 'My team', 'Admin'],
 }
 
-for (const [role, links] of Object.entries(NAV) as Array<[keyof typeof NAV, string[]]>) {
-	test(`a ${role} logs in and sees the ${role} navigation`, async ({ page, login }) => {
+for (const [role, manage] of Object.entries(MANAGE) as Array<[keyof typeof MANAGE, string[]]>) {
+	test(`a ${role} logs in and sees the ${role} navigation on one line`, async ({ page, login }) => {
 		await login(role)
-		const nav = page.getByRole('navigation', { name: 'Main' }).first()
-		await expect(nav.getByRole('link')).toHaveText(links)
 		await expect(page).toHaveTitle('Home · Voce')
+		const nav = page.getByRole('navigation', { name: 'Main' }).first()
+		for (const width of [1280, 1024]) {
+			await page.setViewportSize({ width, height: 800 })
+			await expect(nav.getByRole('link')).toHaveText(MAIN)
+			// One line: the header is as tall as its tallest control, never wrapped.
+			const header = await page.locator('header').boundingBox()
+			expect(header?.height, `header height at ${width} px`).toBeLessThanOrEqual(64)
+		}
+		const menu = nav.getByText('Manage')
+		if (!manage.length) return await expect(menu).toHaveCount(0)
+		await menu.click()
+		await expect(nav.getByRole('link')).toHaveText([...MAIN, ...manage])
+		await page.keyboard.press('Escape')
+		await expect(nav.getByRole('link')).toHaveText(MAIN)
+		// The account links sit under the person's name.
+		await openAccountMenu(page)
+		await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+		await page.getByRole('link', { name: 'Settings' }).click()
+		await expect(page).toHaveTitle('Settings · Voce')
+		await expect(page.getByRole('link', { name: 'Settings' })).toBeHidden()
 	})
 }
 
@@ -46,7 +65,8 @@ test('a wrong password says so and keeps the e-mail', async ({ page }) => {
 test('logging out ends the session: the old cookie no longer opens pages', async ({ page, context, login }) => {
 	await login('employee')
 	const cookies = await context.cookies()
-	await page.getByRole('button', { name: 'Log out' }).first().click()
+	await openAccountMenu(page)
+	await page.getByRole('button', { name: 'Log out' }).click()
 	await expect(page).toHaveURL('/login')
 	await context.addCookies(cookies)
 	await page.goto('/settings')
@@ -59,7 +79,7 @@ test('switching to Italian translates the shell and is saved on the account', as
 	await page.getByRole('button', { name: 'Change language' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ciao, Luca Romano')
 	await expect(page.locator('html')).toHaveAttribute('lang', 'it')
-	await expect(page.getByRole('button', { name: 'Esci' }).first()).toBeAttached()
+	await expect(page.locator('header').getByText('Esci', { exact: true }).first()).toBeAttached()
 	await expect(page.getByText('Momenti della verità da ascoltare')).toBeVisible()
 	await expect(page.getByText('Carta persa o rubata')).toBeVisible()
 	await expect(page).toHaveTitle('Home · Voce')

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser } from '@playwright/test'
-import { DEMO_LOGINS, expect, loginWith, test } from './fixtures.ts'
+import { DEMO_LOGINS, expect, goByNav, loginWith, test } from './fixtures.ts'
 
 async function as(browser: Browser, email: string) {
 	const context = await browser.newContext()
@@ -30,7 +30,7 @@ test('the full loop: an employee submits, colleagues vote, a manager triages and
 	await expect(voter.page.getByRole('button', { name: `Withdraw your vote for “${title}”` })).toBeVisible()
 
 	const manager = await as(browser, DEMO_LOGINS.manager)
-	await manager.page.getByRole('link', { name: 'Triage' }).first().click()
+	await goByNav(manager.page, 'Triage')
 	await expect(manager.page.getByRole('heading', { name: 'Triage queue' })).toBeVisible()
 	await manager.page.getByRole('link', { name: title }).click()
 	const steps: Array<[string, string]> = [
@@ -215,7 +215,7 @@ test('the manager’s forms belong to the idea on screen: A → B → A shows ea
 
 	// Client-side navigation to B through the queue, then back to A.
 	const open = async (title: string) => {
-		await page.getByRole('link', { name: 'Triage' }).first().click()
+		await goByNav(page, 'Triage')
 		await page
 			.getByLabel('Sort')
 			.selectOption('newest')
