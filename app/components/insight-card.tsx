@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { EmotionLabel, TagList } from '#app/components/tags.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { type TranslatedNames } from '#app/locales/index.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -47,11 +48,13 @@ export function InsightCard({
 				<EmotionLabel emotion={insight.emotion} />
 				<TagList stages={[insight.stage]} events={[insight.event]} />
 			</div>
-			<p className="text-sm text-slate-600">
-				{localizedName(insight.channel, locale)} · {when} ·{' '}
+			<Meta>
+				{localizedName(insight.channel, locale)}
+				{when}
 				{insight.anonymous || !insight.authorName ? t('ideas.anonymousAuthor') : insight.authorName}
-				{insight.departmentName ? ` · ${insight.departmentName}` : ''} · {t('insights.seenToo', { count: insight.recurrenceCount })}
-			</p>
+				{insight.departmentName}
+				{t('insights.seenToo', { count: insight.recurrenceCount })}
+			</Meta>
 			{children}
 		</article>
 	)

@@ -228,7 +228,8 @@ export const en = {
 	triage: {
 		title: 'Triage',
 		heading: 'Triage queue',
-		intro: 'Open ideas in your scope, oldest first. The target is a first response within {{days}} days.',
+		intro_one: 'Open ideas in your scope, oldest first. The target is a first response within a day.',
+		intro_other: 'Open ideas in your scope, oldest first. The target is a first response within {{count}} days.',
 		open: 'All open',
 		empty: 'Nothing is waiting in your scope.',
 		waiting_one: '{{count, number}} day waiting',
@@ -370,6 +371,7 @@ export const en = {
 		heading: 'This looks like customer data',
 		intro:
 			'To protect customers, it will be saved like this. Edit the text if that is not right, or save again to keep the redacted version.',
+		inField: 'In “{{field}}”: {{kinds}}',
 		kinds: { email: 'e-mail address', iban: 'IBAN', card: 'card number', phone: 'phone number', number: 'account or booking number' },
 		redactedNotice: 'Customer data in your text was redacted before saving.',
 	},
@@ -563,7 +565,8 @@ export const en = {
 		tooSmall: 'Too small to show',
 		tooSmallScope: 'This group has fewer than {{min}} active people, so its figures are not shown: they could point at individuals.',
 		about: 'About: {{label}}',
-		days: '{{value}} days',
+		days_one: '{{value}} day',
+		days_other: '{{value}} days',
 		figures: 'Headline figures',
 		metrics: {
 			participation: {

@@ -229,7 +229,8 @@ export const it = {
 	triage: {
 		title: 'Valutazione',
 		heading: 'Coda di valutazione',
-		intro: 'Le idee aperte del tuo ambito, dalla più vecchia. L’obiettivo è una prima risposta entro {{days}} giorni.',
+		intro_one: 'Le idee aperte del tuo ambito, dalla più vecchia. L’obiettivo è una prima risposta entro un giorno.',
+		intro_other: 'Le idee aperte del tuo ambito, dalla più vecchia. L’obiettivo è una prima risposta entro {{count}} giorni.',
 		open: 'Tutte le aperte',
 		empty: 'Niente in attesa nel tuo ambito.',
 		waiting_one: 'in attesa da {{count, number}} giorno',
@@ -371,6 +372,7 @@ export const it = {
 		heading: 'Sembrano dati di un cliente',
 		intro:
 			'Per proteggere i clienti verrà salvato così. Modifica il testo se non va bene, oppure salva di nuovo per tenere la versione oscurata.',
+		inField: 'In “{{field}}”: {{kinds}}',
 		kinds: {
 			email: 'indirizzo e-mail',
 			iban: 'IBAN',
@@ -575,7 +577,8 @@ export const it = {
 		tooSmall: 'Gruppo troppo piccolo',
 		tooSmallScope: 'Questo gruppo ha meno di {{min}} persone attive, quindi i dati non sono mostrati: potrebbero indicare singole persone.',
 		about: 'Informazioni: {{label}}',
-		days: '{{value}} giorni',
+		days_one: '{{value}} giorno',
+		days_other: '{{value}} giorni',
 		figures: 'Dati principali',
 		metrics: {
 			participation: {
@@ -717,7 +720,7 @@ export const it = {
 			unansweredCount_other: '{{count, number}} insight non sono ancora collegati a un’idea.',
 			fixes: 'Soluzioni realizzate',
 			noFixes: 'Ancora niente di realizzato per questo momento.',
-			fixWindow: 'Insight nei {{days}} giorni prima e dopo il {{date}}',
+			fixWindow: 'Segnalazioni nei {{days}} giorni prima e dopo il {{date}}',
 			before: 'Prima',
 			after: 'Dopo',
 			fell: 'Calati del {{value}}',

@@ -10,6 +10,7 @@ import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { useLocale, useT, useUser } from '#app/utils/root-data.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,6 +37,9 @@ export default function HomeRoute() {
 	const { departmentName, journey, unvoted, unvotedCap, campaigns } = useLoaderData<typeof loader>()
 	const role = t(`roles.${user.role}`)
 	const hasEvents = journey.some((stage) => stage.events.length > 0)
+	// Managers open the moment's playbook; everyone else what colleagues logged about it.
+	const momentLink = (eventId: string) =>
+		hasPermission(user.role, 'read:dashboard:scope') ? `/moments/${eventId}` : `/insights?event=${eventId}`
 	return (
 		<div className="space-y-6">
 			<div>
@@ -86,7 +90,11 @@ export default function HomeRoute() {
 								{stage.events.length ? (
 									<ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
 										{stage.events.map((event) => (
-											<li key={event.id}>{localizedName(event, locale)}</li>
+											<li key={event.id}>
+												<Link to={momentLink(event.id)} className="text-brand-800 underline-offset-2 hover:underline">
+													{localizedName(event, locale)}
+												</Link>
+											</li>
 										))}
 									</ul>
 								) : null}

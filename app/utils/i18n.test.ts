@@ -69,3 +69,14 @@ test('messages with values, filled in without i18next, read exactly as i18next w
 	expect(getT('en')('organisation.people' as never, {})).toBe(i18next.getFixedT('en')('organisation.people', {}))
 	expect(getT('en')('not.a.key' as never, { defaultValue: 'Shown as it is' })).toBe('Shown as it is')
 })
+
+test('a message that counts has a singular and a plural form, so nothing reads "1 days"', () => {
+	// "{{count}} in total" has no noun; "{{count}}+ ideas" is only shown above its cap.
+	const countless = ['common.showingCount', 'home.unvotedMany']
+	const counted = leaves(en).filter(([key, value]) => /\{\{\s*count\b/.test(value) && !/_(one|other)$/.test(key))
+	expect(counted.map(([key]) => key).filter((key) => !countless.includes(key))).toEqual([])
+	const t = getT('en')
+	expect(t('dashboard.days', { count: 1, value: '1' })).toBe('1 day')
+	expect(t('dashboard.days', { count: 2.5, value: '2.5' })).toBe('2.5 days')
+	expect(getT('it')('dashboard.days', { count: 1, value: '1' })).toBe('1 giorno')
+})

@@ -39,6 +39,7 @@ export function useFormat() {
 			number: (value: number) => formatNumber(value, locale),
 			decimal: (value: number, digits = 1) =>
 				numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+			list: (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
 			percent: (value: number) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value),
 		}),
 		[locale, timeZone],

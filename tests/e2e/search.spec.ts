@@ -43,7 +43,7 @@ test('an insight with a card number is shown back redacted, saved redacted; the 
 	await page.getByRole('radio', { name: '4 · Upset' }).check()
 	await page.getByRole('button', { name: 'Log insight' }).click()
 	const notice = page.getByRole('alert').filter({ hasText: 'This looks like customer data' })
-	await expect(notice).toContainText('card number')
+	await expect(notice).toContainText('In “What happened?”: card number')
 	await expect(notice).toContainText('card •••• 1111 swallowed')
 	await expect(page.getByLabel('What happened?')).toHaveValue(/4111 1111 1111 1111/)
 	await page.getByRole('button', { name: 'Log insight' }).click()

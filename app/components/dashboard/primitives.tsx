@@ -14,7 +14,10 @@ export function useFigureFormat() {
 		if (value === null) return t('dashboard.noData')
 		if (kind === 'percent') return format.percent(value)
 		if (kind === 'count') return format.number(value)
-		if (kind === 'days') return t('dashboard.days', { value: format.decimal(value) })
+		if (kind === 'days') {
+			const rounded = Math.round(value * 10) / 10
+			return t('dashboard.days', { count: rounded, value: format.number(rounded) })
+		}
 		return format.decimal(value)
 	}
 }

@@ -7,6 +7,7 @@ import { StatusBadge } from '#app/components/tags.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { knownHandles, listComments } from '#app/models/comment.server.ts'
 import { getIdea } from '#app/models/idea.server.ts'
 import { getInsight } from '#app/models/insight.server.ts'
@@ -141,10 +142,13 @@ function ReceiptView({ view }: { view: View }) {
 			</h2>
 			<Card className="space-y-2">
 				<p className="text-lg font-semibold">{view.idea.title}</p>
-				<p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-					{t('receipts.status')}: <StatusBadge status={view.idea.status} /> · {t('ideas.votes', { count: view.idea.voteCount })} ·{' '}
+				<Meta className="text-sm text-slate-700">
+					<span className="inline-flex items-center gap-2">
+						{t('receipts.status')}: <StatusBadge status={view.idea.status} />
+					</span>
+					{t('ideas.votes', { count: view.idea.voteCount })}
 					{t('ideas.submittedOn', { date: format.date(view.idea.createdAt) })}
-				</p>
+				</Meta>
 				<Link to={`/ideas/${view.idea.id}`} className="inline-block font-medium text-brand-700 underline">
 					{t('receipts.openItem')}
 				</Link>

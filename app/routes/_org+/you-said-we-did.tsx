@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { listImplemented } from '#app/models/triage.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -31,9 +32,10 @@ export default function YouSaidWeDidRoute() {
 										{idea.title}
 									</Link>
 								</h2>
-								<p className="text-sm text-slate-600">
-									{t('youSaid.implementedOn', { date: format.date(idea.implementedAt) })} · {t('ideas.votes', { count: idea.voteCount })}
-								</p>
+								<Meta>
+									{t('youSaid.implementedOn', { date: format.date(idea.implementedAt) })}
+									{t('ideas.votes', { count: idea.voteCount })}
+								</Meta>
 								<p className="whitespace-pre-line">{idea.proposal}</p>
 								{idea.insights.length ? (
 									<div className="space-y-2">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -133,6 +133,9 @@ export default function DepartmentsRoute() {
 	const t = useT()
 	const { departments } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
+	// A successful save redirects here: a new location key rebuilds the forms from the saved data, so
+	// the add form is empty again; a refused save keeps what was typed.
+	const location = useLocation()
 	const editing = searchParams.get('edit')
 	const confirming = searchParams.get('confirm')
 	return (
@@ -144,7 +147,7 @@ export default function DepartmentsRoute() {
 						{departments.map((d) => (
 							<li key={d.id} className="py-3">
 								{editing === d.id ? (
-									<DepartmentForm department={d} options={departments} />
+									<DepartmentForm key={location.key} department={d} options={departments} />
 								) : (
 									<div className="flex flex-wrap items-center justify-between gap-2">
 										<span className={d.retiredAt ? 'text-slate-500' : ''}>
@@ -202,7 +205,7 @@ export default function DepartmentsRoute() {
 			</Card>
 			<Card>
 				<h2 className="mb-4 text-lg font-semibold">{t('departments.addHeading')}</h2>
-				<DepartmentForm options={departments} />
+				<DepartmentForm key={location.key} options={departments} />
 			</Card>
 		</div>
 	)

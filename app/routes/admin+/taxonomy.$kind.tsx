@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -152,6 +152,9 @@ export default function TaxonomyRoute() {
 	const locale = useLocale()
 	const { kind, entries, stages } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
+	// A successful save redirects here: a new location key rebuilds the forms from the saved data, so
+	// the add form is empty again; a refused save keeps what was typed.
+	const location = useLocation()
 	const editing = searchParams.get('edit')
 	const confirming = searchParams.get('confirm')
 	const stageName = new Map(stages.map((s) => [s.id, localizedName(s, locale)]))
@@ -169,7 +172,7 @@ export default function TaxonomyRoute() {
 							return (
 								<li key={entry.id} className="py-3">
 									{editing === entry.id ? (
-										<EntryForm kind={kind} entry={entry} stages={stages} />
+										<EntryForm key={location.key} kind={kind} entry={entry} stages={stages} />
 									) : (
 										<div className="flex flex-wrap items-center justify-between gap-2">
 											<span className={entry.retiredAt ? 'text-slate-500' : ''}>
@@ -238,7 +241,7 @@ export default function TaxonomyRoute() {
 			</Card>
 			<Card>
 				<h2 className="mb-4 text-lg font-semibold">{t(`taxonomy.${kind}.addHeading`)}</h2>
-				<EntryForm kind={kind} stages={stages} />
+				<EntryForm key={location.key} kind={kind} stages={stages} />
 			</Card>
 		</div>
 	)

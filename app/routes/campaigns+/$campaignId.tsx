@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TagList } from '#app/components/tags.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { getCampaign } from '#app/models/campaign.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
@@ -38,10 +39,10 @@ export default function CampaignRoute() {
 				<h1 className="text-2xl font-bold">{campaign.title}</h1>
 				<TagList stages={campaign.stage?.id ? [campaign.stage] : []} events={campaign.event?.id ? [campaign.event] : []} />
 				<p className="whitespace-pre-line">{campaign.description}</p>
-				<p className="text-sm text-slate-600">
-					{t('campaigns.runs', { start: format.date(campaign.startsAt), end: format.date(campaign.endsAt) })} ·{' '}
+				<Meta>
+					{t('campaigns.runs', { start: format.date(campaign.startsAt), end: format.date(campaign.endsAt) })}
 					{t('campaigns.sponsoredBy', { name: campaign.sponsor })}
-				</p>
+				</Meta>
 				{campaign.state === 'open' ? (
 					<ButtonLink to={`/ideas/new?campaign=${campaign.id}`} variant="primary">
 						{t('campaigns.proposeHere')}

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TagList } from '#app/components/tags.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -60,10 +61,11 @@ function Group({ title, campaigns }: { title: string; campaigns: Campaign[] }) {
 								</Link>
 							</h3>
 							<TagList stages={c.stage?.id ? [c.stage] : []} events={c.event?.id ? [c.event] : []} />
-							<p className="text-sm text-slate-600">
-								{t('campaigns.runs', { start: format.date(c.startsAt), end: format.date(c.endsAt) })} ·{' '}
-								{t('campaigns.sponsoredBy', { name: c.sponsor })} · {t('campaigns.ideas', { count: c.ideaCount })}
-							</p>
+							<Meta>
+								{t('campaigns.runs', { start: format.date(c.startsAt), end: format.date(c.endsAt) })}
+								{t('campaigns.sponsoredBy', { name: c.sponsor })}
+								{t('campaigns.ideas', { count: c.ideaCount })}
+							</Meta>
 						</li>
 					))}
 				</ul>

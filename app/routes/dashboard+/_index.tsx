@@ -4,6 +4,7 @@ import { BacklogTable, BarChart, DepartmentTable, Heatmap, MetricGrid } from '#a
 import { DashboardFilters, ExportLink, Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { displayRange } from '#app/models/dashboard.server.ts'
 import { BLIND_SPOT_MIN_HEAT } from '#app/models/dashboard.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
@@ -54,12 +55,14 @@ export default function DashboardRoute() {
 				departmentsPartial={d.departmentsPartial}
 				canSeeAll={d.canSeeAll}
 			/>
-			<p className="mb-6 text-sm text-slate-700">
-				<strong>{t('dashboard.range', { from: format.date(d.range.from), to: format.date(d.range.to) })}</strong>,{' '}
-				{t('dashboard.comparedWith', { from: format.date(d.previousRange.from), to: format.date(d.previousRange.to) })} ·{' '}
+			<Meta className="mb-6 text-sm text-slate-700">
+				<>
+					<strong>{t('dashboard.range', { from: format.date(d.range.from), to: format.date(d.range.to) })}</strong>,{' '}
+					{t('dashboard.comparedWith', { from: format.date(d.previousRange.from), to: format.date(d.previousRange.to) })}
+				</>
 				{t('dashboard.scopePeople', { count: d.people })}
-				{d.data ? <> · {t('dashboard.computedAt', { time: format.dateTime(d.data.computedAt) })}</> : null}
-			</p>
+				{d.data ? t('dashboard.computedAt', { time: format.dateTime(d.data.computedAt) }) : null}
+			</Meta>
 			{d.data ? (
 				<>
 					<Section id="figures">

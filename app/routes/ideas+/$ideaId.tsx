@@ -9,6 +9,7 @@ import { StatusBadge, TagList } from '#app/components/tags.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
 import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
 import { CommentSchema } from '#app/models/idea.ts'
@@ -163,11 +164,12 @@ export default function IdeaRoute() {
 							<StatusBadge status={idea.status} />
 							<TagList stages={idea.stages} events={idea.events} />
 						</div>
-						<p className="text-sm text-slate-600">
+						<Meta>
 							{idea.anonymous || !idea.authorName ? t('ideas.byAnonymous') : t('ideas.by', { name: idea.authorName })}
-							{idea.departmentName ? ` · ${idea.departmentName}` : ''} · {t('ideas.submittedOn', { date: format.date(idea.createdAt) })}
-							{idea.updatedAt ? ` · ${t('ideas.editedOn', { date: format.date(idea.updatedAt) })}` : ''}
-						</p>
+							{idea.departmentName}
+							{t('ideas.submittedOn', { date: format.date(idea.createdAt) })}
+							{idea.updatedAt ? t('ideas.editedOn', { date: format.date(idea.updatedAt) }) : null}
+						</Meta>
 						{idea.campaign?.id ? (
 							<p className="text-sm">
 								<Link to={`/campaigns/${idea.campaign.id}`} className="font-medium text-brand-700 underline">

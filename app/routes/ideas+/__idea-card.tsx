@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { StatusBadge, TagList, useAge } from '#app/components/tags.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { VoteButton } from '#app/routes/ideas+/$ideaId_.vote.tsx'
@@ -37,17 +38,17 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
 					<StatusBadge status={idea.status} />
 				</div>
 				<TagList stages={idea.stages} events={idea.events} />
-				<p className="text-sm text-slate-600">
-					{idea.anonymous || !idea.authorName ? t('ideas.anonymousAuthor') : idea.authorName} ·{' '}
+				<Meta>
+					{idea.anonymous || !idea.authorName ? t('ideas.anonymousAuthor') : idea.authorName}
 					{/* An anonymous idea keeps only its day (app/models/anonymity.server.ts). */}
 					<time
 						dateTime={new Date(idea.createdAt).toISOString()}
 						title={idea.anonymous ? format.date(idea.createdAt) : format.dateTime(idea.createdAt)}
 					>
 						{idea.anonymous ? format.date(idea.createdAt) : age(idea.createdAt)}
-					</time>{' '}
-					· {t('ideas.comments', { count: idea.commentCount })}
-				</p>
+					</time>
+					{t('ideas.comments', { count: idea.commentCount })}
+				</Meta>
 			</div>
 		</article>
 	)

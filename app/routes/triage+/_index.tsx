@@ -7,6 +7,7 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { FilterForm, type FilterSelect } from '#app/components/ui/filter-bar.tsx'
+import { Meta } from '#app/components/ui/meta.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
 import { IDEA_STATUSES, QUEUE_SORTS, STATUS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
@@ -127,7 +128,7 @@ export default function TriageRoute() {
 	return (
 		<div>
 			<PageHeader title={t('triage.heading')} />
-			<p className="mb-4 text-slate-700">{t('triage.intro', { days: queue.slaDays })}</p>
+			<p className="mb-4 text-slate-700">{t('triage.intro', { count: queue.slaDays })}</p>
 			<nav aria-label={t('triage.sort')} className="mb-3">
 				<ul className="flex flex-wrap gap-1 border-b border-slate-200">
 					{QUEUE_SORTS.map((value) => (
@@ -186,25 +187,27 @@ export default function TriageRoute() {
 											) : null}
 										</span>
 									</div>
-									<p className="text-sm text-slate-600">
-										{t('triage.waiting', { count: row.daysWaiting })} · {format.date(row.createdAt)} ·{' '}
-										{t('ideas.votes', { count: row.voteCount })} ·{' '}
+									<Meta>
+										{t('triage.waiting', { count: row.daysWaiting })}
+										{format.date(row.createdAt)}
+										{t('ideas.votes', { count: row.voteCount })}
 										{row.impact
 											? t('triage.score', { label: t('triage.impact'), value: row.impact })
-											: `${t('triage.impact')}: ${t('triage.notScored')}`}{' '}
-										·{' '}
+											: `${t('triage.impact')}: ${t('triage.notScored')}`}
 										{row.effort
 											? t('triage.score', { label: t('triage.effort'), value: row.effort })
-											: `${t('triage.effort')}: ${t('triage.notScored')}`}{' '}
-										· {t('triage.owner')}:{' '}
-										{row.ownerId && row.ownerName ? (
-											<Link to={ownerLink(row.ownerId)} className="underline hover:text-slate-900">
-												{row.ownerName}
-											</Link>
-										) : (
-											t('triage.noOwner')
-										)}
-									</p>
+											: `${t('triage.effort')}: ${t('triage.notScored')}`}
+										<>
+											{t('triage.owner')}:{' '}
+											{row.ownerId && row.ownerName ? (
+												<Link to={ownerLink(row.ownerId)} className="underline hover:text-slate-900">
+													{row.ownerName}
+												</Link>
+											) : (
+												t('triage.noOwner')
+											)}
+										</>
+									</Meta>
 									<p className="text-sm text-slate-600">
 										{row.insightCount
 											? t('triage.evidence', {
