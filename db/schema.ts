@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { type TranslatedNames } from '#app/locales/index.ts'
-import { AUDIT_ACTIONS } from '#app/models/audit.ts'
+import { AUDIT_ACTIONS, AUDIT_TARGETS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { EMAIL_DIGESTS } from '#app/models/user.ts'
@@ -415,7 +415,7 @@ export const auditLog = sqliteTable(
 		id: id(),
 		actorId: userRef('actor_id').notNull(),
 		action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
-		targetType: text('target_type', { enum: ['idea', 'insight', 'comment', 'user'] }).notNull(),
+		targetType: text('target_type', { enum: AUDIT_TARGETS }).notNull(),
 		targetId: text('target_id').notNull(),
 		detail: text('detail'),
 		createdAt: createdAt(),

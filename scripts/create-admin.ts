@@ -25,7 +25,7 @@ export function createAdmin(email: string, name: string | undefined, now = new D
 			`${parsed.data.email} already has an account as ${existing.role}; an administrator changes roles in Admin → People.`,
 		)
 	}
-	const id = existing?.id ?? createUser({ ...parsed.data, role: 'admin', departmentId: null }).id
+	const id = existing?.id ?? createUser({ ...parsed.data, role: 'admin', departmentId: null }, null).id
 	const token = createPasswordSetup(id, now)
 	return { created: !existing, link: `${getEnv().APP_URL.replace(/\/$/, '')}/set-password/${token}` }
 }

@@ -1,6 +1,7 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
+import { Cell, Row, Table } from '#app/components/ui/table.tsx'
 import { type Role } from '#app/utils/permissions.ts'
 import { useT } from '#app/utils/root-data.ts'
 
@@ -45,56 +46,36 @@ export function UserSearch({ label, showDeactivatedToggle = false }: { label: st
 
 export function UserTable({ rows, linkTo }: { rows: UserListRow[]; linkTo?: (id: string) => string }) {
 	const t = useT()
+	const head = [t('common.name'), t('users.email'), t('users.role'), t('users.department'), t('users.state')]
 	return (
-		<div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-			<table className="min-w-full divide-y divide-slate-200 text-sm">
-				<thead className="bg-slate-50 text-left">
-					<tr>
-						<th scope="col" className="px-4 py-3 font-semibold">
-							{t('common.name')}
-						</th>
-						<th scope="col" className="px-4 py-3 font-semibold">
-							{t('users.email')}
-						</th>
-						<th scope="col" className="px-4 py-3 font-semibold">
-							{t('users.role')}
-						</th>
-						<th scope="col" className="px-4 py-3 font-semibold">
-							{t('users.department')}
-						</th>
-						<th scope="col" className="px-4 py-3 font-semibold">
-							{t('users.state')}
-						</th>
-					</tr>
-				</thead>
-				<tbody className="divide-y divide-slate-100">
-					{rows.map((row) => (
-						<tr key={row.id}>
-							<td className="px-4 py-3 font-medium">
-								{linkTo ? (
-									<Link to={linkTo(row.id)} className="text-brand-700 underline">
-										{row.name}
-									</Link>
-								) : (
-									row.name
-								)}
-							</td>
-							<td className="break-all px-4 py-3">{row.email}</td>
-							<td className="px-4 py-3">{t(`roles.${row.role}`)}</td>
-							<td className="px-4 py-3">{row.departmentName ?? t('common.none')}</td>
-							<td className="px-4 py-3">
-								{row.deactivatedAt ? (
-									<Badge tone="red">{t('users.deactivated')}</Badge>
-								) : !row.hasPassword ? (
-									<Badge tone="amber">{t('users.pendingSetup')}</Badge>
-								) : (
-									<Badge tone="green">{t('common.active')}</Badge>
-								)}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+		<Table caption={t('users.heading')} head={head}>
+			{rows.map((row) => (
+				<Row key={row.id}>
+					<Cell label={head[0]!} className="font-medium">
+						{linkTo ? (
+							<Link to={linkTo(row.id)} className="text-brand-700 underline">
+								{row.name}
+							</Link>
+						) : (
+							row.name
+						)}
+					</Cell>
+					<Cell label={head[1]!} className="md:break-all">
+						{row.email}
+					</Cell>
+					<Cell label={head[2]!}>{t(`roles.${row.role}`)}</Cell>
+					<Cell label={head[3]!}>{row.departmentName ?? t('common.none')}</Cell>
+					<Cell label={head[4]!}>
+						{row.deactivatedAt ? (
+							<Badge tone="red">{t('users.deactivated')}</Badge>
+						) : !row.hasPassword ? (
+							<Badge tone="amber">{t('users.pendingSetup')}</Badge>
+						) : (
+							<Badge tone="green">{t('common.active')}</Badge>
+						)}
+					</Cell>
+				</Row>
+			))}
+		</Table>
 	)
 }

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm'
+import { audit } from '#app/models/audit.server.ts'
 import { campaignState } from '#app/models/campaign.ts'
 import { STATUS } from '#app/models/idea.ts'
-import { getDb } from '#db/index.ts'
+import { getDb, writeTransaction } from '#db/index.ts'
 import { campaigns, criticalEvents, ideas, journeyStages, users } from '#db/schema.ts'
 
 export type CampaignInput = {
@@ -15,11 +16,15 @@ export type CampaignInput = {
 }
 
 export function createCampaign(input: CampaignInput, createdBy: string) {
-	return getDb()
-		.insert(campaigns)
-		.values({ ...input, createdBy })
-		.returning({ id: campaigns.id })
-		.get()
+	return writeTransaction((tx) => {
+		const created = tx
+			.insert(campaigns)
+			.values({ ...input, createdBy })
+			.returning({ id: campaigns.id })
+			.get()
+		audit(tx, createdBy, 'campaign.create', { type: 'campaign', id: created.id }, { title: input.title })
+		return created
+	})
 }
 
 const columns = {

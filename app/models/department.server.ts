@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { audit } from '#app/models/audit.server.ts'
+import { type AuditDetail } from '#app/models/audit.ts'
 import { type DepartmentRow } from '#app/models/department.ts'
 import { referenceChanged } from '#app/models/reference-data.server.ts'
 import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getDb } from '#db/index.ts'
+import { getDb, writeTransaction } from '#db/index.ts'
 import { departments, users } from '#db/schema.ts'
 
 const columns = {
@@ -78,9 +80,15 @@ export function departmentNameTaken(name: string, parentId: string | null, excep
 	return rows.some((r) => r.id !== exceptId)
 }
 
-export function createDepartment(input: { name: string; parentId: string | null }) {
+type DepartmentInput = { name: string; parentId: string | null }
+
+export function createDepartment(input: DepartmentInput, actorId: string) {
 	referenceChanged()
-	return getDb().insert(departments).values(input).returning({ id: departments.id }).get()
+	return writeTransaction((tx) => {
+		const created = tx.insert(departments).values(input).returning({ id: departments.id }).get()
+		audit(tx, actorId, 'department.create', { type: 'department', id: created.id }, { name: input.name, parent: input.parentId })
+		return created
+	})
 }
 
 /** False when the new parent is the department itself or one of its descendants. */
@@ -88,19 +96,40 @@ export function canMoveUnder(id: string, parentId: string | null) {
 	return !parentId || !subtreeIds(id).includes(parentId)
 }
 
-export function updateDepartment(id: string, input: { name: string; parentId: string | null }) {
+export function updateDepartment(id: string, input: DepartmentInput, actorId: string) {
 	referenceChanged()
-	return getDb().update(departments).set(input).where(eq(departments.id, id)).run().changes > 0
+	return writeTransaction((tx) => {
+		const before = tx
+			.select({ name: departments.name, parentId: departments.parentId })
+			.from(departments)
+			.where(eq(departments.id, id))
+			.get()
+		if (!before) return false
+		tx.update(departments).set(input).where(eq(departments.id, id)).run()
+		const detail: AuditDetail = { name: before.name === input.name ? input.name : { from: before.name, to: input.name } }
+		if (before.parentId !== input.parentId) detail.parent = { from: before.parentId, to: input.parentId }
+		audit(tx, actorId, 'department.update', { type: 'department', id }, detail)
+		return true
+	})
 }
 
-export function removeDepartment(id: string) {
+export function removeDepartment(id: string, actorId: string) {
 	referenceChanged()
-	return deleteOrRetire(departments, id)
+	return writeTransaction((tx) => {
+		const name = tx.select({ name: departments.name }).from(departments).where(eq(departments.id, id)).get()?.name ?? null
+		const outcome = deleteOrRetire(tx, departments, id)
+		if (outcome !== 'not-found') audit(tx, actorId, 'department.remove', { type: 'department', id }, { name, outcome })
+		return outcome
+	})
 }
 
-export function restoreDepartment(id: string) {
+export function restoreDepartment(id: string, actorId: string) {
 	referenceChanged()
-	return restore(departments, id)
+	return writeTransaction((tx) => {
+		const restored = restore(tx, departments, id)
+		if (restored) audit(tx, actorId, 'department.restore', { type: 'department', id }, {})
+		return restored
+	})
 }
 
 /**

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import { type TranslatedNames } from '#app/locales/index.ts'
+import { audit } from '#app/models/audit.server.ts'
 import { cachedReference, referenceChanged } from '#app/models/reference-data.server.ts'
 import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
 import { type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
-import { getDb, writeTransaction } from '#db/index.ts'
+import { getDb, writeTransaction, type Tx } from '#db/index.ts'
 import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
 
 const tables = { stages: journeyStages, events: criticalEvents, channels } as const
@@ -70,50 +71,67 @@ export function stageExists(id: string) {
 
 type EntryInput = { name: string; names: TranslatedNames; defaultStageId?: string }
 
-export function createEntry(kind: TaxonomyKind, input: EntryInput) {
-	referenceChanged()
-	const db = getDb()
-	const base = { name: input.name, names: input.names }
-	if (kind === 'stages') {
-		const { max } = db
-			.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
-			.from(journeyStages)
-			.get()!
-		return db
-			.insert(journeyStages)
-			.values({ ...base, position: max + 1 })
-			.returning({ id: journeyStages.id })
-			.get()
-	}
-	if (kind === 'events') {
-		if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
-		return db
-			.insert(criticalEvents)
-			.values({ ...base, defaultStageId: input.defaultStageId })
-			.returning({ id: criticalEvents.id })
-			.get()
-	}
-	return db.insert(channels).values(base).returning({ id: channels.id }).get()
+const TARGET = { stages: 'stage', events: 'event', channels: 'channel' } as const
+
+function nameOf(tx: Tx, kind: TaxonomyKind, id: string) {
+	const t = tables[kind]
+	return tx.select({ name: t.name }).from(t).where(eq(t.id, id)).get()?.name ?? null
 }
 
-export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput) {
+/** Adds an entry; the audit log records who added it and its name. */
+export function createEntry(kind: TaxonomyKind, input: EntryInput, actorId: string) {
 	referenceChanged()
-	const db = getDb()
 	const base = { name: input.name, names: input.names }
-	if (kind === 'events') {
-		const values = input.defaultStageId ? { ...base, defaultStageId: input.defaultStageId } : base
-		return db.update(criticalEvents).set(values).where(eq(criticalEvents.id, id)).run().changes > 0
-	}
-	const t = tables[kind]
-	return db.update(t).set(base).where(eq(t.id, id)).run().changes > 0
+	return writeTransaction((tx) => {
+		let created: { id: string }
+		if (kind === 'stages') {
+			const { max } = tx
+				.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
+				.from(journeyStages)
+				.get()!
+			created = tx
+				.insert(journeyStages)
+				.values({ ...base, position: max + 1 })
+				.returning({ id: journeyStages.id })
+				.get()
+		} else if (kind === 'events') {
+			if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
+			created = tx
+				.insert(criticalEvents)
+				.values({ ...base, defaultStageId: input.defaultStageId })
+				.returning({ id: criticalEvents.id })
+				.get()
+		} else created = tx.insert(channels).values(base).returning({ id: channels.id }).get()
+		audit(tx, actorId, 'taxonomy.create', { type: TARGET[kind], id: created.id }, { name: input.name })
+		return created
+	})
+}
+
+export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput, actorId: string) {
+	referenceChanged()
+	const base = { name: input.name, names: input.names }
+	return writeTransaction((tx) => {
+		const before = nameOf(tx, kind, id)
+		const t = tables[kind]
+		const values = kind === 'events' && input.defaultStageId ? { ...base, defaultStageId: input.defaultStageId } : base
+		if (!tx.update(t).set(values).where(eq(t.id, id)).run().changes) return false
+		audit(
+			tx,
+			actorId,
+			'taxonomy.update',
+			{ type: TARGET[kind], id },
+			before === input.name ? { name: input.name } : { name: { from: before, to: input.name } },
+		)
+		return true
+	})
 }
 
 /** Swaps a stage with its neighbour; both rows change in one transaction. */
-export function moveStage(id: string, direction: 'up' | 'down') {
+export function moveStage(id: string, direction: 'up' | 'down', actorId: string) {
 	referenceChanged()
 	return writeTransaction((tx) => {
 		const current = tx
-			.select({ id: journeyStages.id, position: journeyStages.position })
+			.select({ id: journeyStages.id, position: journeyStages.position, name: journeyStages.name })
 			.from(journeyStages)
 			.where(eq(journeyStages.id, id))
 			.get()
@@ -128,18 +146,28 @@ export function moveStage(id: string, direction: 'up' | 'down') {
 		if (!neighbour) return false
 		tx.update(journeyStages).set({ position: neighbour.position }).where(eq(journeyStages.id, current.id)).run()
 		tx.update(journeyStages).set({ position: current.position }).where(eq(journeyStages.id, neighbour.id)).run()
+		audit(tx, actorId, 'taxonomy.move', { type: 'stage', id }, { name: current.name, direction })
 		return true
 	})
 }
 
-export function removeEntry(kind: TaxonomyKind, id: string) {
+export function removeEntry(kind: TaxonomyKind, id: string, actorId: string) {
 	referenceChanged()
-	return deleteOrRetire(tables[kind], id)
+	return writeTransaction((tx) => {
+		const name = nameOf(tx, kind, id)
+		const outcome = deleteOrRetire(tx, tables[kind], id)
+		if (outcome !== 'not-found') audit(tx, actorId, 'taxonomy.remove', { type: TARGET[kind], id }, { name, outcome })
+		return outcome
+	})
 }
 
-export function restoreEntry(kind: TaxonomyKind, id: string) {
+export function restoreEntry(kind: TaxonomyKind, id: string, actorId: string) {
 	referenceChanged()
-	return restore(tables[kind], id)
+	return writeTransaction((tx) => {
+		const restored = restore(tx, tables[kind], id)
+		if (restored) audit(tx, actorId, 'taxonomy.restore', { type: TARGET[kind], id }, { name: nameOf(tx, kind, id) })
+		return restored
+	})
 }
 
 /** What the capture forms offer: active stages (in journey order), events and channels. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { audit } from '#app/models/audit.server.ts'
+import { type AuditDetail } from '#app/models/audit.ts'
 import { subtreeIds } from '#app/models/department.server.ts'
 import {
 	canMove,
@@ -102,7 +103,7 @@ export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note:
 			.run()
 		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, fromStatus: idea.status, toStatus: to, note, createdAt: now }).run()
 		tellAudience(tx, ideaId, actor.id, 'status', now, { note, toStatus: to })
-		audit(tx, actor.id, 'idea.status', { type: 'idea', id: ideaId }, { from: idea.status, to }, now)
+		audit(tx, actor.id, 'idea.status', { type: 'idea', id: ideaId }, { status: { from: idea.status, to }, note }, now)
 		return { ok: true }
 	})
 }
@@ -118,6 +119,7 @@ export function postUpdate(ideaId: string, actor: Actor, note: string, now = new
 		if (!changed) return false
 		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, note, createdAt: now }).run()
 		tellAudience(tx, ideaId, actor.id, 'update', now, { note })
+		audit(tx, actor.id, 'idea.update', { type: 'idea', id: ideaId }, { note }, now)
 		return true
 	})
 }
@@ -129,8 +131,13 @@ export function evaluate(
 	now = new Date(),
 ) {
 	return writeTransaction((tx) => {
-		const changed = tx
-			.update(ideas)
+		const before = tx
+			.select({ impact: ideas.impact, effort: ideas.effort, ownerId: ideas.ownerId })
+			.from(ideas)
+			.where(eq(ideas.id, ideaId))
+			.get()
+		if (!before) return false
+		tx.update(ideas)
 			.set({
 				...(input.impact !== undefined ? { impact: input.impact } : {}),
 				...(input.effort !== undefined ? { effort: input.effort } : {}),
@@ -138,9 +145,14 @@ export function evaluate(
 				firstActionAt: sql`coalesce(${ideas.firstActionAt}, ${now.getTime()})`,
 			})
 			.where(eq(ideas.id, ideaId))
-			.run().changes
-		if (changed) audit(tx, actor.id, 'idea.evaluate', { type: 'idea', id: ideaId }, input, now)
-		return changed > 0
+			.run()
+		// The log keeps what changed, from what to what.
+		const detail: AuditDetail = {}
+		if (input.impact !== undefined && input.impact !== before.impact) detail.impact = { from: before.impact, to: input.impact }
+		if (input.effort !== undefined && input.effort !== before.effort) detail.effort = { from: before.effort, to: input.effort }
+		if (input.ownerId !== undefined && input.ownerId !== before.ownerId) detail.owner = { from: before.ownerId, to: input.ownerId }
+		if (Object.keys(detail).length) audit(tx, actor.id, 'idea.evaluate', { type: 'idea', id: ideaId }, detail, now)
+		return true
 	})
 }
 
@@ -353,7 +365,7 @@ export function mergeIdea(sourceId: string, targetId: string, actor: Actor, note
 			})),
 			now,
 		)
-		audit(tx, actor.id, 'idea.merge', { type: 'idea', id: sourceId }, { into: targetId }, now)
+		audit(tx, actor.id, 'idea.merge', { type: 'idea', id: sourceId }, { into: targetId, note }, now)
 		return { ok: true }
 	})
 }

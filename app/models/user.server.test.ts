@@ -7,7 +7,7 @@ import { sessions, users } from '#db/schema.ts'
 import { demoUser } from '#tests/utils.ts'
 
 function newUser(email: string) {
-	return createUser({ name: 'Teresa Neri', email, role: 'employee', departmentId: null })
+	return createUser({ name: 'Teresa Neri', email, role: 'employee', departmentId: null }, null)
 }
 
 test('a set-password link expires after 7 days and a new link replaces the old', () => {

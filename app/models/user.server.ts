@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
 import { audit } from '#app/models/audit.server.ts'
+import { type AuditDetail } from '#app/models/audit.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { type Role } from '#app/utils/permissions.ts'
 import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
@@ -82,17 +83,34 @@ export function emailTaken(email: string, exceptId?: string) {
 
 type UserInput = { name: string; email: string; role: Role; departmentId: string | null }
 
-export function createUser(input: UserInput) {
-	return getDb().insert(users).values(input).returning({ id: users.id }).get()
+/** A new account; with an actor (an admin), the audit log records who created it. Scripts pass null. */
+export function createUser(input: UserInput, actorId: string | null) {
+	return writeTransaction((tx) => {
+		const created = tx.insert(users).values(input).returning({ id: users.id }).get()
+		if (actorId) {
+			audit(tx, actorId, 'user.create', { type: 'user', id: created.id }, { role: input.role, department: input.departmentId })
+		}
+		return created
+	})
 }
 
 /** Saves the account; a role change is written to the audit log with who made it. */
 export function updateUser(id: string, input: UserInput, actorId: string, now = new Date()) {
 	return writeTransaction((tx) => {
-		const before = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get()
+		const before = tx
+			.select({ name: users.name, email: users.email, role: users.role, departmentId: users.departmentId })
+			.from(users)
+			.where(eq(users.id, id))
+			.get()
 		if (!before) return false
 		tx.update(users).set(input).where(eq(users.id, id)).run()
-		if (before.role !== input.role) audit(tx, actorId, 'user.role', { type: 'user', id }, { from: before.role, to: input.role }, now)
+		if (before.role !== input.role)
+			audit(tx, actorId, 'user.role', { type: 'user', id }, { role: { from: before.role, to: input.role } }, now)
+		const detail: AuditDetail = {}
+		if (before.name !== input.name) detail.name = { from: before.name, to: input.name }
+		if (before.email !== input.email) detail.email = { from: before.email, to: input.email }
+		if (before.departmentId !== input.departmentId) detail.department = { from: before.departmentId, to: input.departmentId }
+		if (Object.keys(detail).length) audit(tx, actorId, 'user.update', { type: 'user', id }, detail, now)
 		return true
 	})
 }
@@ -125,9 +143,11 @@ export function setPasswordHash(id: string, passwordHash: string) {
 }
 
 /** A new one-time link; any older link of the same user stops working. */
-export function createPasswordSetup(userId: string, now = new Date()) {
+export function createPasswordSetup(userId: string, now = new Date(), actorId: string | null = null) {
 	const { id, secret, token } = generateToken()
 	writeTransaction((tx) => {
+		// An admin's invitation (or a new link) is logged; the link itself never is.
+		if (actorId) audit(tx, actorId, 'user.invite', { type: 'user', id: userId }, {}, now)
 		tx.delete(passwordSetups).where(eq(passwordSetups.userId, userId)).run()
 		tx.insert(passwordSetups)
 			.values({

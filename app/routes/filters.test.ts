@@ -5,6 +5,8 @@ import { loader as ideasLoader } from '#app/routes/ideas+/_index.tsx'
 import { loader as insightsLoader } from '#app/routes/insights+/_index.tsx'
 import { context, demoUser, getRequest, sessionCookieFor } from '#tests/utils.ts'
 
+const ADMIN = demoUser('admin').id
+
 type Options = { options: { departments: Array<{ id: string; depth: number }>; departmentsPartial: boolean } }
 
 test('a large company’s department filter lists the top levels, then the chosen department’s teams; filtering by any team works', async () => {
@@ -15,9 +17,9 @@ test('a large company’s department filter lists the top levels, then the chose
 	expect(small.departmentsPartial).toBe(false)
 
 	// Enough teams under one new division to pass the limit.
-	const division = createDepartment({ name: 'Zeta Division', parentId: null }).id
-	const area = createDepartment({ name: 'Zeta Area', parentId: division }).id
-	const teams = Array.from({ length: DEPARTMENT_CHOICES }, (_, i) => createDepartment({ name: `Zeta Team ${i}`, parentId: area }).id)
+	const division = createDepartment({ name: 'Zeta Division', parentId: null }, ADMIN).id
+	const area = createDepartment({ name: 'Zeta Area', parentId: division }, ADMIN).id
+	const teams = Array.from({ length: DEPARTMENT_CHOICES }, (_, i) => createDepartment({ name: `Zeta Team ${i}`, parentId: area }, ADMIN).id)
 
 	const top = await load()
 	expect(top.departmentsPartial).toBe(true)

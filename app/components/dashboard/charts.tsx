@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useFigureFormat, type Named } from '#app/components/dashboard/primitives.tsx'
+import { HorizontalScroll } from '#app/components/ui/horizontal-scroll.tsx'
 import { InfoTip } from '#app/components/ui/info-tip.tsx'
 import { AGE_BUCKETS, METRICS, NO_EVENT, type DepartmentFigures, type Figures, type HeatCell } from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -190,7 +191,7 @@ export function Heatmap({
 				) : null}
 				{t('dashboard.heatmap.blindSpotDefinition', { min: minHeat })}
 			</p>
-			<div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+			<HorizontalScroll label={t('dashboard.heatmap.table')} hint={t('dashboard.heatmap.scrollHint', { count: stages.length })}>
 				<table className="min-w-full border-collapse text-xs">
 					<caption className="sr-only">{t('dashboard.heatmap.heading')}</caption>
 					<thead>
@@ -199,7 +200,7 @@ export function Heatmap({
 								{t('dashboard.heatmap.event')}
 							</th>
 							{stages.map((s) => (
-								<th key={s.id} scope="col" className="min-w-28 bg-slate-50 p-2 text-left font-medium text-slate-700">
+								<th key={s.id} scope="col" className="min-w-24 bg-slate-50 sm:min-w-28 p-2 text-left font-medium text-slate-700">
 									{localizedName(s, locale)}
 								</th>
 							))}
@@ -208,7 +209,10 @@ export function Heatmap({
 					<tbody>
 						{rows.map((row) => (
 							<tr key={row.id} className="border-t border-slate-200">
-								<th scope="row" className="sticky left-0 z-10 max-w-48 bg-white p-2 text-left align-top font-medium text-slate-800">
+								<th
+									scope="row"
+									className="sticky left-0 z-10 w-28 max-w-32 bg-white p-2 text-left align-top font-medium text-slate-800 shadow-[1px_0_0_var(--color-slate-200)] sm:w-auto sm:max-w-48"
+								>
 									{row.id === NO_EVENT ? (
 										row.name
 									) : (
@@ -279,7 +283,7 @@ export function Heatmap({
 						))}
 					</tbody>
 				</table>
-			</div>
+			</HorizontalScroll>
 			<p className="mt-2 text-xs text-slate-600">{t('dashboard.heatmap.legend')}</p>
 		</div>
 	)

@@ -5,7 +5,7 @@ import { sessionCookie, validateSessionToken } from '#app/utils/session.server.t
 import { context, formRequest, settle, statusOf } from '#tests/utils.ts'
 
 test('a set-password link works once, then never again', async () => {
-	const user = createUser({ name: 'Teresa Neri', email: 'teresa.neri@aurora-bank.example', role: 'employee', departmentId: null })
+	const user = createUser({ name: 'Teresa Neri', email: 'teresa.neri@aurora-bank.example', role: 'employee', departmentId: null }, null)
 	const token = createPasswordSetup(user.id)
 	expect(statusOf(await setPasswordLoader({ request: new Request('http://x/'), context, params: { token } }))).toBe(200)
 

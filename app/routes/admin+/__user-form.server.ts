@@ -22,8 +22,8 @@ export function parseUserForm(formData: FormData, exceptUserId?: string) {
 }
 
 /** A new one-time set-password link, flashed so the admin sees it once on the user's page. */
-export async function redirectWithSetupLink(request: Request, userId: string, message: MessageKey) {
-	const token = createPasswordSetup(userId)
+export async function redirectWithSetupLink(request: Request, userId: string, adminId: string, message: MessageKey) {
+	const token = createPasswordSetup(userId, new Date(), adminId)
 	const url = `${new URL(request.url).origin}/set-password/${token}`
 	return redirect(`/admin/users/${userId}`, {
 		headers: { 'Set-Cookie': await flashCookie({ toast: { kind: 'success', message }, setupLink: { userId, url } }) },

@@ -53,7 +53,7 @@ function parseDepartment(formData: FormData, id?: string) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requirePermission(request, 'read:department:any')
+	const admin = await requirePermission(request, 'read:department:any')
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	const id = String(formData.get('id') ?? '')
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		await requirePermission(request, 'create:department:any')
 		const submission = parseDepartment(formData)
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		createDepartment({ name: submission.value.name, parentId: submission.value.parentId || null })
+		createDepartment({ name: submission.value.name, parentId: submission.value.parentId || null }, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'departments.added' })
 	}
 	if (intent === 'update') {
@@ -70,12 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
 		ensure(getDepartment(id), 'errors.departmentNotFound')
 		const submission = parseDepartment(formData, id)
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		updateDepartment(id, { name: submission.value.name, parentId: submission.value.parentId || null })
+		updateDepartment(id, { name: submission.value.name, parentId: submission.value.parentId || null }, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'departments.updated' })
 	}
 	if (intent === 'delete') {
 		await requirePermission(request, 'delete:department:any')
-		const outcome = removeDepartment(id)
+		const outcome = removeDepartment(id, admin.id)
 		ensure(outcome !== 'not-found', 'errors.departmentNotFound')
 		return redirectWithToast(here, {
 			kind: 'success',
@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	if (intent === 'restore') {
 		await requirePermission(request, 'update:department:any')
-		ensure(restoreDepartment(id), 'errors.departmentNotFound')
+		ensure(restoreDepartment(id, admin.id), 'errors.departmentNotFound')
 		return redirectWithToast(here, { kind: 'success', message: 'departments.restored' })
 	}
 	httpError(400, 'errors.unknownAction')

@@ -58,7 +58,7 @@ function parseEntry(formData: FormData, kind: TaxonomyKind, id?: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	await requirePermission(request, 'read:taxonomy:any')
+	const admin = await requirePermission(request, 'read:taxonomy:any')
 	const kind = kindFrom(params.kind)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
@@ -70,25 +70,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const submission = parseEntry(formData, kind, intent === 'update' ? id : undefined)
 		if (submission.status !== 'success') return data({ intent, id, result: submission.reply() }, { status: 400 })
 		const input = submission.value
-		if (intent === 'create') createEntry(kind, input)
-		else ensure(updateEntry(kind, id, input), 'errors.entryNotFound')
+		if (intent === 'create') createEntry(kind, input, admin.id)
+		else ensure(updateEntry(kind, id, input, admin.id), 'errors.entryNotFound')
 		return redirectWithToast(here, { kind: 'success', message: intent === 'create' ? 'taxonomy.added' : 'taxonomy.updated' })
 	}
 	if (intent === 'move' && kind === 'stages') {
 		await requirePermission(request, 'update:taxonomy:any')
 		const direction = formData.get('direction') === 'up' ? 'up' : 'down'
-		moveStage(id, direction)
+		moveStage(id, direction, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'taxonomy.updated' })
 	}
 	if (intent === 'delete') {
 		await requirePermission(request, 'delete:taxonomy:any')
-		const outcome = removeEntry(kind, id)
+		const outcome = removeEntry(kind, id, admin.id)
 		ensure(outcome !== 'not-found', 'errors.entryNotFound')
 		return redirectWithToast(here, { kind: 'success', message: outcome === 'retired' ? 'taxonomy.retired' : 'taxonomy.deleted' })
 	}
 	if (intent === 'restore') {
 		await requirePermission(request, 'update:taxonomy:any')
-		ensure(restoreEntry(kind, id), 'errors.entryNotFound')
+		ensure(restoreEntry(kind, id, admin.id), 'errors.entryNotFound')
 		return redirectWithToast(here, { kind: 'success', message: 'taxonomy.restored' })
 	}
 	httpError(400, 'errors.unknownAction')

@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return redirectWithToast(here, { kind: 'success', message: 'users.reactivated' })
 	}
 	if (intent === 'setup-link') {
-		return redirectWithSetupLink(request, user.id, 'users.newSetupLinkDone')
+		return redirectWithSetupLink(request, user.id, admin.id, 'users.newSetupLinkDone')
 	}
 	httpError(400, 'errors.unknownAction')
 }

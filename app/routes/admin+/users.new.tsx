@@ -22,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requirePermission(request, 'create:user:any')
+	const admin = await requirePermission(request, 'create:user:any')
 	const submission = parseUserForm(await request.formData())
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { departmentId, ...rest } = submission.value
-	const user = createUser({ ...rest, departmentId: departmentId || null })
-	return redirectWithSetupLink(request, user.id, 'users.created')
+	const user = createUser({ ...rest, departmentId: departmentId || null }, admin.id)
+	return redirectWithSetupLink(request, user.id, admin.id, 'users.created')
 }
 
 export default function NewUserRoute() {
