@@ -1,6 +1,7 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { httpError } from '#app/utils/http.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 // Unknown URLs land here so the 404 renders inside the shell, with the root loader's data.
 export async function loader(_args: LoaderFunctionArgs) {
@@ -14,3 +15,5 @@ export default function NotFound() {
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
 }
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'errors.notFoundTitle')

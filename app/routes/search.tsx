@@ -112,7 +112,7 @@ export default function SearchRoute() {
 										: `/ideas/${row.id}`
 							return (
 								<li key={`${row.kind}-${row.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
-									<p className="mb-1 flex flex-wrap items-center gap-2 text-xs font-semibold uppercase text-slate-500">
+									<p className="mb-1 flex flex-wrap items-center gap-2 text-xs font-semibold uppercase text-slate-600">
 										{t(`search.kinds.${row.kind}`)}
 										{row.status ? <StatusBadge status={row.status as IdeaStatus} /> : null}
 									</p>

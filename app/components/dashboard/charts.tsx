@@ -230,7 +230,7 @@ export function Heatmap({
 									const stageName = localizedName(stage, locale)
 									if (!cell || (cell.heat === 0 && cell.ideas === 0)) {
 										return (
-											<td key={stage.id} className="border-l border-slate-100 p-2 text-slate-400">
+											<td key={stage.id} className="border-l border-slate-100 p-2 text-slate-500">
 												<span aria-hidden>–</span>
 												<span className="sr-only">{t('dashboard.heatmap.emptyCell', { stage: stageName, event: row.name })}</span>
 											</td>

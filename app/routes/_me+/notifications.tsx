@@ -70,7 +70,7 @@ export default function NotificationsRoute() {
 									)}
 									{n.commentBody ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">{n.commentBody}</p> : null}
 									{why ? <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{why}</p> : null}
-									<p className="mt-1 text-xs text-slate-500">{format.dateTime(n.createdAt)}</p>
+									<p className="mt-1 text-xs text-slate-600">{format.dateTime(n.createdAt)}</p>
 								</div>
 								{!n.readAt ? (
 									<Form method="post">

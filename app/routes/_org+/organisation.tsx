@@ -30,7 +30,7 @@ export default function OrganisationRoute() {
 						{departments.map((d) => (
 							<li key={d.id} className="flex items-center justify-between gap-4 py-2">
 								<span className={d.depth === 0 ? 'font-semibold' : ''}>
-									<span aria-hidden className="text-slate-400">
+									<span aria-hidden className="text-slate-500">
 										{'— '.repeat(d.depth)}
 									</span>
 									{d.name}

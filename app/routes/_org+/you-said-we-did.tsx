@@ -39,7 +39,7 @@ export default function YouSaidWeDidRoute() {
 								<p className="whitespace-pre-line">{idea.proposal}</p>
 								{idea.insights.length ? (
 									<div className="space-y-2">
-										<h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t('youSaid.startedBy')}</h3>
+										<h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t('youSaid.startedBy')}</h3>
 										<ul className="space-y-2">
 											{idea.insights.map((insight) => (
 												<li key={insight.id}>

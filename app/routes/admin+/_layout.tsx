@@ -27,7 +27,7 @@ export default function AdminLayout() {
 	return (
 		<div className="gap-8 md:flex">
 			<nav aria-label={t('admin.sections')} className="mb-6 md:mb-0 md:w-52 md:shrink-0">
-				<p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('admin.heading')}</p>
+				<p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{t('admin.heading')}</p>
 				<ul className="flex flex-wrap gap-1 md:flex-col">
 					{SECTIONS.map(([to, label]) => (
 						<li key={to}>

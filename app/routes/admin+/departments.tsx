@@ -150,8 +150,8 @@ export default function DepartmentsRoute() {
 									<DepartmentForm key={location.key} department={d} options={departments} />
 								) : (
 									<div className="flex flex-wrap items-center justify-between gap-2">
-										<span className={d.retiredAt ? 'text-slate-500' : ''}>
-											<span aria-hidden className="text-slate-400">
+										<span className={d.retiredAt ? 'text-slate-600' : ''}>
+											<span aria-hidden className="text-slate-500">
 												{'— '.repeat(d.depth)}
 											</span>
 											<span className="font-medium">{d.name}</span>{' '}

@@ -36,7 +36,7 @@ export default function ModerationRoute() {
 					{hidden.map((item) => (
 						<li key={`${item.kind}-${item.id}`} className="flex flex-wrap items-start gap-3 p-4">
 							<div className="min-w-0 flex-1">
-								<p className="text-xs font-semibold uppercase text-slate-500">{t(`moderation.kinds.${item.kind}`)}</p>
+								<p className="text-xs font-semibold uppercase text-slate-600">{t(`moderation.kinds.${item.kind}`)}</p>
 								{item.kind === 'idea' ? (
 									<Link to={`/ideas/${item.id}`} className="font-medium text-brand-900 underline">
 										{item.text}

@@ -175,7 +175,7 @@ export default function TaxonomyRoute() {
 										<EntryForm key={location.key} kind={kind} entry={entry} stages={stages} />
 									) : (
 										<div className="flex flex-wrap items-center justify-between gap-2">
-											<span className={entry.retiredAt ? 'text-slate-500' : ''}>
+											<span className={entry.retiredAt ? 'text-slate-600' : ''}>
 												<span className="font-medium">{name}</span>
 												{entry.defaultStageId ? (
 													<span className="text-sm text-slate-600"> · {stageName.get(entry.defaultStageId)}</span>

@@ -264,7 +264,7 @@ export default function IdeaRoute() {
 function Section({ title, text }: { title: string; text: string }) {
 	return (
 		<div>
-			<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+			<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{title}</h2>
 			<p className="mt-1 whitespace-pre-line break-words">{text}</p>
 		</div>
 	)
