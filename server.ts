@@ -7,6 +7,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { deliverEmails } from '#app/models/email.server.ts'
+import { notifyOverdue } from '#app/models/triage.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -242,13 +243,16 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	log.info({ host: env.HOST, port: env.PORT }, `Voce is running at http://${env.HOST}:${env.PORT}`)
 })
 
-// E-mail: each minute, people who chose "as they happen" get what is new; the daily
-// digest goes out on the first run after DIGEST_HOUR. A failed send is retried next time.
+// E-mail: each minute, ideas past the SLA unanswered are reported to whoever answers for them
+// (once each), then people who chose "as they happen" get what is new; the daily digest goes
+// out on the first run after DIGEST_HOUR. A failed send is retried next time.
 let mailing = false
 const mailer = setInterval(() => {
 	if (mailing) return
 	mailing = true
-	deliverEmails()
+	Promise.resolve()
+		.then(() => notifyOverdue())
+		.then(() => deliverEmails())
 		.catch((error: unknown) => log.error({ err: error }, 'E-mail delivery failed; will retry'))
 		.finally(() => (mailing = false))
 }, 60_000)

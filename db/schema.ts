@@ -228,6 +228,8 @@ export const ideas = sqliteTable(
 		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
 		/** Implemented, declined or merged: when the idea left the backlog. */
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/** When its owner (or the managers of its scope) were told it passed the SLA unanswered: once. */
+		slaNotifiedAt: integer('sla_notified_at', { mode: 'timestamp_ms' }),
 		impact: integer('impact'),
 		effort: integer('effort'),
 		ownerId: userRef('owner_id'),

@@ -1,5 +1,8 @@
-// Sends the e-mails that are due now (the server also does this every minute).
+// Reports ideas past the SLA and sends the e-mails that are due now (the server also does both every minute).
 import { deliverEmails } from '#app/models/email.server.ts'
+import { notifyOverdue } from '#app/models/triage.server.ts'
 
+const overdue = notifyOverdue()
+console.log(`Ideas past the SLA reported: ${overdue.ideas} (${overdue.told} notifications)`)
 const { sent } = await deliverEmails()
 console.log(`E-mails sent: ${sent}`)

@@ -1,9 +1,9 @@
 import { Badge } from '#app/components/ui/badge.tsx'
-import { type IdeaStatus } from '#app/models/idea.ts'
+import { type IdeaStatus, type SlaState } from '#app/models/idea.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { relativeTimeFormat } from '#app/utils/intl.ts'
-import { useLocale, useT } from '#app/utils/root-data.ts'
+import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
 type Named = LocalizedEntry
 
@@ -66,4 +66,24 @@ export function useAge() {
 		if (abs < 86_400 * 365) return rtf.format(Math.round(seconds / (86_400 * 30)), 'month')
 		return rtf.format(Math.round(seconds / (86_400 * 365)), 'year')
 	}
+}
+
+/** Where an idea stands against the first-response target: due, overdue or answered. */
+export function SlaBadge({ sla }: { sla: SlaState | null }) {
+	const t = useT()
+	const format = useFormat()
+	if (!sla) return null
+	if (sla.kind === 'answered') return <Badge tone="green">{t('triage.sla.answered', { date: format.date(sla.at) })}</Badge>
+	const title = t('triage.sla.dueOn', { date: format.date(sla.dueAt) })
+	return (
+		<span title={title}>
+			{sla.kind === 'overdue' ? (
+				<Badge tone="red">{t('triage.sla.overdue', { count: sla.days })}</Badge>
+			) : (
+				<Badge tone={sla.days <= 2 ? 'amber' : 'slate'}>
+					{sla.days === 0 ? t('triage.sla.dueToday') : t('triage.sla.due', { count: sla.days })}
+				</Badge>
+			)}
+		</span>
+	)
 }

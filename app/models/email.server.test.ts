@@ -184,3 +184,45 @@ test('every status, merge and update notification says why, in the app and in th
 		expect(mail.text).toContain(text)
 	}
 })
+
+test('an idea left unanswered past SLA_DAYS tells its owner once, in the app and by e-mail; with no owner, the managers of its scope', async () => {
+	const { evaluate, notifyOverdue } = await import('#app/models/triage.server.ts')
+	const manager = demoUser('manager') // Contact Centre
+	const owner = byEmail('ilaria.martinelli')
+	setEmailDigest(owner.id, 'immediate')
+	setEmailDigest(manager.id, 'immediate')
+	const start = new Date('2026-11-01T09:00:00Z')
+	const owned = makeIdea(person('giulia.rossi'), { title: 'An idea its owner forgot' }, start)
+	const unowned = makeIdea(person('giulia.rossi'), { title: 'An idea nobody owns' }, start)
+	const answered = makeIdea(person('giulia.rossi'), { title: 'An idea that was answered' }, start)
+	// Naming an owner is not an answer to the author: the clock keeps running.
+	evaluate(owned, manager, { impact: 3, ownerId: owner.id }, new Date('2026-11-02T09:00:00Z'))
+	changeStatus(answered, manager, 'in_review', null, new Date('2026-11-03T09:00:00Z'))
+	getDb().delete(notifications).run()
+
+	const toldAbout = (ideaId: string) =>
+		getDb()
+			.select({ userId: notifications.userId, kind: notifications.kind })
+			.from(notifications)
+			.where(eq(notifications.ideaId, ideaId))
+			.all()
+	// Day 14: not yet past the target.
+	notifyOverdue(new Date('2026-11-15T08:59:00Z'))
+	expect(toldAbout(owned)).toEqual([])
+	// Past it: the owner, once; the unowned idea goes to the Contact Centre's managers.
+	const late = new Date('2026-11-15T09:01:00Z')
+	notifyOverdue(late)
+	notifyOverdue(new Date(late.getTime() + 60_000))
+	expect(toldAbout(owned)).toEqual([{ userId: owner.id, kind: 'overdue' }])
+	const forUnowned = toldAbout(unowned)
+	expect(forUnowned.map((n) => n.userId)).toContain(manager.id)
+	expect(forUnowned.map((n) => n.userId)).not.toContain(person('giulia.rossi').id)
+	expect(new Set(forUnowned.map((n) => n.userId)).size).toBe(forUnowned.length)
+	expect(toldAbout(answered)).toEqual([])
+
+	await deliverEmails(new Date(late.getTime() + 120_000))
+	const mail = inbox.filter((m) => m.to[0] === owner.email)
+	expect(mail).toHaveLength(1)
+	expect(mail[0]!.text).toContain('“An idea its owner forgot” is past its first-response target with no answer yet')
+	expect(mail[0]!.text).toContain(`https://voce.aurora-bank.example/ideas/${owned}`)
+})

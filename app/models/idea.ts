@@ -167,6 +167,30 @@ export const MergeSchema = z.object({
 	note: z.string({ error: 'triage.reasonRequired' }).trim().min(1, 'triage.reasonRequired').max(4000, 'validation.tooLong'),
 })
 
-export const QUEUE_SORTS = ['oldest', 'votes', 'impact', 'effort'] as const
+export const QUEUE_SORTS = ['oldest', 'due', 'votes', 'impact', 'effort'] as const
+export const SLA_FILTERS = ['overdue', 'due', 'answered'] as const
+export type SlaFilter = (typeof SLA_FILTERS)[number]
 export type QueueSort = (typeof QUEUE_SORTS)[number]
 export const QUEUE_PAGE_SIZE = 25
+
+const DAY_MS = 86_400_000
+
+/**
+ * Where an idea stands against the first-response target (SLA_DAYS after submission): answered
+ * (any status change, public update or evaluation counts), due in N days (0 = today), or overdue
+ * by N days. A closed idea has no clock.
+ */
+export type SlaState =
+	{ kind: 'answered'; at: Date } | { kind: 'due'; dueAt: Date; days: number } | { kind: 'overdue'; dueAt: Date; days: number } | null
+
+export function slaState(
+	idea: { status: IdeaStatus; createdAt: Date | string | number; firstActionAt: Date | string | number | null },
+	slaDays: number,
+	now = new Date(),
+): SlaState {
+	if (idea.firstActionAt) return { kind: 'answered', at: new Date(idea.firstActionAt) }
+	if (CLOSED_STATUSES.includes(idea.status)) return null
+	const dueAt = new Date(new Date(idea.createdAt).getTime() + slaDays * DAY_MS)
+	const left = dueAt.getTime() - now.getTime()
+	return left >= 0 ? { kind: 'due', dueAt, days: Math.floor(left / DAY_MS) } : { kind: 'overdue', dueAt, days: Math.ceil(-left / DAY_MS) }
+}

@@ -119,16 +119,34 @@ test('a manager’s scope is their department subtree plus ideas assigned to the
 	expect(wholeQueue(byEmail('stefano.fontana'))).not.toContain(inside)
 })
 
-test('the queue shows days waiting and flags ideas past the SLA without a first response', () => {
+test('the queue shows days waiting and where each idea stands against the SLA; it filters and sorts by it', () => {
 	const manager = demoUser('admin')
 	const now = new Date()
 	const old = makeIdea(demoUser('employee'), { title: 'An idea nobody answered' }, new Date(now.getTime() - 20 * 86_400_000))
-	// Oldest first: it leads the queue.
+	const fresh = makeIdea(demoUser('employee'), { title: 'An idea from yesterday' }, new Date(now.getTime() - 86_400_000 - 3_600_000))
+	// Oldest first: it leads the queue, 6 days past the 14-day target.
 	const row = listQueue(manager, {}, 'oldest', 1, now).rows[0]!
 	expect(row.id).toBe(old)
-	expect(row).toMatchObject({ daysWaiting: 20, overdue: true })
+	expect(row).toMatchObject({ daysWaiting: 20, sla: { kind: 'overdue', days: 6 } })
+	expect(listQueue(manager, {}, 'oldest', 1, now).rows.find((r) => r.id === fresh)?.sla).toMatchObject({ kind: 'due', days: 12 })
+	const ids = (sla: 'overdue' | 'due' | 'answered') => listQueue(manager, { sla }, 'oldest', 1, now).rows.map((r) => r.id)
+	expect(ids('overdue')).toContain(old)
+	expect(ids('overdue')).not.toContain(fresh)
+	expect(ids('due')).toContain(fresh)
+	expect(ids('due')).not.toContain(old)
+
 	postUpdate(old, manager, 'Sorry for the wait: on it now.')
-	expect(listQueue(manager, {}, 'oldest', 1, now).rows.find((r) => r.id === old)).toMatchObject({ daysWaiting: 20, overdue: false })
+	expect(listQueue(manager, {}, 'oldest', 1, now).rows.find((r) => r.id === old)).toMatchObject({
+		daysWaiting: 20,
+		sla: { kind: 'answered' },
+	})
+	expect(ids('answered')).toContain(old)
+	expect(ids('overdue')).not.toContain(old)
+	// "Unanswered first" puts the answered idea after every unanswered one.
+	const due = listQueue(manager, {}, 'due', 1, now).rows
+	const firstAnswered = due.findIndex((r) => r.sla?.kind === 'answered')
+	expect(firstAnswered).toBeGreaterThan(0)
+	expect(due.slice(firstAnswered).every((r) => r.sla?.kind === 'answered')).toBe(true)
 })
 
 test('merging moves votes without double counting, and followers and evidence with them', () => {

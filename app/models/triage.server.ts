@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { audit } from '#app/models/audit.server.ts'
 import { type AuditDetail } from '#app/models/audit.ts'
@@ -10,10 +10,12 @@ import {
 	OPEN_STATUSES,
 	QUEUE_PAGE_SIZE,
 	REASON_REQUIRED,
+	slaState,
 	STATUS,
 	trendScore,
 	type IdeaStatus,
 	type QueueSort,
+	type SlaFilter,
 } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { notify } from '#app/models/notification.server.ts'
@@ -21,9 +23,9 @@ import { type NotificationKind } from '#app/models/notification.ts'
 import { type Actor } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageWindow } from '#app/utils/misc.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
+import { hasPermission, ROLES } from '#app/utils/permissions.ts'
 import { getDb, writeTransaction, type Tx } from '#db/index.ts'
-import { follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
+import { departments, follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 
 /** A manager acts on ideas of their department subtree or assigned to them; whoever may triage any idea (an admin) on all. */
 export function scopeCondition(actor: Actor): SQL | undefined {
@@ -142,16 +144,20 @@ export function evaluate(
 				...(input.impact !== undefined ? { impact: input.impact } : {}),
 				...(input.effort !== undefined ? { effort: input.effort } : {}),
 				...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
-				firstActionAt: sql`coalesce(${ideas.firstActionAt}, ${now.getTime()})`,
 			})
 			.where(eq(ideas.id, ideaId))
 			.run()
-		// The log keeps what changed, from what to what.
+		// Scores and the owner are the managers' own business: they are no answer to the author,
+		// so the SLA clock keeps running (decision 047). The log keeps what changed, from what to what.
 		const detail: AuditDetail = {}
 		if (input.impact !== undefined && input.impact !== before.impact) detail.impact = { from: before.impact, to: input.impact }
 		if (input.effort !== undefined && input.effort !== before.effort) detail.effort = { from: before.effort, to: input.effort }
 		if (input.ownerId !== undefined && input.ownerId !== before.ownerId) detail.owner = { from: before.ownerId, to: input.ownerId }
 		if (Object.keys(detail).length) audit(tx, actor.id, 'idea.evaluate', { type: 'idea', id: ideaId }, detail, now)
+		// A new owner hears that the idea is now theirs (unless they chose it themselves).
+		if (detail.owner && input.ownerId && input.ownerId !== actor.id) {
+			notify(tx, [{ userId: input.ownerId, kind: 'assigned', ideaId, actorId: actor.id }], now)
+		}
 		return true
 	})
 }
@@ -212,6 +218,7 @@ export type QueueFilters = {
 	campaignId?: string
 	departmentId?: string
 	ownerId?: string
+	sla?: SlaFilter
 }
 
 const DAY_MS = 86_400_000
@@ -230,6 +237,11 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 	if (filters.departmentId) conditions.push(inArray(ideas.departmentId, subtreeIds(filters.departmentId)))
 	if (filters.ownerId === 'none') conditions.push(isNull(ideas.ownerId))
 	else if (filters.ownerId) conditions.push(eq(ideas.ownerId, filters.ownerId))
+	const sla = getEnv().SLA_DAYS
+	const dueBefore = new Date(now.getTime() - sla * DAY_MS)
+	if (filters.sla === 'answered') conditions.push(isNotNull(ideas.firstActionAt))
+	else if (filters.sla === 'overdue') conditions.push(isNull(ideas.firstActionAt), lt(ideas.createdAt, dueBefore))
+	else if (filters.sla === 'due') conditions.push(isNull(ideas.firstActionAt), gte(ideas.createdAt, dueBefore))
 	const where = and(...conditions)
 	const order =
 		sort === 'votes'
@@ -238,7 +250,9 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 				? [sql`${ideas.impact} IS NULL`, desc(ideas.impact), asc(ideas.effort), asc(ideas.createdAt)]
 				: sort === 'effort'
 					? [sql`${ideas.effort} IS NULL`, asc(ideas.effort), desc(ideas.impact), asc(ideas.createdAt)]
-					: [asc(ideas.createdAt)]
+					: sort === 'due'
+						? [sql`${ideas.firstActionAt} IS NOT NULL`, asc(ideas.createdAt)]
+						: [asc(ideas.createdAt)]
 	const db = getDb()
 	const total =
 		db
@@ -274,12 +288,12 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 		.limit(QUEUE_PAGE_SIZE)
 		.offset(offset)
 		.all()
-	const sla = getEnv().SLA_DAYS
 	return {
-		rows: rows.map((r) => {
-			const daysWaiting = Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS)
-			return { ...r, daysWaiting, overdue: !r.firstActionAt && daysWaiting > sla }
-		}),
+		rows: rows.map((r) => ({
+			...r,
+			daysWaiting: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS),
+			sla: slaState(r, sla, now),
+		})),
 		total,
 		page: current,
 		pages,
@@ -409,4 +423,87 @@ function linkedInsightIds(ideaId: string) {
 		.where(eq(ideaInsights.ideaId, ideaId))
 		.all()
 		.map((r) => r.id)
+}
+
+const scopedTriagers = ROLES.filter((r) => hasPermission(r, 'update:triage:scope') && !hasPermission(r, 'update:triage:any'))
+const anyTriagers = ROLES.filter((r) => hasPermission(r, 'update:triage:any'))
+
+/**
+ * Who answers for an idea past its SLA: its owner; with none, the managers whose department
+ * is the idea's or above it; with none of those either, whoever may triage any idea.
+ */
+function answerableFor(tx: Tx, idea: { ownerId: string | null; departmentId: string | null }) {
+	const active = (ids: string[]) =>
+		ids.length
+			? tx
+					.select({ id: users.id })
+					.from(users)
+					.where(and(inArray(users.id, ids), isNull(users.deactivatedAt)))
+					.all()
+					.map((u) => u.id)
+			: []
+	const owner = idea.ownerId ? active([idea.ownerId]) : []
+	if (owner.length) return owner
+	if (idea.departmentId) {
+		const managers = tx.all<{ id: string }>(sql`
+			WITH RECURSIVE up(id, parent_id) AS (
+				SELECT id, parent_id FROM ${departments} WHERE id = ${idea.departmentId}
+				UNION SELECT d.id, d.parent_id FROM ${departments} d JOIN up ON d.id = up.parent_id
+			)
+			SELECT u.id AS id FROM ${users} u JOIN up ON u.department_id = up.id
+			WHERE u.deactivated_at IS NULL AND u.role IN (${sql.join(
+				scopedTriagers.map((r) => sql`${r}`),
+				sql`, `,
+			)})`)
+		if (managers.length) return managers.map((m) => m.id)
+	}
+	return tx
+		.select({ id: users.id })
+		.from(users)
+		.where(and(inArray(users.role, anyTriagers), isNull(users.deactivatedAt)))
+		.all()
+		.map((u) => u.id)
+}
+
+/**
+ * Tells whoever answers for each open idea that passed SLA_DAYS without a first response,
+ * once per idea (ideas.sla_notified_at). Runs on the server's schedule with the e-mails; safe
+ * to run twice or after a crash: each idea is marked in the transaction that notifies.
+ */
+export function notifyOverdue(now = new Date()) {
+	const dueBefore = new Date(now.getTime() - getEnv().SLA_DAYS * DAY_MS)
+	const late = getDb()
+		.select({ id: ideas.id })
+		.from(ideas)
+		.where(
+			and(
+				inArray(ideas.status, OPEN_STATUSES),
+				isNull(ideas.firstActionAt),
+				isNull(ideas.hiddenAt),
+				isNull(ideas.slaNotifiedAt),
+				lt(ideas.createdAt, dueBefore),
+			),
+		)
+		.all()
+	let told = 0
+	for (const { id } of late) {
+		writeTransaction((tx) => {
+			// Read again inside the lock: a manager may have answered since the list was made.
+			const idea = tx
+				.select({ ownerId: ideas.ownerId, departmentId: ideas.departmentId })
+				.from(ideas)
+				.where(and(eq(ideas.id, id), isNull(ideas.firstActionAt), isNull(ideas.slaNotifiedAt)))
+				.get()
+			if (!idea) return
+			const people = answerableFor(tx, idea)
+			notify(
+				tx,
+				people.map((userId) => ({ userId, kind: 'overdue' as const, ideaId: id })),
+				now,
+			)
+			tx.update(ideas).set({ slaNotifiedAt: now }).where(eq(ideas.id, id)).run()
+			told += people.length
+		})
+	}
+	return { ideas: late.length, told }
 }

@@ -2,15 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { departmentSelect } from '#app/components/filters.tsx'
-import { StatusBadge } from '#app/components/tags.tsx'
-import { Badge } from '#app/components/ui/badge.tsx'
+import { SlaBadge, StatusBadge } from '#app/components/tags.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { FilterForm, type FilterSelect } from '#app/components/ui/filter-bar.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listCampaigns } from '#app/models/campaign.server.ts'
-import { IDEA_STATUSES, QUEUE_SORTS, STATUS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
+import { IDEA_STATUSES, QUEUE_SORTS, SLA_FILTERS, STATUS, type IdeaStatus, type QueueSort } from '#app/models/idea.ts'
 import { toOptions } from '#app/models/taxonomy.ts'
 import { changeStatus, evaluate, ideaInScope, listQueue, resolveOwner } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
@@ -39,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			campaignId: shortText(params.get('campaign')),
 			departmentId: shortText(params.get('department')),
 			ownerId,
+			sla: SLA_FILTERS.find((s) => s === params.get('sla')),
 		},
 		sort,
 		Number(params.get('page')) || 1,
@@ -103,6 +103,7 @@ export default function TriageRoute() {
 		{ name: 'event', label: t('insights.event'), options: toOptions(options.events, locale) },
 		{ name: 'campaign', label: t('ideas.campaign'), options: options.campaigns.map((c) => ({ value: c.id, label: c.title })) },
 		departmentSelect(options, t),
+		{ name: 'sla', label: t('triage.sla.filter'), options: SLA_FILTERS.map((f) => ({ value: f, label: t(`triage.sla.filters.${f}`) })) },
 		{
 			name: 'owner',
 			label: t('triage.owner'),
@@ -164,7 +165,7 @@ export default function TriageRoute() {
 						{queue.rows.map((row) => (
 							<li
 								key={row.id}
-								className={`flex gap-3 rounded-lg border bg-white p-3 ${row.overdue ? 'border-red-300' : 'border-slate-200'}`}
+								className={`flex gap-3 rounded-lg border bg-white p-3 ${row.sla?.kind === 'overdue' ? 'border-red-300' : 'border-slate-200'}`}
 							>
 								<input
 									type="checkbox"
@@ -180,11 +181,7 @@ export default function TriageRoute() {
 										</Link>
 										<span className="flex items-center gap-2">
 											<StatusBadge status={row.status as IdeaStatus} />
-											{row.overdue ? (
-												<Badge tone="red">{t('triage.overdue', { days: queue.slaDays })}</Badge>
-											) : row.firstActionAt ? (
-												<Badge tone="green">{t('triage.answered')}</Badge>
-											) : null}
+											<SlaBadge sla={row.sla} />
 										</span>
 									</div>
 									<Meta>

@@ -1,0 +1,1 @@
+ALTER TABLE `ideas` ADD `sla_notified_at` integer;
