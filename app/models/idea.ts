@@ -162,10 +162,17 @@ export const EvaluationSchema = z.object({
 	owner: z.string().trim().max(200, 'validation.tooLong').optional(),
 })
 
-export const MergeSchema = z.object({
-	targetId: z.string({ error: 'triage.mergeTargetRequired' }).trim().min(1, 'triage.mergeTargetRequired'),
-	note: z.string({ error: 'triage.reasonRequired' }).trim().min(1, 'triage.reasonRequired').max(4000, 'validation.tooLong'),
-})
+/** The idea to keep: picked from the suggestions (targetId) or given by its link or id (targetLink). */
+export const MergeSchema = z
+	.object({
+		targetId: z.string().trim().max(200).optional(),
+		targetLink: z.string().trim().max(500, 'validation.tooLong').optional(),
+		note: z.string({ error: 'triage.reasonRequired' }).trim().min(1, 'triage.reasonRequired').max(4000, 'validation.tooLong'),
+	})
+	.superRefine((v, ctx) => {
+		if (!v.targetId && !v.targetLink) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'triage.mergeTargetRequired' })
+		if (v.targetId && v.targetLink) ctx.addIssue({ code: 'custom', path: ['targetLink'], message: 'triage.mergeTargetTwice' })
+	})
 
 export const QUEUE_SORTS = ['oldest', 'due', 'votes', 'impact', 'effort'] as const
 export const SLA_FILTERS = ['overdue', 'due', 'answered'] as const

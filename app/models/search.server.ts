@@ -155,6 +155,13 @@ export function similarIdeas(text: string, viewerId: string, exceptId?: string, 
 	return inOrder(ids, rows).map((r) => ({ ...r, votedByMe: Boolean(r.votedByMe) }))
 }
 
+/** Ideas that can take a merge (not hidden, not merged, not this one), best match first, up to `limit`. */
+export function mergeableIdeaIds(text: string, exceptId: string, limit = 30) {
+	const fts = similarQuery(text, 'idea')
+	if (!fts) return []
+	return bestIds(fts, sql`i.hidden_at IS NULL AND i.status <> ${STATUS.merged} AND i.id <> ${exceptId}`, limit)
+}
+
 /** Insights like the one someone is typing. */
 export function similarInsights(text: string, exceptId?: string, limit = 5) {
 	const fts = similarQuery(text, 'insight')

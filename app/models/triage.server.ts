@@ -20,6 +20,7 @@ import {
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { type NotificationKind } from '#app/models/notification.ts'
+import { mergeableIdeaIds } from '#app/models/search.server.ts'
 import { type Actor } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageWindow } from '#app/utils/misc.ts'
@@ -506,4 +507,25 @@ export function notifyOverdue(now = new Date()) {
 		})
 	}
 	return { ideas: late.length, told }
+}
+
+export const MERGE_SUGGESTIONS = 5
+
+/**
+ * Ideas this one could be merged into, from the search index: those most like its title and
+ * problem, or like `query` when the manager searched; only ideas the manager may act on.
+ */
+export function mergeCandidates(ideaId: string, actor: Actor, query?: string | null) {
+	const db = getDb()
+	const idea = db.select({ title: ideas.title, problem: ideas.problem }).from(ideas).where(eq(ideas.id, ideaId)).get()
+	if (!idea) return []
+	const ranked = mergeableIdeaIds(query?.trim() || `${idea.title} ${idea.problem}`, ideaId)
+	if (!ranked.length) return []
+	const rows = db
+		.select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
+		.from(ideas)
+		.where(and(inArray(ideas.id, ranked), scopeCondition(actor)))
+		.all()
+	const byId = new Map(rows.map((r) => [r.id, r]))
+	return ranked.flatMap((id) => byId.get(id) ?? []).slice(0, MERGE_SUGGESTIONS)
 }

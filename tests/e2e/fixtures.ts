@@ -24,6 +24,24 @@ export async function goByNav(page: Page, name: string) {
 	await link.locator('visible=true').first().click()
 }
 
+/**
+ * Opens one tool of the idea page's Manage panel ("Change the status", "Evaluation", …): the
+ * panel itself is folded on a phone, and one tool is open at a time.
+ */
+export async function openTool(page: Page, name: string) {
+	const fold = (summary: string) =>
+		page
+			.locator('details')
+			.filter({ has: page.locator(':scope > summary', { hasText: summary }) })
+			.first()
+	const panel = fold('Manage this idea')
+	// From 1024 px up the panel is always open (app/styles/tailwind.css, .open-wide).
+	const folds = (page.viewportSize()?.width ?? 1280) < 1024
+	if (folds && !(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator(':scope > summary').click()
+	const tool = fold(name)
+	if (!(await tool.evaluate((d) => (d as HTMLDetailsElement).open))) await tool.locator(':scope > summary').click()
+}
+
 export const test = base.extend<{ login: (role: Role) => Promise<void> }>({
 	login: async ({ page }, use) => {
 		await use((role) => loginWith(page, DEMO_LOGINS[role]))

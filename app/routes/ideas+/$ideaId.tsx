@@ -12,19 +12,20 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
 import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
-import { CommentSchema } from '#app/models/idea.ts'
+import { CommentSchema, slaState, STATUS, TRANSITIONS } from '#app/models/idea.ts'
 import { canView, mayModerate } from '#app/models/moderation.server.ts'
 import { isModerationIntent, type ModerationInput } from '#app/models/moderation.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
-import { ideaInScope, mergedInto, timelineOf } from '#app/models/triage.server.ts'
+import { ideaInScope, mergeCandidates, mergedInto, timelineOf } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { type SessionUser } from '#app/models/user.ts'
 import { moderationAction } from '#app/routes/__moderation.server.ts'
 import { Comments, type CommentsReply } from '#app/routes/ideas+/__comments.tsx'
 import { VoteButton } from '#app/routes/ideas+/$ideaId_.vote.tsx'
 import { handleTriageIntent, isTriageIntent } from '#app/routes/triage+/__actions.server.ts'
-import { TriagePanel } from '#app/routes/triage+/__panel.tsx'
+import { ManagePanel } from '#app/routes/triage+/__panel.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
@@ -46,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const canRestore = Boolean(idea.hiddenAt) && mayModerate('restore', 'idea', idea.id, user)
 	markIdeaRead(user.id, idea.id)
 	const now = new Date()
-	const before = new URL(request.url).searchParams.get('before')
+	const search = new URL(request.url).searchParams
+	const before = search.get('before')
+	const mergeQuery = canTriage ? (search.get('mergeq') ?? '').trim().slice(0, 200) || null : null
 	const page = listComments(idea.id, { before })
 	const comments = page.rows.map(({ authorId, ...c }) => ({
 		...c,
@@ -57,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const merged = mergedInto(idea.id)
 		.map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
 		.filter((m) => m.comments.length)
-	const { isMine, firstActionAt: _firstActionAt, impact, effort, ownerId, ...shown } = idea
+	const { isMine, firstActionAt, impact, effort, ownerId, ...shown } = idea
 	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
 		idea: { ...shown, isMine, editable: canEdit(idea) },
@@ -67,7 +70,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timeline: timelineOf(idea.id),
 		handles: [...knownHandles(allBodies)],
 		// Evaluation is for the people who triage; everyone else sees only the public timeline.
-		triage: canTriage ? { impact, effort, ownerEmail: (ownerId && getUserById(ownerId)?.email) || '' } : null,
+		triage: canTriage
+			? {
+					impact,
+					effort,
+					ownerEmail: (ownerId && getUserById(ownerId)?.email) || '',
+					sla: slaState({ ...idea, firstActionAt }, getEnv().SLA_DAYS, now),
+					merge: {
+						query: mergeQuery,
+						candidates: TRANSITIONS[idea.status].includes(STATUS.merged) ? mergeCandidates(idea.id, user, mergeQuery) : [],
+					},
+				}
+			: null,
 		canHideComments: mayModerate('hide', 'idea', idea.id, user),
 		canRestore,
 	}
@@ -151,9 +165,18 @@ export default function IdeaRoute() {
 	return (
 		// Keyed by the idea: moving to another idea (a link, a merge's redirect) starts every form afresh,
 		// so no field shows the previous idea's values.
-		<div key={idea.id} className="mx-auto max-w-3xl space-y-6">
-			{idea.hiddenAt ? <HiddenBanner reason={idea.hiddenReason} restore={canRestore ? { kind: 'idea', targetId: idea.id } : null} /> : null}
-			<article aria-labelledby="idea-title" className="space-y-4">
+		<div
+			key={idea.id}
+			className={
+				triage
+					? 'mx-auto grid max-w-6xl gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr] lg:gap-x-8'
+					: 'mx-auto grid max-w-3xl gap-6'
+			}
+		>
+			<header className="space-y-4 lg:col-start-1 lg:row-start-1">
+				{idea.hiddenAt ? (
+					<HiddenBanner reason={idea.hiddenReason} restore={canRestore ? { kind: 'idea', targetId: idea.id } : null} />
+				) : null}
 				<div className="flex gap-4">
 					<VoteButton ideaId={idea.id} title={idea.title} voted={idea.votedByMe} count={idea.voteCount} status={idea.status} />
 					<div className="min-w-0 flex-1 space-y-2">
@@ -179,84 +202,95 @@ export default function IdeaRoute() {
 						) : null}
 					</div>
 				</div>
-				<Card className="space-y-4">
-					<Section title={t('ideas.problemHeading')} text={idea.problem} />
-					<Section title={t('ideas.proposalHeading')} text={idea.proposal} />
-					<Section title={t('ideas.benefitHeading')} text={idea.benefit} />
-				</Card>
-				<div className="flex flex-wrap items-center gap-3">
-					<Form method="post">
-						<input type="hidden" name="intent" value={idea.following ? 'unfollow' : 'follow'} />
-						<Button variant="secondary" aria-pressed={idea.following}>
-							{idea.following ? t('ideas.unfollow') : t('ideas.follow')}
-						</Button>
-					</Form>
-					<p className="text-sm text-slate-600">{idea.following ? t('ideas.following') : t('ideas.notFollowing')}</p>
-					{idea.editable ? (
-						<ButtonLink to={`/ideas/${idea.id}/edit`} className="ml-auto">
-							{t('ideas.edit')}
-						</ButtonLink>
-					) : null}
-				</div>
-			</article>
-			<Timeline entries={timeline} submittedAt={idea.createdAt} />
+			</header>
 			{triage ? (
-				<TriagePanel
-					idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
-					lastResult={
-						actionData && 'intent' in actionData && actionData.intent
-							? { intent: String(actionData.intent), result: actionData.result }
-							: null
-					}
-					canHide={!idea.hiddenAt}
-				/>
+				<aside
+					aria-label={t('triage.panelHeading')}
+					className="lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+				>
+					<ManagePanel
+						idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
+						sla={triage.sla}
+						merge={triage.merge}
+						lastResult={
+							actionData && 'intent' in actionData && actionData.intent
+								? { intent: String(actionData.intent), result: actionData.result }
+								: null
+						}
+						canHide={!idea.hiddenAt}
+					/>
+				</aside>
 			) : null}
-			<section aria-labelledby="evidence-heading" className="space-y-3">
-				<h2 id="evidence-heading" className="text-lg font-semibold">
-					{t('ideas.evidenceHeading')}
-				</h2>
-				{idea.insights.length ? (
-					<ul className="space-y-3">
-						{idea.insights.map((insight) => (
-							<li key={insight.id}>
-								<InsightCard insight={insight} />
-							</li>
-						))}
-					</ul>
-				) : (
-					<p className="text-slate-600">{t('ideas.noEvidence')}</p>
-				)}
-			</section>
-			<Comments
-				comments={comments}
-				total={idea.commentCount}
-				pages={commentPages}
-				handles={known}
-				canHide={canHideComments}
-				reply={actionData && 'intent' in actionData ? (actionData as CommentsReply) : undefined}
-			/>
-			{merged.length ? (
-				<section aria-labelledby="merged-heading" className="space-y-4">
-					<h2 id="merged-heading" className="text-lg font-semibold">
-						{t('triage.mergedInto')}
+			<div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
+				<article aria-labelledby="idea-title" className="space-y-4">
+					<Card className="space-y-4">
+						<Section title={t('ideas.problemHeading')} text={idea.problem} />
+						<Section title={t('ideas.proposalHeading')} text={idea.proposal} />
+						<Section title={t('ideas.benefitHeading')} text={idea.benefit} />
+					</Card>
+					<div className="flex flex-wrap items-center gap-3">
+						<Form method="post">
+							<input type="hidden" name="intent" value={idea.following ? 'unfollow' : 'follow'} />
+							<Button variant="secondary" aria-pressed={idea.following}>
+								{idea.following ? t('ideas.unfollow') : t('ideas.follow')}
+							</Button>
+						</Form>
+						<p className="text-sm text-slate-600">{idea.following ? t('ideas.following') : t('ideas.notFollowing')}</p>
+						{idea.editable ? (
+							<ButtonLink to={`/ideas/${idea.id}/edit`} className="ml-auto">
+								{t('ideas.edit')}
+							</ButtonLink>
+						) : null}
+					</div>
+				</article>
+				<Timeline entries={timeline} submittedAt={idea.createdAt} />
+				<section aria-labelledby="evidence-heading" className="space-y-3">
+					<h2 id="evidence-heading" className="text-lg font-semibold">
+						{t('ideas.evidenceHeading')}
 					</h2>
-					{merged.map((m) => (
-						<div key={m.id} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
-							<h3 className="font-semibold">{t('triage.mergedComments', { title: m.title })}</h3>
-							<ol className="space-y-2">
-								{m.comments.map((c) => (
-									<li key={c.id} className="rounded-md bg-white p-3">
-										<p className="mb-1 text-sm text-slate-600">
-											<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
-										</p>
-										<CommentBody body={c.body} handles={known} />
-									</li>
-								))}
-							</ol>
-						</div>
-					))}
+					{idea.insights.length ? (
+						<ul className="space-y-3">
+							{idea.insights.map((insight) => (
+								<li key={insight.id}>
+									<InsightCard insight={insight} />
+								</li>
+							))}
+						</ul>
+					) : (
+						<p className="text-slate-600">{t('ideas.noEvidence')}</p>
+					)}
 				</section>
-			) : null}
+				<Comments
+					comments={comments}
+					total={idea.commentCount}
+					pages={commentPages}
+					handles={known}
+					canHide={canHideComments}
+					reply={actionData && 'intent' in actionData ? (actionData as CommentsReply) : undefined}
+				/>
+				{merged.length ? (
+					<section aria-labelledby="merged-heading" className="space-y-4">
+						<h2 id="merged-heading" className="text-lg font-semibold">
+							{t('triage.mergedInto')}
+						</h2>
+						{merged.map((m) => (
+							<div key={m.id} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
+								<h3 className="font-semibold">{t('triage.mergedComments', { title: m.title })}</h3>
+								<ol className="space-y-2">
+									{m.comments.map((c) => (
+										<li key={c.id} className="rounded-md bg-white p-3">
+											<p className="mb-1 text-sm text-slate-600">
+												<span className="font-semibold text-slate-900">{c.authorName}</span> · {format.dateTime(c.createdAt)}
+											</p>
+											<CommentBody body={c.body} handles={known} />
+										</li>
+									))}
+								</ol>
+							</div>
+						))}
+					</section>
+				) : null}
+			</div>
 		</div>
 	)
 }

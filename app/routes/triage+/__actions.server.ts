@@ -61,11 +61,13 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 	}
 	const submission = parseForm(formData, { schema: MergeSchema })
 	if (submission.status !== 'success') return fail(submission.reply())
-	const targetId = ideaIdFrom(submission.value.targetId)
-	if (!ideaInScope(targetId, user)) return fail(submission.reply({ fieldErrors: { targetId: ['triage.mergeTargetInvalid'] } }))
+	// A picked suggestion, or a pasted link or id (which works without JavaScript too).
+	const field = submission.value.targetLink ? 'targetLink' : 'targetId'
+	const targetId = ideaIdFrom(submission.value.targetLink || submission.value.targetId || '')
+	if (!ideaInScope(targetId, user)) return fail(submission.reply({ fieldErrors: { [field]: ['triage.mergeTargetInvalid'] } }))
 	const result = mergeIdea(ideaId, targetId, user, submission.value.note)
 	if (!result.ok) {
-		const key = result.reason === 'bad-target' ? 'targetId' : 'note'
+		const key = result.reason === 'bad-target' ? field : 'note'
 		return fail(
 			submission.reply({ fieldErrors: { [key]: [result.reason === 'bad-target' ? 'triage.mergeTargetInvalid' : 'triage.notAllowed'] } }),
 			409,
