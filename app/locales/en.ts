@@ -620,6 +620,10 @@ export const en = {
 		noDepartment: 'You are not assigned to a department, so you have no team scope yet.',
 		empty: 'No one matches.',
 		searchLabel: 'Search by name or e-mail',
+		waiting: 'Waiting for a first response',
+		waitingIntro: 'Open ideas in your scope that nobody has answered yet, the most urgent first.',
+		waitingNone: 'Every open idea in your scope has had a first response.',
+		waitingAll: 'All of them in the triage queue',
 	},
 	dashboard: {
 		title: 'Dashboard',

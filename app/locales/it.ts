@@ -627,6 +627,10 @@ export const it = {
 		noDepartment: 'Non sei assegnato/a a un reparto, quindi non hai ancora un team.',
 		empty: 'Nessun risultato.',
 		searchLabel: 'Cerca per nome o e-mail',
+		waiting: 'In attesa di una prima risposta',
+		waitingIntro: 'Le idee aperte del tuo ambito a cui nessuno ha ancora risposto, dalle più urgenti.',
+		waitingNone: 'Ogni idea aperta del tuo ambito ha avuto una prima risposta.',
+		waitingAll: 'Tutte nella coda di valutazione',
 	},
 	dashboard: {
 		title: 'Cruscotto',

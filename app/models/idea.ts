@@ -199,5 +199,7 @@ export function slaState(
 	if (CLOSED_STATUSES.includes(idea.status)) return null
 	const dueAt = new Date(new Date(idea.createdAt).getTime() + slaDays * DAY_MS)
 	const left = dueAt.getTime() - now.getTime()
-	return left >= 0 ? { kind: 'due', dueAt, days: Math.floor(left / DAY_MS) } : { kind: 'overdue', dueAt, days: Math.ceil(-left / DAY_MS) }
+	return left >= 0
+		? { kind: 'due', dueAt, days: Math.floor(left / DAY_MS) }
+		: { kind: 'overdue', dueAt, days: Math.max(1, Math.floor(-left / DAY_MS)) }
 }

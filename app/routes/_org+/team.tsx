@@ -1,39 +1,52 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useFigureFormat } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SlaBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { UserSearch, UserTable } from '#app/components/user-table.tsx'
 import { teamView } from '#app/models/dashboard.server.ts'
 import { getDepartment, subtreeIds } from '#app/models/department.server.ts'
+import { listQueue } from '#app/models/triage.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:team:scope')
 	const department = user.departmentId ? getDepartment(user.departmentId) : null
 	const view = { ...teamView(user), sla: getEnv().SLA_DAYS, minGroup: getEnv().MIN_GROUP_SIZE }
-	if (!department) return { departmentName: null, list: null, view }
+	// Unanswered first, then by age: the first rows are the most urgent.
+	const waiting = hasPermission(user.role, 'read:triage:scope')
+		? listQueue(user, {}, 'due')
+				.rows.filter((r) => r.sla && r.sla.kind !== 'answered')
+				.slice(0, TEAM_WAITING)
+				.map(({ id, title, sla, ownerName }) => ({ id, title, sla, ownerName }))
+		: null
+	if (!department) return { departmentName: null, list: null, view, waiting }
 	const url = new URL(request.url)
 	const list = listUsers({
 		query: url.searchParams.get('q') ?? undefined,
 		departmentIds: subtreeIds(department.id),
 		page: Number(url.searchParams.get('page')) || 1,
 	})
-	return { departmentName: department.name, list, view }
+	return { departmentName: department.name, list, view, waiting }
 }
+
+const TEAM_WAITING = 10
 
 export default function TeamRoute() {
 	const t = useT()
-	const { departmentName, list, view } = useLoaderData<typeof loader>()
+	const { departmentName, list, view, waiting } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<PageHeader title={t('team.heading')} />
 			<TeamFigures view={view} />
+			{waiting ? <Waiting rows={waiting} /> : null}
 			{departmentName && list ? (
 				<>
 					<p className="mb-4 text-slate-700">{t('team.intro', { department: departmentName })}</p>
@@ -45,6 +58,38 @@ export default function TeamRoute() {
 				<p className="text-slate-700">{t('team.noDepartment')}</p>
 			)}
 		</div>
+	)
+}
+
+function Waiting({ rows }: { rows: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['waiting']> }) {
+	const t = useT()
+	return (
+		<section aria-labelledby="team-waiting" className="mb-6">
+			<h2 id="team-waiting" className="mb-1 text-lg font-semibold">
+				{t('team.waiting')}
+			</h2>
+			<p className="mb-3 text-sm text-slate-700">{t('team.waitingIntro')}</p>
+			{rows.length ? (
+				<ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+					{rows.map((row) => (
+						<li key={row.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+							<Link to={`/ideas/${row.id}`} className="font-medium text-brand-900 underline-offset-2 hover:underline">
+								{row.title}
+							</Link>
+							<span className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+								{row.ownerName ?? t('triage.noOwner')}
+								<SlaBadge sla={row.sla} />
+							</span>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="text-slate-600">{t('team.waitingNone')}</p>
+			)}
+			<Link to="/triage?sort=due" className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+				{t('team.waitingAll')}
+			</Link>
+		</section>
 	)
 }
 

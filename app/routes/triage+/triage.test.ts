@@ -319,3 +319,29 @@ test('bulk assign takes a typed owner, and the filter narrows the queue to my id
 	expect((await queue(`owner=${manager.id}`)).filteredOwner).toEqual({ id: manager.id, name: manager.name })
 	expect((await queue('owner=none')).queue.rows.some((r) => r.id === first)).toBe(false)
 })
+
+test('“My team” lists the scope’s unanswered ideas, overdue first, each with where it stands against the SLA', async () => {
+	const { loader: teamLoader } = await import('#app/routes/_org+/team.tsx')
+	const manager = demoUser('manager')
+	const cookie = await sessionCookieFor(manager.id)
+	const now = Date.now()
+	const late = makeIdea(person('giulia.rossi'), { title: 'Late idea for the team page' }, new Date(now - 20 * 86_400_000))
+	const fresh = makeIdea(person('giulia.rossi'), { title: 'Fresh idea for the team page' }, new Date(now - 3_600_000))
+	const answered = makeIdea(person('giulia.rossi'), { title: 'Answered idea for the team page' }, new Date(now - 19 * 86_400_000))
+	await ideaAction({
+		request: formRequest(`/ideas/${answered}`, { intent: 'update', note: 'On it.' }, cookie),
+		context,
+		params: { ideaId: answered },
+	})
+	const page = (await teamLoader({ request: getRequest('/team', cookie), context, params: {} })) as {
+		waiting: Array<{ id: string; sla: { kind: string; days: number } }>
+	}
+	const ids = page.waiting.map((w) => w.id)
+	expect(ids).toContain(late)
+	expect(ids).not.toContain(answered)
+	expect(ids.indexOf(late)).toBeLessThan(ids.includes(fresh) ? ids.indexOf(fresh) : Infinity)
+	expect(page.waiting.find((w) => w.id === late)?.sla).toMatchObject({ kind: 'overdue', days: 6 })
+	// An employee has no team page at all.
+	const employee = await sessionCookieFor(demoUser('employee').id)
+	expect(statusOf(await settle(() => teamLoader({ request: getRequest('/team', employee), context, params: {} })))).toBe(403)
+})
