@@ -75,8 +75,8 @@ function layers() {
 			forbid: restrict('^#app/(models|components|routes)/', 'utils and locales are the bottom layer: no model, component or route.'),
 		},
 		{
-			files: ['app/models/**/*.{ts,tsx}'],
-			forbid: restrict('^#app/(components|routes)/', 'Models know nothing of pages: no component or route.'),
+			files: ['app/models/**/*.{ts,tsx}', 'app/emails/**/*.{ts,tsx}'],
+			forbid: restrict('^#app/(components|routes)/', 'Models and e-mails know nothing of pages: no component or route.'),
 		},
 		{
 			files: ['app/components/**/*.{ts,tsx}', 'app/root.tsx', 'app/entry.server.tsx'],

@@ -15,7 +15,7 @@ import { notifications, users } from '#db/schema.ts'
 import { makeIdea, person } from '#tests/factories.ts'
 import { demoUser } from '#tests/utils.ts'
 
-type Received = { to: string[]; subject: string; text: string }
+type Received = { to: string[]; subject: string; text: string; html: string }
 const inbox: Received[] = []
 let server: SMTPServer
 
@@ -27,7 +27,12 @@ beforeAll(async () => {
 		onData(stream, session, callback) {
 			simpleParser(stream)
 				.then((mail) => {
-					inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' })
+					inbox.push({
+						to: session.envelope.rcptTo.map((r) => r.address),
+						subject: mail.subject ?? '',
+						text: mail.text ?? '',
+						html: typeof mail.html === 'string' ? mail.html : '',
+					})
 					callback()
 				})
 				.catch(callback)
@@ -225,4 +230,46 @@ test('an idea left unanswered past SLA_DAYS tells its owner once, in the app and
 	expect(mail).toHaveLength(1)
 	expect(mail[0]!.text).toContain('“An idea its owner forgot” is past its first-response target with no answer yet')
 	expect(mail[0]!.text).toContain(`https://voce.aurora-bank.example/ideas/${owned}`)
+})
+
+test('the e-mail arrives as HTML and plain text, grouped by idea with the why of each change, in the reader’s language, every link absolute', async () => {
+	const { postUpdate } = await import('#app/models/triage.server.ts')
+	const reader = byEmail('beatrice.lombardo')
+	setEmailDigest(reader.id, 'immediate')
+	getDb().update(users).set({ locale: 'it' }).where(eq(users.id, reader.id)).run()
+	const manager = demoUser('manager')
+	const first = ideaBy('beatrice.lombardo', 'Carta bloccata in viaggio')
+	const second = ideaBy('beatrice.lombardo', 'Rimborso commissioni doppie')
+	const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 3, minutes))
+	changeStatus(first, manager, 'in_review', 'Ne parliamo con il team Carte.', at(1))
+	changeStatus(second, manager, 'in_review', null, at(2))
+	postUpdate(first, manager, 'Il team Carte è d’accordo.', at(3))
+	await deliverEmails(at(4))
+
+	const mail = inbox.find((m) => m.to[0] === reader.email)!
+	expect(mail.subject).toBe('Voce: 3 novità sulle idee che segui')
+	// Both parts say why, in Italian.
+	for (const part of [mail.text, mail.html]) {
+		expect(part).toContain('Ne parliamo con il team Carte.')
+		expect(part).toContain('Il team Carte è d’accordo.')
+		expect(part).toContain('ora è: In valutazione')
+		expect(part).not.toMatch(/\{\{|\b(email|notifications|statuses|app)\.[a-z]/)
+	}
+	expect(mail.html).toMatch(/^<!doctype html><html lang="it">/)
+	// Grouped by idea: one heading per idea, the first idea's two changes under it.
+	const headings = [...mail.html.matchAll(/<h2[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a><\/h2>/g)]
+	expect(headings.map((h) => h[2])).toEqual(['Carta bloccata in viaggio', 'Rimborso commissioni doppie'])
+	const firstBlock = mail.html.slice(mail.html.indexOf(headings[0]![0]), mail.html.indexOf(headings[1]![0]))
+	expect(firstBlock).toContain('Ne parliamo con il team Carte.')
+	expect(firstBlock).toContain('Il team Carte è d’accordo.')
+	// Every link is absolute to APP_URL and leads to a page that exists; no remote image.
+	const links = [...mail.html.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]!))
+	expect(links.length).toBeGreaterThan(2)
+	const ideaIds = new Set([first, second])
+	for (const url of links) {
+		expect(url.origin).toBe('https://voce.aurora-bank.example')
+		const idea = /^\/ideas\/([^/]+)$/.exec(url.pathname)?.[1]
+		expect(url.pathname === '/settings' || (idea && ideaIds.has(idea)), url.href).toBeTruthy()
+	}
+	expect(mail.html).not.toMatch(/<img|url\(/)
 })

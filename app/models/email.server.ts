@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { notificationsEmail } from '#app/emails/notifications.tsx'
 import { kept } from '#app/models/notification.server.ts'
-import { describeNotification } from '#app/models/notification.ts'
 import { type EmailDigest } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
@@ -79,18 +79,8 @@ export async function deliverEmails(now = new Date()) {
 	for (const person of recipients) {
 		if (!due(person.emailDigest, person.digestSentAt, now)) continue
 		const items = pending.filter((p) => p.userId === person.id)
-		const t = getT(isLocale(person.locale) ? person.locale : DEFAULT_LOCALE)
-		const lines = items.map((n) => {
-			const { label: text, why } = describeNotification(n, t)
-			const quote = n.commentBody ? `\n  “${n.commentBody.slice(0, 300)}”` : why ? `\n  ${why.replace(/\n+/g, ' ')}` : ''
-			const link = n.ideaId && n.kind !== 'hidden' ? `\n  ${appUrl}/ideas/${n.ideaId}` : ''
-			return `• ${text}${quote}${link}`
-		})
-		await sendMail({
-			to: person.email,
-			subject: t('email.subject', { count: items.length }),
-			text: [t('email.intro'), '', ...lines, '', t('email.footer', { url: `${appUrl}/settings` })].join('\n'),
-		})
+		const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE
+		await sendMail({ to: person.email, ...notificationsEmail({ items, t: getT(locale), locale, appUrl }) })
 		db.update(notifications)
 			.set({ emailedAt: now })
 			.where(

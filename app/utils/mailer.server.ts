@@ -3,7 +3,8 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import { getEnv } from '#app/utils/env.server.ts'
 
-export type Mail = { to: string; subject: string; text: string }
+/** A message: plain text always, and an HTML alternative when there is one. */
+export type Mail = { to: string; subject: string; text: string; html?: string }
 
 /**
  * Sends through SMTP_URL when it is set; otherwise the message is written as an .eml
