@@ -132,8 +132,21 @@ export function listInsights(filters: InsightFilters, viewerId: string, cursor?:
 		.all()
 	const page = rows.slice(0, INSIGHTS_PAGE_SIZE)
 	const last = page.at(-1)
+	// The viewer's own state per card, for "I see this too" on the list: two small lookups by id.
+	const ids = page.map((r) => r.id)
+	const seen = new Set(
+		ids.length
+			? getDb()
+					.select({ id: insightRecurrences.insightId })
+					.from(insightRecurrences)
+					.where(and(eq(insightRecurrences.userId, viewerId), inArray(insightRecurrences.insightId, ids)))
+					.all()
+					.map((r) => r.id)
+			: [],
+	)
+	const mine = new Set(namedInsightIdsOf(viewerId, ids))
 	return {
-		rows: page,
+		rows: page.map((r) => ({ ...r, seenByMe: seen.has(r.id), isMine: mine.has(r.id) })),
 		nextCursor: rows.length > INSIGHTS_PAGE_SIZE && last ? encodeTimeCursor(last.createdAt, last.id) : null,
 	}
 }
@@ -247,4 +260,57 @@ export function lastChannelOf(userId: string) {
 			.limit(1)
 			.get()?.channelId ?? null
 	)
+}
+
+/** How long the author may correct an insight, unless an idea cites it first. */
+export const INSIGHT_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000
+
+/**
+ * What the author may still do with their insight: edit it within 24 hours while no idea
+ * cites it, delete it while no idea cites it. Anonymous insights have no author on record,
+ * hidden ones belong to the moderators: neither can be changed.
+ */
+export function authorRights(id: string, userId: string, now = new Date()) {
+	const db = getDb()
+	const row = db
+		.select({ createdAt: insights.createdAt, hiddenAt: insights.hiddenAt })
+		.from(insights)
+		.where(and(eq(insights.id, id), eq(insights.authorId, userId)))
+		.get()
+	if (!row || row.hiddenAt) return { canEdit: false, canDelete: false, editableUntil: null, cited: false }
+	const cited = Boolean(db.select({ id: ideaInsights.ideaId }).from(ideaInsights).where(eq(ideaInsights.insightId, id)).limit(1).get())
+	const editableUntil = new Date(row.createdAt.getTime() + INSIGHT_EDIT_WINDOW_MS)
+	return { canEdit: !cited && now < editableUntil, canDelete: !cited, editableUntil, cited }
+}
+
+/** The author's correction; false when the rights above no longer allow it (checked in the write's transaction). */
+export function updateInsight(id: string, userId: string, input: Omit<NewInsight, 'anonymous'>, now = new Date()) {
+	return writeTransaction((tx) => {
+		if (!authorRights(id, userId, now).canEdit) return false
+		return tx.update(insights).set(input).where(eq(insights.id, id)).run().changes > 0
+	})
+}
+
+/** Deletes the author's insight and its "I see this too" marks, while no idea cites it. */
+export function deleteInsight(id: string, userId: string, now = new Date()) {
+	return writeTransaction((tx) => {
+		if (!authorRights(id, userId, now).canDelete) return false
+		return tx.delete(insights).where(eq(insights.id, id)).run().changes > 0
+	})
+}
+
+/** The stored values of an insight, for its author's correction form. */
+export function insightValues(id: string) {
+	return getDb()
+		.select({
+			body: insights.body,
+			channelId: insights.channelId,
+			stageId: insights.stageId,
+			eventId: insights.eventId,
+			emotion: insights.emotion,
+			occurredAt: insights.occurredAt,
+		})
+		.from(insights)
+		.where(eq(insights.id, id))
+		.get()
 }

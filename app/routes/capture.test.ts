@@ -533,3 +533,49 @@ test('a comment with an IBAN is held back with the redacted preview, then saved 
 	}
 	expect(page.comments.map((c) => c.body)).toEqual(['Refund to •••• 3456 today.'])
 })
+
+test('the author corrects an insight within 24 hours while no idea cites it, and deletes it while none does; nobody else can', async () => {
+	const { makeIdea, makeInsight, person } = await import('#tests/factories.ts')
+	const { action: editAction, loader: editLoader } = await import('#app/routes/insights+/$insightId_.edit.tsx')
+	const author = person('luca.romano')
+	const cookie = await sessionCookieFor(author.id)
+	const other = await sessionCookieFor(demoUser('employee').id)
+	const id = makeInsight(author, { body: 'A customer waited an hour for a card block.' })
+	const channel = listChannels()[1]!
+	const stage = listStages()[3]!
+	const fields = { body: 'A customer waited fifty minutes for a card block.', channelId: channel.id, stageId: stage.id, emotion: '4' }
+	const edit = (c: string, f: Record<string, string> = fields) =>
+		settle(() => editAction({ request: formRequest(`/insights/${id}/edit`, f, c), context, params: { insightId: id } }))
+
+	// The form opens with the stored values; a bad one is refused and nothing changes.
+	const form = (await editLoader({ request: getRequest(`/insights/${id}/edit`, cookie), context, params: { insightId: id } })) as {
+		defaults: { body: string }
+	}
+	expect(form.defaults.body).toBe('A customer waited an hour for a card block.')
+	expect(statusOf(await edit(cookie, { ...fields, body: '' }))).toBe(400)
+	expect(statusOf(await edit(other))).toBe(403)
+	expect(statusOf(await edit(cookie))).toBe(302)
+	const saved = getDb().select().from(insights).where(eq(insights.id, id)).get()!
+	expect(saved).toMatchObject({ body: fields.body, channelId: channel.id, stageId: stage.id, emotion: 4, authorId: author.id })
+
+	// Once an idea cites it, it is locked for edits and deletion.
+	const cited = makeInsight(author, { body: 'Cited insight about a lost card.' })
+	makeIdea(author, { title: 'An idea citing an insight', insightIds: [cited] })
+	const del = (insightId: string, c: string) =>
+		settle(() => insightAction({ request: formRequest(`/insights/${insightId}`, { intent: 'delete' }, c), context, params: { insightId } }))
+	expect(statusOf(await del(cited, cookie))).toBe(403)
+	expect(
+		statusOf(
+			await settle(() => editLoader({ request: getRequest(`/insights/${cited}/edit`, cookie), context, params: { insightId: cited } })),
+		),
+	).toBe(403)
+
+	// After 24 hours: no edit, but deletion while uncited.
+	const old = makeInsight(author, { body: 'An old insight about a declined payment.' }, new Date(Date.now() - 25 * 3_600_000))
+	expect(
+		statusOf(await settle(() => editLoader({ request: getRequest(`/insights/${old}/edit`, cookie), context, params: { insightId: old } }))),
+	).toBe(403)
+	expect(statusOf(await del(old, other))).toBe(403)
+	expect(statusOf(await del(old, cookie))).toBe(302)
+	expect(getDb().select().from(insights).where(eq(insights.id, old)).get()).toBeUndefined()
+})

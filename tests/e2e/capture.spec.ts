@@ -207,3 +207,84 @@ test('the author edits an idea they proposed', async ({ page, login }) => {
 	await expect(page.getByRole('status')).toHaveText('Idea updated.')
 	await expect(page.getByRole('heading', { level: 1, name: 'Idea with a typo fixed in the title' })).toBeVisible()
 })
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`“I see this too” from the insight list ${javaScriptEnabled ? 'with' : 'without'} JavaScript, keeping the list and its filters`, async ({
+		browser,
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE })
+		const page = await context.newPage()
+		await loginWith(page, javaScriptEnabled ? 'antonio.deluca@aurora-bank.example' : 'chiara.bruno@aurora-bank.example')
+		await page.goto('/insights?period=90d')
+		const card = page.getByRole('listitem').filter({ hasText: 'Customer in Lisbon, both cards stolen with her bag.' })
+		const count = async () =>
+			Number(
+				(
+					await card
+						.locator('li')
+						.filter({ hasText: /colleagues? sees? this too/ })
+						.textContent()
+				)?.match(/\d+/)?.[0],
+			)
+		const before = await count()
+		await card.getByRole('button', { name: 'I see this too', exact: true }).click()
+		await expect(card.getByRole('button', { name: 'Withdraw “I see this too”' })).toHaveAttribute('aria-pressed', 'true')
+		await expect(page).toHaveURL(/\/insights\?period=90d$/)
+		await expect.poll(count).toBe(before + 1)
+		await card.getByRole('button', { name: 'Withdraw “I see this too”' }).click()
+		await expect(card.getByRole('button', { name: 'I see this too', exact: true })).toBeVisible()
+		await expect.poll(count).toBe(before)
+		await context.close()
+	})
+}
+
+test('there is no “I see this too” on one’s own insight in the list', async ({ page, login }) => {
+	await login('employee')
+	await page.goto('/insights?mine=1')
+	await expect(page.getByRole('article').first()).toBeVisible()
+	await expect(page.getByRole('button', { name: 'I see this too', exact: true })).toHaveCount(0)
+})
+
+test('the author corrects a fresh insight and deletes it after confirming; a colleague sees neither button', async ({
+	page,
+	login,
+	browser,
+}) => {
+	await login('employee')
+	await page.goto('/insights/new')
+	// Words no other insight uses, so no similar insight is offered first.
+	const body = `Quokka ${Date.now().toString(36)} xylophone zeppelin`
+	await page.getByLabel('What happened?').fill(body)
+	await page.getByRole('radio', { name: 'Phone' }).check()
+	await page.getByLabel('Journey stage').selectOption({ label: 'Use' })
+	await page.getByRole('radio', { name: '4 · Upset' }).check()
+	await page.getByRole('button', { name: 'Log insight' }).click()
+	await expect(page.getByRole('status')).toHaveText('Insight logged. Thank you!')
+	const path = new URL(page.url()).pathname
+
+	await page.getByRole('link', { name: 'Correct it' }).click()
+	await expect(page.getByLabel('What happened?')).toHaveValue(body)
+	await page.getByLabel('What happened?').fill('')
+	await page.getByRole('button', { name: 'Save the correction' }).click()
+	await expect(page.getByLabel('What happened?')).toHaveAttribute('aria-invalid', 'true')
+	await page.getByLabel('What happened?').fill(`${body}, corrected`)
+	await page.getByRole('radio', { name: '5 · Distressed' }).check()
+	await page.getByRole('button', { name: 'Save the correction' }).click()
+	await expect(page.getByRole('status')).toHaveText('Insight corrected.')
+	await expect(page.getByText(`${body}, corrected`)).toBeVisible()
+	await expect(page.getByText('5 · Distressed')).toBeVisible()
+
+	const colleague = await browser.newContext()
+	const other = await colleague.newPage()
+	await loginWith(other, DEMO_LOGINS.manager)
+	await other.goto(path)
+	await expect(other.getByRole('link', { name: 'Correct it' })).toHaveCount(0)
+	await expect(other.getByRole('link', { name: 'Delete' })).toHaveCount(0)
+	expect((await other.goto(`${path}/edit`))?.status()).toBe(403)
+	await colleague.close()
+
+	await page.getByRole('link', { name: 'Delete' }).click()
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+	await expect(page.getByRole('status')).toHaveText('Insight deleted.')
+	expect((await page.goto(path))?.status()).toBe(404)
+})

@@ -1,27 +1,32 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { HiddenBanner, HideForm } from '#app/components/moderation.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
+import { authorRights, deleteInsight, getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
 import { canView, mayModerate } from '#app/models/moderation.server.ts'
 import { isModerationIntent } from '#app/models/moderation.ts'
 import { moderationAction } from '#app/routes/__moderation.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
-import { ensure } from '#app/utils/http.server.ts'
+import { ensure, httpError } from '#app/utils/http.server.ts'
+import { useHydrated } from '#app/utils/hydrated.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
 import { useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:insight:any')
 	const insight = getInsight(params.insightId ?? '', user.id)
 	ensure(insight && canView('insight', insight.id, insight.hiddenAt, user), 'errors.insightNotFound')
+	const { canEdit, canDelete } = insight.isMine ? authorRights(insight.id, user.id) : { canEdit: false, canDelete: false }
 	return {
 		insight,
+		author: { canEdit, canDelete },
 		canHide: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user),
 		canRestore: Boolean(insight.hiddenAt) && mayModerate('restore', 'insight', insight.id, user),
 	}
@@ -40,19 +45,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			after: (done) => (done.intent === 'hide' ? '/insights' : `/insights/${id}`),
 		})
 	}
+	if (intent === 'delete') {
+		// Only the named author, while no idea cites it (checked in the delete's transaction).
+		await requirePermission(request, 'create:insight:own')
+		if (!deleteInsight(id, user.id)) httpError(403, authorRights(id, user.id).cited ? 'errors.insightCited' : 'errors.insightLocked')
+		return redirectWithToast('/insights?mine=1', { kind: 'success', message: 'insights.deleted' })
+	}
 	ensure(intent === 'see' || intent === 'unsee', 'errors.unknownAction', 400)
 	const seen = setRecurrence(id, user.id, intent === 'see')
 	// A hidden insight takes no write but moderation, and answers as its page does.
 	ensure(seen !== 'not-found', 'errors.insightNotFound')
 	ensure(seen !== 'own', 'errors.ownInsight', 400)
-	// From a similar-insight suggestion (JavaScript): answer with data, the form stays.
+	// From a list card or a similar-insight suggestion (JavaScript): answer with data, the page stays.
 	if (formData.get('fetch') === '1') return { seen: intent === 'see' }
-	return redirectWithToast(`/insights/${id}`, { kind: 'success', message: intent === 'see' ? 'insights.seeTooDone' : 'insights.unseeDone' })
+	// Without JavaScript, back to where the button was (the list keeps its filters).
+	const back = safeRedirect(String(formData.get('redirectTo') ?? ''), `/insights/${id}`)
+	return redirectWithToast(back, { kind: 'success', message: intent === 'see' ? 'insights.seeTooDone' : 'insights.unseeDone' })
+}
+
+/**
+ * "I see this too" on an insight card: a plain form post without JavaScript (back to the same
+ * list), with it a fetcher that shows the new state and count at once. Not on one's own insight.
+ */
+export function SeeTooButton({
+	insightId,
+	seen,
+	count,
+	quiet = false,
+}: {
+	insightId: string
+	seen: boolean
+	count: number
+	/** On a list of cards: a secondary button, so a page of them does not shout. */
+	quiet?: boolean
+}) {
+	const t = useT()
+	const fetcher = useFetcher<typeof action>({ key: `see-${insightId}` })
+	const location = useLocation()
+	const hydrated = useHydrated()
+	const pending = fetcher.formData?.get('intent')
+	const optimistic = pending ? pending === 'see' : seen
+	const shown = count + (optimistic === seen ? 0 : optimistic ? 1 : -1)
+	return (
+		<fetcher.Form method="post" action={`/insights/${insightId}`}>
+			<input type="hidden" name="intent" value={optimistic ? 'unsee' : 'see'} />
+			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+			{hydrated ? <input type="hidden" name="fetch" value="1" /> : null}
+			<Button variant={optimistic || quiet ? 'secondary' : 'primary'} aria-pressed={optimistic}>
+				{optimistic ? t('insights.unsee') : t('insights.seeToo')}
+			</Button>
+			<span className="sr-only" aria-live="polite">
+				{t('insights.seenToo', { count: shown })}
+			</span>
+		</fetcher.Form>
+	)
 }
 
 export default function InsightRoute() {
 	const t = useT()
-	const { insight, canHide, canRestore } = useLoaderData<typeof loader>()
+	const { insight, author, canHide, canRestore } = useLoaderData<typeof loader>()
+	const [searchParams] = useSearchParams()
 	const actionData = useActionData<typeof action>()
 	const hideResult = actionData && 'intent' in actionData && actionData.intent === 'hide' ? actionData.result : null
 	return (
@@ -66,15 +118,19 @@ export default function InsightRoute() {
 					{insight.isMine ? (
 						<p className="text-sm text-slate-600">{t('insights.ownInsight')}</p>
 					) : (
-						<Form method="post">
-							<input type="hidden" name="intent" value={insight.seenByMe ? 'unsee' : 'see'} />
-							<Button variant={insight.seenByMe ? 'secondary' : 'primary'} aria-pressed={insight.seenByMe}>
-								{insight.seenByMe ? t('insights.unsee') : t('insights.seeToo')}
-							</Button>
-						</Form>
+						<SeeTooButton insightId={insight.id} seen={insight.seenByMe} count={insight.recurrenceCount} />
 					)}
 					<ButtonLink to={`/ideas/new?insight=${insight.id}`}>{t('insights.proposeIdea')}</ButtonLink>
+					{author.canEdit ? <ButtonLink to={`/insights/${insight.id}/edit`}>{t('insights.edit')}</ButtonLink> : null}
+					{author.canDelete ? (
+						<ButtonLink to="?confirm=delete" variant="danger">
+							{t('insights.delete')}
+						</ButtonLink>
+					) : null}
 				</div>
+				{author.canDelete && searchParams.get('confirm') === 'delete' ? (
+					<ConfirmPanel message={t('insights.deleteConfirm')} intent="delete" confirmLabel={t('insights.delete')} />
+				) : null}
 			</InsightCard>
 			{canHide ? (
 				<Card>

@@ -9,6 +9,7 @@ import { FilterForm } from '#app/components/ui/filter-bar.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { listInsights } from '#app/models/insight.server.ts'
 import { filterOptions, insightFiltersFrom } from '#app/routes/__filters.server.ts'
+import { SeeTooButton } from '#app/routes/insights+/$insightId.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -38,7 +39,11 @@ export default function InsightsRoute() {
 				<ul className="space-y-3">
 					{list.rows.map((insight) => (
 						<li key={insight.id}>
-							<InsightCard insight={insight} />
+							<InsightCard insight={insight}>
+								{insight.isMine ? null : (
+									<SeeTooButton insightId={insight.id} seen={insight.seenByMe} count={insight.recurrenceCount} quiet />
+								)}
+							</InsightCard>
 						</li>
 					))}
 				</ul>

@@ -3,26 +3,24 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
-import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
+import { FormErrors } from '#app/components/ui/forms.tsx'
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
-import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
+import { InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
-import { toOptions } from '#app/models/taxonomy.ts'
 import { captureSchema } from '#app/routes/insights+/__capture.server.ts'
+import { InsightFields } from '#app/routes/insights+/__insight-form.tsx'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { suggestEmotion } from '#app/utils/emotion.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
-import { useLocale, useT } from '#app/utils/root-data.ts'
+import { useT } from '#app/utils/root-data.ts'
 import { toLocalInput } from '#app/utils/time.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,7 +58,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewInsightRoute() {
 	const t = useT()
-	const locale = useLocale()
 	const { stages, events, channels, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
@@ -74,15 +71,6 @@ export default function NewInsightRoute() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
 	})
-	// Picking a moment of truth selects its usual stage, unless the person chose another.
-	const onEventChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
-		const stageSelect = document.getElementById(fields.stageId.id) as HTMLSelectElement | null
-		const chosen = events.find((e) => e.id === event.target.value)
-		const previous = events.find((e) => e.defaultStageId === stageSelect?.value)
-		if (chosen && stageSelect && (!stageSelect.value || previous)) {
-			form.update({ name: fields.stageId.name, value: chosen.defaultStageId })
-		}
-	}
 	return (
 		<div className="mx-auto max-w-2xl">
 			<PageHeader title={t('insights.newHeading')} />
@@ -90,62 +78,24 @@ export default function NewInsightRoute() {
 				<p className="mb-4 text-slate-700">{t('insights.newIntro')}</p>
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
 					<FormErrors errors={form.errors} />
-					<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
-					<PrivacyNotice findings={actionData?.privacy} labels={{ body: t('insights.body') }} />
-					<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
-					{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
-					<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={toOptions(channels, locale)} />
-					<div className="grid gap-4 sm:grid-cols-2">
-						<SelectField
-							label={t('insights.eventOptional')}
-							meta={fields.eventId}
-							options={toOptions(events, locale)}
-							placeholder={t('insights.noEvent')}
-							onChange={onEventChange}
-						/>
-						<SelectField
-							label={t('insights.stage')}
-							meta={fields.stageId}
-							options={toOptions(stages, locale)}
-							placeholder={t('insights.stageAuto')}
-							hint={t('insights.stageHint')}
-						/>
-					</div>
-					<ChoiceGroup
-						legend={t('insights.emotion')}
-						meta={fields.emotion}
-						type="radio"
-						options={EMOTIONS.map((value) => ({
-							value: String(value),
-							label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
-						}))}
+					<InsightFields
+						form={form}
+						fields={fields}
+						taxonomy={{ stages, events, channels }}
+						privacy={actionData?.privacy}
+						afterBody={
+							<>
+								<SimilarInsights text={fields.body.value ?? ''} fallback={actionData?.similar ?? null} />
+								{hydrated || actionData?.similar ? <input type="hidden" name="similarSeen" value="1" /> : null}
+							</>
+						}
 					/>
-					<EmotionHint text={fields.body.value ?? ''} />
-					<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />
-					<CheckboxField label={t('insights.anonymous')} hint={t('insights.anonymousHint')} meta={fields.anonymous} />
 					<Button disabled={navigation.state === 'submitting'} className="w-full sm:w-auto">
 						{navigation.state === 'submitting' ? t('common.saving') : t('insights.submit')}
 					</Button>
 				</Form>
 			</Card>
 		</div>
-	)
-}
-
-/** A suggestion from the words used; it never changes the person's choice. */
-function EmotionHint({ text }: { text: string }) {
-	const t = useT()
-	const hint = suggestEmotion(text)
-	return (
-		<p aria-live="polite" className="-mt-2 text-sm text-slate-600">
-			{hint
-				? t('insights.emotionHint', {
-						value: hint.value,
-						label: t(`emotions.${hint.value as 1 | 2 | 3 | 4 | 5}`),
-						words: hint.words.map((w) => `“${w}”`).join(', '),
-					})
-				: null}
-		</p>
 	)
 }
 

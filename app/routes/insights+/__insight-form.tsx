@@ -1,0 +1,98 @@
+import { type FormMetadata, type useForm } from '@conform-to/react'
+import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
+import { CheckboxField, ChoiceGroup, Field, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
+import { EMOTIONS, type InsightFormValues } from '#app/models/insight.ts'
+import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
+import { suggestEmotion } from '#app/utils/emotion.ts'
+import { type PrivacyFinding } from '#app/utils/privacy.ts'
+import { useLocale, useT } from '#app/utils/root-data.ts'
+
+type Fields = ReturnType<typeof useForm<InsightFormValues>>[1]
+
+/**
+ * The fields of an insight, shared by logging one and by its author's correction: what
+ * happened (with the privacy notice and, when logging, the similar insights), channel,
+ * moment of truth and stage, emotion (with its hint), when, and, when logging, anonymity.
+ */
+export function InsightFields({
+	form,
+	fields,
+	taxonomy: { stages, events, channels },
+	privacy,
+	afterBody = null,
+	anonymousChoice = true,
+}: {
+	form: FormMetadata<InsightFormValues>
+	fields: Fields
+	taxonomy: { stages: LocalizedEntry[]; events: Array<LocalizedEntry & { defaultStageId: string }>; channels: LocalizedEntry[] }
+	privacy?: PrivacyFinding[] | null
+	afterBody?: React.ReactNode
+	anonymousChoice?: boolean
+}) {
+	const t = useT()
+	const locale = useLocale()
+	// Picking a moment of truth selects its usual stage, unless the person chose another.
+	const onEventChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
+		const stageSelect = document.getElementById(fields.stageId.id) as HTMLSelectElement | null
+		const chosen = events.find((e) => e.id === event.target.value)
+		const previous = events.find((e) => e.defaultStageId === stageSelect?.value)
+		if (chosen && stageSelect && (!stageSelect.value || previous)) {
+			form.update({ name: fields.stageId.name, value: chosen.defaultStageId })
+		}
+	}
+	return (
+		<>
+			<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
+			<PrivacyNotice findings={privacy} labels={{ body: t('insights.body') }} />
+			{afterBody}
+			<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={toOptions(channels, locale)} />
+			<div className="grid gap-4 sm:grid-cols-2">
+				<SelectField
+					label={t('insights.eventOptional')}
+					meta={fields.eventId}
+					options={toOptions(events, locale)}
+					placeholder={t('insights.noEvent')}
+					onChange={onEventChange}
+				/>
+				<SelectField
+					label={t('insights.stage')}
+					meta={fields.stageId}
+					options={toOptions(stages, locale)}
+					placeholder={t('insights.stageAuto')}
+					hint={t('insights.stageHint')}
+				/>
+			</div>
+			<ChoiceGroup
+				legend={t('insights.emotion')}
+				meta={fields.emotion}
+				type="radio"
+				options={EMOTIONS.map((value) => ({
+					value: String(value),
+					label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
+				}))}
+			/>
+			<EmotionHint text={fields.body.value ?? ''} />
+			<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />
+			{anonymousChoice ? (
+				<CheckboxField label={t('insights.anonymous')} hint={t('insights.anonymousHint')} meta={fields.anonymous} />
+			) : null}
+		</>
+	)
+}
+
+/** A suggestion from the words used; it never changes the person's choice. */
+function EmotionHint({ text }: { text: string }) {
+	const t = useT()
+	const hint = suggestEmotion(text)
+	return (
+		<p aria-live="polite" className="-mt-2 text-sm text-slate-600">
+			{hint
+				? t('insights.emotionHint', {
+						value: hint.value,
+						label: t(`emotions.${hint.value as 1 | 2 | 3 | 4 | 5}`),
+						words: hint.words.map((w) => `“${w}”`).join(', '),
+					})
+				: null}
+		</p>
+	)
+}
