@@ -101,7 +101,7 @@ test('hidden content, merged ideas and anonymous authors are respected', () => {
 	expect(search('quokka').rows.map((r) => r.id)).toEqual([anonymousInsight])
 })
 
-test('similar ideas while typing: any word counts, open ideas only', () => {
+test('similar ideas and insights while typing: the same problem in other words, open ideas only', () => {
 	const open = idea('Refund duplicate annual fee on the first call', 'Customers pay the annual fee twice.')
 	const declined = idea('Refund duplicate fee by post', 'Letters.')
 	getDb().update(ideas).set({ status: 'declined' }).where(eq(ideas.id, declined)).run()
@@ -109,7 +109,9 @@ test('similar ideas while typing: any word counts, open ideas only', () => {
 	expect(found[0]).toBe(open)
 	expect(found).not.toContain(declined)
 	expect(similarIdeas('ab', demoUser('employee').id)).toEqual([])
-	expect(similarInsights('zanzibar payment').map((r) => r.id)).toContain(insightHit)
+	expect(similarInsights('In zanzibar the customer could not pay, the card was blocked').map((r) => r.id)).toContain(insightHit)
+	// One shared word is not enough any more.
+	expect(similarInsights('zanzibar holiday photos').map((r) => r.id)).not.toContain(insightHit)
 })
 
 test('the index follows edits and deletes', async () => {
@@ -136,4 +138,13 @@ test('an anonymous item is found even when more named items match than the ranki
 	for (let page = 1; page <= Math.ceil((RANK_WINDOW + 60) / 20); page++) found.push(...search('wombat', {}, page).rows.map((r) => r.id))
 	expect(found).toContain(anonymousInsight)
 	expect(db.prepare('SELECT id FROM search_docs WHERE item_id = ?').pluck().get(anonymousInsight)).toBeLessThan(0)
+})
+
+test('similar insights are the same moment, not any insight sharing a word', async () => {
+	const { similarInsights } = await import('#app/models/search.server.ts')
+	const shown = similarInsights(
+		'A tourist had both cards stolen abroad and could not block them because the SMS code goes to the stolen phone.',
+	).map((i) => i.body)
+	expect(shown.some((b) => /stolen/i.test(b))).toBe(true)
+	for (const body of shown) expect(body).not.toMatch(/mortgage|annual card fee|fee charged/i)
 })

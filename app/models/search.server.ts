@@ -11,6 +11,7 @@ import {
 	toFtsQuery,
 	type SearchKind,
 } from '#app/models/search.ts'
+import { alikeEnough } from '#app/models/similarity.ts'
 import { sqlList, statusIn } from '#app/models/sql.server.ts'
 import { getDb } from '#db/index.ts'
 
@@ -137,6 +138,18 @@ function bestIds({ match, terms }: NonNullable<ReturnType<typeof ftsQuery>>, whe
 		.map((r) => r.itemId)
 }
 
+/**
+ * The candidates that tell the same story as `text`, most alike first: the index's matches on
+ * any word, kept only above the measured similarity threshold (app/models/similarity.ts), so a
+ * stolen-card story is not offered a mortgage one because both say "customer".
+ */
+function alikeIds(text: string, { match }: NonNullable<ReturnType<typeof ftsQuery>>, where: SQL, limit: number) {
+	// A title is compared with titles (what someone types for a new idea), an insight with insights.
+	return alikeEnough(text, candidates(match, where), (c) => (c.kind === 'idea' ? c.title : c.body))
+		.slice(0, limit)
+		.map((s) => s.candidate.itemId)
+}
+
 const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
 	const byId = new Map(rows.map((r) => [r.id, r]))
 	return ids.flatMap((id) => byId.get(id) ?? [])
@@ -146,7 +159,12 @@ const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
 export function similarIdeas(text: string, viewerId: string, exceptId?: string, limit = 5) {
 	const fts = similarQuery(text, 'idea')
 	if (!fts) return []
-	const ids = bestIds(fts, sql`i.hidden_at IS NULL AND ${statusIn(sql`i.status`, OPEN_STATUSES)} AND i.id <> ${exceptId ?? ''}`, limit)
+	const ids = alikeIds(
+		text,
+		fts,
+		sql`i.hidden_at IS NULL AND ${statusIn(sql`i.status`, OPEN_STATUSES)} AND i.id <> ${exceptId ?? ''}`,
+		limit,
+	)
 	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; title: string; voteCount: number; status: string; votedByMe: number }>(sql`
 		SELECT i.id AS id, i.title AS title, i.vote_count AS voteCount, i.status AS status,
@@ -166,7 +184,7 @@ export function mergeableIdeaIds(text: string, exceptId: string, limit = 30) {
 export function similarInsights(text: string, exceptId?: string, limit = 5) {
 	const fts = similarQuery(text, 'insight')
 	if (!fts) return []
-	const ids = bestIds(fts, sql`n.hidden_at IS NULL AND n.id <> ${exceptId ?? ''}`, limit)
+	const ids = alikeIds(text, fts, sql`n.hidden_at IS NULL AND n.id <> ${exceptId ?? ''}`, limit)
 	if (!ids.length) return []
 	const rows = getDb().all<{ id: string; body: string; recurrenceCount: number }>(sql`
 		SELECT n.id AS id, n.body AS body, n.recurrence_count AS recurrenceCount
