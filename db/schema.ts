@@ -3,6 +3,7 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
 import { type TranslatedNames } from '#app/locales/index.ts'
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '#app/models/audit.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
+import { CONTENT_KINDS, REPORT_OUTCOMES } from '#app/models/moderation.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { EMAIL_DIGESTS } from '#app/models/user.ts'
 import { ROLES } from '#app/utils/permissions.ts'
@@ -365,6 +366,30 @@ export const notifications = sqliteTable(
 		index('notifications_idea_id_idx').on(t.ideaId),
 		index('notifications_comment_id_idx').on(t.commentId),
 		index('notifications_actor_id_idx').on(t.actorId),
+	],
+)
+
+/**
+ * An employee's report of an idea, insight or comment to the moderators, with their reason:
+ * one per person and item. Resolved when a moderator hides the item or keeps it; the reporter
+ * is told which.
+ */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: id(),
+		kind: text('kind', { enum: CONTENT_KINDS }).notNull(),
+		targetId: text('target_id').notNull(),
+		reporterId: userRef('reporter_id').notNull(),
+		reason: text('reason').notNull(),
+		createdAt: createdAt(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		outcome: text('outcome', { enum: REPORT_OUTCOMES }),
+	},
+	(t) => [
+		uniqueIndex('reports_target_reporter_unique').on(t.kind, t.targetId, t.reporterId),
+		index('reports_open_idx').on(t.resolvedAt, t.createdAt),
+		index('reports_reporter_id_idx').on(t.reporterId),
 	],
 )
 

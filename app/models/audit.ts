@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
 	'idea.evaluate',
 	'content.hide',
 	'content.restore',
+	'content.keep',
 	'user.create',
 	'user.update',
 	'user.role',

@@ -5,7 +5,7 @@ import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from '#app/models/idea.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { beforeCursor, decodeTimeCursor, encodeTimeCursor } from '#app/utils/cursor.server.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
-import { comments, follows, ideas, users } from '#db/schema.ts'
+import { comments, follows, ideas, reports, users } from '#db/schema.ts'
 
 const handleOf = sql<string>`lower(substr(${users.email}, 1, instr(${users.email}, '@') - 1))`
 
@@ -129,6 +129,10 @@ export function deleteComment(commentId: string, authorId: string, now = new Dat
 			tx.update(ideas)
 				.set({ commentCount: sql`${ideas.commentCount} - 1` })
 				.where(eq(ideas.id, row.ideaId))
+				.run()
+			// Reports of something that no longer exists go with it.
+			tx.delete(reports)
+				.where(and(eq(reports.kind, 'comment'), eq(reports.targetId, commentId)))
 				.run()
 		}
 		return changed > 0

@@ -18,6 +18,7 @@ import {
 	insightRecurrences,
 	insights,
 	journeyStages,
+	reports,
 	users,
 } from '#db/schema.ts'
 
@@ -295,6 +296,10 @@ export function updateInsight(id: string, userId: string, input: Omit<NewInsight
 export function deleteInsight(id: string, userId: string, now = new Date()) {
 	return writeTransaction((tx) => {
 		if (!authorRights(id, userId, now).canDelete) return false
+		// Reports of it go with it.
+		tx.delete(reports)
+			.where(and(eq(reports.kind, 'insight'), eq(reports.targetId, id)))
+			.run()
 		return tx.delete(insights).where(eq(insights.id, id)).run().changes > 0
 	})
 }

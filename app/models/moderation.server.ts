@@ -1,13 +1,13 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { audit } from '#app/models/audit.server.ts'
 import { subtreeIds } from '#app/models/department.server.ts'
-import { type ContentKind, type ModerationInput, type ModerationIntent } from '#app/models/moderation.ts'
+import { type ContentKind, type ModerationInput, type ModerationIntent, type ReportOutcome } from '#app/models/moderation.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { ideaInScope } from '#app/models/triage.server.ts'
 import { type Actor } from '#app/models/user.ts'
 import { hasPermission } from '#app/utils/permissions.ts'
-import { getDb, writeTransaction } from '#db/index.ts'
-import { comments, ideas, insights } from '#db/schema.ts'
+import { getDb, writeTransaction, type Tx } from '#db/index.ts'
+import { comments, ideas, insights, reports } from '#db/schema.ts'
 
 function target(kind: ContentKind, id: string) {
 	const db = getDb()
@@ -100,6 +100,8 @@ export function hide(kind: ContentKind, id: string, actor: Actor, reason: string
 			)
 		}
 		audit(tx, actor.id, 'content.hide', { type: kind, id }, { reason }, now)
+		// Whoever reported it hears that it was acted on.
+		resolveReports(tx, kind, id, 'hidden', reason, found.ideaId, now)
 		return true
 	})
 }
@@ -152,4 +154,108 @@ export function listHidden() {
 			.map((r) => ({ ...r, kind: 'comment' as const })),
 	]
 	return rows.sort((a, b) => Number(b.hiddenAt) - Number(a.hiddenAt))
+}
+
+export type ReportResult = 'done' | 'already' | 'not-found' | 'own'
+
+/** Reports an item to the moderators. Unknown, hidden and one's own named items cannot be reported. */
+export function reportContent(kind: ContentKind, targetId: string, reporterId: string, reason: string, now = new Date()): ReportResult {
+	const found = target(kind, targetId)
+	if (!found || found.hiddenAt) return 'not-found'
+	if (found.authorId === reporterId) return 'own'
+	const inserted = getDb()
+		.insert(reports)
+		.values({ kind, targetId, reporterId, reason, createdAt: now })
+		.onConflictDoNothing()
+		.run().changes
+	return inserted ? 'done' : 'already'
+}
+
+/** Closes the open reports of an item and tells each reporter what became of it, in the caller's transaction. */
+function resolveReports(
+	tx: Tx,
+	kind: ContentKind,
+	id: string,
+	outcome: ReportOutcome,
+	note: string | null,
+	ideaId: string | null,
+	now: Date,
+) {
+	const open = tx
+		.select({ reporterId: reports.reporterId })
+		.from(reports)
+		.where(and(eq(reports.kind, kind), eq(reports.targetId, id), isNull(reports.resolvedAt)))
+		.all()
+	if (!open.length) return 0
+	tx.update(reports)
+		.set({ resolvedAt: now, outcome })
+		.where(and(eq(reports.kind, kind), eq(reports.targetId, id), isNull(reports.resolvedAt)))
+		.run()
+	notify(
+		tx,
+		open.map((r) => ({
+			userId: r.reporterId,
+			kind: outcome === 'hidden' ? ('report-hidden' as const) : ('report-kept' as const),
+			ideaId: outcome === 'hidden' ? null : ideaId,
+			note,
+		})),
+		now,
+	)
+	return open.length
+}
+
+/** A moderator keeps a reported item: its reports close as "kept", and the reporters are told (with the note, if any). */
+export function dismissReports(kind: ContentKind, id: string, actor: Actor, note: string | null, now = new Date()) {
+	if (!mayModerate('hide', kind, id, actor)) return 'forbidden' as const
+	const found = target(kind, id)
+	return writeTransaction((tx) => {
+		const closed = resolveReports(tx, kind, id, 'kept', note, found?.ideaId ?? null, now)
+		if (closed) audit(tx, actor.id, 'content.keep', { type: kind, id }, { note }, now)
+		return closed ? ('done' as const) : ('unchanged' as const)
+	})
+}
+
+/** Items with open reports, most reported first: what, how many, why, and since when. */
+export function listReports() {
+	const db = getDb()
+	const open = db
+		.select({
+			kind: reports.kind,
+			targetId: reports.targetId,
+			count: sql<number>`count(*)`,
+			reasons: sql<string>`json_group_array(${reports.reason})`,
+			since: sql<number>`min(${reports.createdAt})`,
+		})
+		.from(reports)
+		.where(isNull(reports.resolvedAt))
+		.groupBy(reports.kind, reports.targetId)
+		.orderBy(sql`count(*) DESC`, sql`min(${reports.createdAt})`)
+		.limit(200)
+		.all()
+	const text = (kind: ContentKind, id: string) => {
+		if (kind === 'idea') return db.select({ text: ideas.title, ideaId: ideas.id }).from(ideas).where(eq(ideas.id, id)).get()
+		if (kind === 'comment')
+			return db.select({ text: comments.body, ideaId: comments.ideaId }).from(comments).where(eq(comments.id, id)).get()
+		return db
+			.select({ text: insights.body, ideaId: sql<string | null>`NULL` })
+			.from(insights)
+			.where(eq(insights.id, id))
+			.get()
+	}
+	return open.flatMap((r) => {
+		const item = text(r.kind, r.targetId)
+		if (!item) return []
+		return [{ ...r, text: item.text, ideaId: item.ideaId, reasons: JSON.parse(r.reasons) as string[], since: new Date(r.since) }]
+	})
+}
+
+/** How many open reports an item has, for the moderators reading it. */
+export function openReportCount(kind: ContentKind, id: string) {
+	return (
+		getDb()
+			.select({ n: sql<number>`count(*)` })
+			.from(reports)
+			.where(and(eq(reports.kind, kind), eq(reports.targetId, id), isNull(reports.resolvedAt)))
+			.get()?.n ?? 0
+	)
 }

@@ -1,7 +1,17 @@
 import { STATUS, type IdeaStatus } from '#app/models/idea.ts'
 import { type T } from '#app/utils/i18n.ts'
 
-export const NOTIFICATION_KINDS = ['comment', 'mention', 'status', 'update', 'hidden', 'overdue', 'assigned'] as const
+export const NOTIFICATION_KINDS = [
+	'comment',
+	'mention',
+	'status',
+	'update',
+	'hidden',
+	'overdue',
+	'assigned',
+	'report-hidden',
+	'report-kept',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
 

@@ -7,9 +7,9 @@ import { action as voteAction } from '#app/routes/ideas+/$ideaId_.vote.tsx'
 import { action as ideaAction } from '#app/routes/ideas+/$ideaId.tsx'
 import { action as insightAction } from '#app/routes/insights+/$insightId.tsx'
 import { getDb } from '#db/index.ts'
-import { comments, follows, ideas, insightRecurrences, notifications, votes } from '#db/schema.ts'
+import { comments, follows, ideas, insightRecurrences, notifications, reports, votes } from '#db/schema.ts'
 import { makeIdea, makeInsight, person } from '#tests/factories.ts'
-import { context, demoUser, formRequest, sessionCookieFor, settle, statusOf } from '#tests/utils.ts'
+import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle, statusOf } from '#tests/utils.ts'
 
 const n = (table: typeof votes | typeof follows | typeof notifications | typeof insightRecurrences, where: ReturnType<typeof eq>) =>
 	getDb().select({ n: count() }).from(table).where(where).get()!.n
@@ -133,4 +133,106 @@ test('property: in every order of hide, restore, edit and delete, the comment co
 		}),
 		{ seed: 20261203, numRuns: 60 },
 	)
+})
+
+test('employees report an idea, an insight or a comment with a reason; moderators see the counts and reasons, and each reporter hears the outcome', async () => {
+	const { loader: moderationLoader, action: moderationPage } = await import('#app/routes/admin+/moderation.tsx')
+	const [insightPage, ideaPage] = [insightAction, ideaAction]
+	const author = person('giulia.rossi')
+	const [first, second] = [person('luca.romano'), person('chiara.bruno')]
+	const insightId = makeInsight(author, { body: 'Rude words about a customer, with his full name.' })
+	const ideaId = makeIdea(author, { title: 'An idea with a comment to report' })
+	const commentId = addComment(ideaId, author.id, 'An off-topic rant about the canteen.')!.id
+	const post = async (who: { id: string }, to: 'insight' | 'idea', fields: Record<string, string>) => {
+		const cookie = await sessionCookieFor(who.id)
+		return to === 'insight'
+			? settle(() => insightPage({ request: formRequest(`/insights/${insightId}`, fields, cookie), context, params: { insightId } }))
+			: settle(() => ideaPage({ request: formRequest(`/ideas/${ideaId}`, fields, cookie), context, params: { ideaId } }))
+	}
+	// A reason is required; one's own contribution cannot be reported; twice counts once.
+	expect(statusOf(await post(first, 'insight', { intent: 'report', kind: 'insight', targetId: insightId, reason: ' ' }))).toBe(400)
+	expect(statusOf(await post(author, 'insight', { intent: 'report', kind: 'insight', targetId: insightId, reason: 'Mine.' }))).toBe(400)
+	for (const who of [first, second, first]) {
+		expect(
+			statusOf(
+				await post(who, 'insight', { intent: 'report', kind: 'insight', targetId: insightId, reason: `Names a customer (${who.name}).` }),
+			),
+		).toBe(302)
+	}
+	expect(statusOf(await post(second, 'idea', { intent: 'report', kind: 'comment', targetId: commentId, reason: 'Off topic.' }))).toBe(302)
+
+	const admin = await sessionCookieFor(demoUser('admin').id)
+	const queue = (await moderationLoader({ request: getRequest('/admin/moderation', admin), context, params: {} })) as {
+		reported: Array<{ kind: string; targetId: string; count: number; reasons: string[] }>
+	}
+	const reportedInsight = queue.reported.find((r) => r.targetId === insightId)
+	expect(reportedInsight).toMatchObject({ kind: 'insight', count: 2 })
+	expect(reportedInsight!.reasons.sort()).toEqual([`Names a customer (${first.name}).`, `Names a customer (${second.name}).`].sort())
+	expect(queue.reported.find((r) => r.targetId === commentId)).toMatchObject({ kind: 'comment', count: 1 })
+
+	// A manager in scope hides the insight from its page: both reporters are told, with the reason.
+	const manager = await sessionCookieFor(demoUser('manager').id)
+	await settle(() =>
+		insightPage({
+			request: formRequest(
+				`/insights/${insightId}`,
+				{ intent: 'hide', kind: 'insight', targetId: insightId, reason: 'It names a customer.' },
+				manager,
+			),
+			context,
+			params: { insightId },
+		}),
+	)
+	const told = (kind: string) =>
+		getDb()
+			.select({ userId: notifications.userId, note: notifications.note })
+			.from(notifications)
+			.where(eq(notifications.kind, kind as never))
+			.all()
+	expect(told('report-hidden')).toEqual(
+		expect.arrayContaining([
+			{ userId: first.id, note: 'It names a customer.' },
+			{ userId: second.id, note: 'It names a customer.' },
+		]),
+	)
+	// The admin keeps the comment: its reporter hears that too.
+	await settle(() =>
+		moderationPage({
+			request: formRequest(
+				'/admin/moderation',
+				{ intent: 'dismiss-reports', kind: 'comment', targetId: commentId, note: 'Canteen talk is allowed here.' },
+				admin,
+			),
+			context,
+			params: {},
+		}),
+	)
+	expect(told('report-kept')).toEqual([{ userId: second.id, note: 'Canteen talk is allowed here.' }])
+	expect(
+		getDb()
+			.select()
+			.from(reports)
+			.all()
+			.every((r) => r.resolvedAt),
+	).toBe(true)
+	const after = (await moderationLoader({ request: getRequest('/admin/moderation', admin), context, params: {} })) as {
+		reported: unknown[]
+	}
+	expect(after.reported).toEqual([])
+	// The author hears of the hide, never who reported it or why they did.
+	const authorNotes = getDb().select().from(notifications).where(eq(notifications.userId, author.id)).all()
+	expect(JSON.stringify(authorNotes)).not.toMatch(/Names a customer|Luca|Chiara/)
+	// An employee cannot keep a reported item.
+	const employee = await sessionCookieFor(first.id)
+	expect(
+		statusOf(
+			await settle(() =>
+				ideaPage({
+					request: formRequest(`/ideas/${ideaId}`, { intent: 'dismiss-reports', kind: 'comment', targetId: commentId }, employee),
+					context,
+					params: { ideaId },
+				}),
+			),
+		),
+	).toBe(403)
 })

@@ -314,3 +314,37 @@ for (const javaScriptEnabled of [true, false]) {
 		await employee.close()
 	})
 }
+
+test('an employee reports an idea to the moderators; an admin keeps it from the queue; the reporter hears it', async ({ browser }) => {
+	const employee = await as(browser, 'antonio.deluca@aurora-bank.example')
+	await employee.page.goto('/ideas?sort=newest')
+	const title = 'Emergency card delivered to the hotel abroad'
+	await employee.page.getByRole('link', { name: title }).click()
+	await employee.page.getByText('Report to the moderators').first().click()
+	await employee.page.getByRole('button', { name: 'Send the report' }).click()
+	await expect(employee.page.getByText('Say what is wrong with it.')).toBeVisible()
+	await employee.page.getByLabel('What is wrong with it? Only the moderators read this.').fill('It repeats an idea from last year.')
+	await employee.page.getByRole('button', { name: 'Send the report' }).click()
+	await expect(employee.page.getByRole('status')).toHaveText(
+		'Thank you. The moderators will look at it, and you will hear what they decide.',
+	)
+
+	const admin = await as(browser, DEMO_LOGINS.admin)
+	await admin.page.goto('/admin/moderation')
+	const item = admin.page
+		.getByRole('listitem')
+		.filter({ hasText: 'It repeats an idea from last year.' })
+		.filter({ hasText: 'Reported once' })
+	await expect(item).toContainText('Reported once')
+	await expect(item.getByRole('link', { name: title })).toBeVisible()
+	await item.getByLabel('Note to the reporters (optional)').fill('Last year’s idea was about cards at home.')
+	await item.getByRole('button', { name: 'Keep it' }).click()
+	await expect(admin.page.getByRole('status')).toHaveText('Kept. The reporters have been told.')
+	await expect(admin.page.getByText('Nothing is waiting: no open report.')).toBeVisible()
+
+	await employee.page.goto('/notifications')
+	await expect(employee.page.getByRole('listitem').filter({ hasText: 'A moderator reviewed what you reported and kept it' })).toContainText(
+		'Last year’s idea was about cards at home.',
+	)
+	for (const session of [employee, admin]) await session.close()
+})

@@ -1,10 +1,11 @@
+import { type SubmissionResult } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
-import { HiddenBanner } from '#app/components/moderation.tsx'
+import { HiddenBanner, ReportForm } from '#app/components/moderation.tsx'
 import { StatusBadge, TagList } from '#app/components/tags.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
@@ -19,7 +20,7 @@ import { markIdeaRead } from '#app/models/notification.server.ts'
 import { ideaInScope, mergeCandidates, mergedInto, timelineOf } from '#app/models/triage.server.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { type SessionUser } from '#app/models/user.ts'
-import { moderationAction } from '#app/routes/__moderation.server.ts'
+import { isReportIntent, moderationAction, reportAction } from '#app/routes/__moderation.server.ts'
 import { Comments, type CommentsReply } from '#app/routes/ideas+/__comments.tsx'
 import { VoteButton } from '#app/routes/ideas+/$ideaId_.vote.tsx'
 import { handleTriageIntent, isTriageIntent } from '#app/routes/triage+/__actions.server.ts'
@@ -151,6 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return moderationAction(formData, user, { kinds: ['idea', 'comment'], after })
 	}
 	ensure(!state.hidden, 'errors.ideaNotFound')
+	if (isReportIntent(intent)) return reportAction(formData, user, { kinds: ['idea', 'comment'], back: `/ideas/${ideaId}` })
 	if (isTriageIntent(intent)) return handleTriageIntent(intent, formData, user, ideaId)
 	ensure(isHandled(intent), 'errors.unknownAction', 400)
 	return HANDLERS[intent]({ request, formData, user, ideaId })
@@ -236,6 +238,19 @@ export default function IdeaRoute() {
 							</Button>
 						</Form>
 						<p className="text-sm text-slate-600">{idea.following ? t('ideas.following') : t('ideas.notFollowing')}</p>
+						{!idea.isMine && !idea.hiddenAt ? (
+							<div className="w-full">
+								<ReportForm
+									kind="idea"
+									targetId={idea.id}
+									lastResult={
+										actionData && 'intent' in actionData && actionData.intent === 'report'
+											? (actionData.result as SubmissionResult<string[]>)
+											: null
+									}
+								/>
+							</div>
+						) : null}
 						{idea.editable ? (
 							<ButtonLink to={`/ideas/${idea.id}/edit`} className="ml-auto">
 								{t('ideas.edit')}

@@ -4,7 +4,7 @@ import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
-import { HideForm } from '#app/components/moderation.tsx'
+import { HideForm, ReportForm } from '#app/components/moderation.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { TextareaField } from '#app/components/ui/forms.tsx'
@@ -20,6 +20,7 @@ type CommentRow = {
 	createdAt: Date | string | number
 	editedAt: Date | string | number | null
 	editable: boolean
+	mine: boolean
 }
 /** What the idea page's action answered, when it answered a comment or moderation form. */
 export type CommentsReply = {
@@ -130,6 +131,15 @@ export function Comments({
 									fields={{ commentId: comment.id }}
 									confirmLabel={t('comments.delete')}
 								/>
+							) : null}
+							{!comment.mine ? (
+								<div className="mt-2">
+									<ReportForm
+										kind="comment"
+										targetId={comment.id}
+										lastResult={actionData?.intent === 'report' ? actionData.result : null}
+									/>
+								</div>
 							) : null}
 							{canHide ? (
 								<div className="mt-2">

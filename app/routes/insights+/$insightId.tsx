@@ -3,14 +3,14 @@ import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchP
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
-import { HiddenBanner, HideForm } from '#app/components/moderation.tsx'
+import { HiddenBanner, HideForm, KeepForm, ReportForm } from '#app/components/moderation.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { authorRights, deleteInsight, getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
-import { canView, mayModerate } from '#app/models/moderation.server.ts'
+import { canView, mayModerate, openReportCount } from '#app/models/moderation.server.ts'
 import { isModerationIntent } from '#app/models/moderation.ts'
-import { moderationAction } from '#app/routes/__moderation.server.ts'
+import { isReportIntent, moderationAction, reportAction } from '#app/routes/__moderation.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ensure, httpError } from '#app/utils/http.server.ts'
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		insight,
 		author: { canEdit, canDelete },
 		canHide: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user),
+		reportCount: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user) ? openReportCount('insight', insight.id) : 0,
 		canRestore: Boolean(insight.hiddenAt) && mayModerate('restore', 'insight', insight.id, user),
 	}
 }
@@ -45,6 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			after: (done) => (done.intent === 'hide' ? '/insights' : `/insights/${id}`),
 		})
 	}
+	if (isReportIntent(intent)) return reportAction(formData, user, { kinds: ['insight'], back: `/insights/${id}` })
 	if (intent === 'delete') {
 		// Only the named author, while no idea cites it (checked in the delete's transaction).
 		await requirePermission(request, 'create:insight:own')
@@ -103,10 +105,11 @@ export function SeeTooButton({
 
 export default function InsightRoute() {
 	const t = useT()
-	const { insight, author, canHide, canRestore } = useLoaderData<typeof loader>()
+	const { insight, author, canHide, canRestore, reportCount } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const actionData = useActionData<typeof action>()
 	const hideResult = actionData && 'intent' in actionData && actionData.intent === 'hide' ? actionData.result : null
+	const reportResult = actionData && 'intent' in actionData && actionData.intent === 'report' ? actionData.result : null
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
 			{insight.hiddenAt ? (
@@ -128,12 +131,19 @@ export default function InsightRoute() {
 						</ButtonLink>
 					) : null}
 				</div>
+				{!insight.isMine && !insight.hiddenAt ? <ReportForm kind="insight" targetId={insight.id} lastResult={reportResult} /> : null}
 				{author.canDelete && searchParams.get('confirm') === 'delete' ? (
 					<ConfirmPanel message={t('insights.deleteConfirm')} intent="delete" confirmLabel={t('insights.delete')} />
 				) : null}
 			</InsightCard>
 			{canHide ? (
-				<Card>
+				<Card className="space-y-3">
+					{reportCount ? (
+						<div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+							<p className="font-semibold text-amber-950">{t('moderation.reportCount', { count: reportCount })}</p>
+							<KeepForm kind="insight" targetId={insight.id} />
+						</div>
+					) : null}
 					<HideForm kind="insight" targetId={insight.id} label={t('moderation.hideInsight')} lastResult={hideResult} />
 				</Card>
 			) : null}
