@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import { markActive } from '#app/models/activity.server.ts'
 import { takesWrites } from '#app/models/idea.server.ts'
 import { COMMENT_EDIT_WINDOW_MS, mentionedHandles } from '#app/models/idea.ts'
@@ -142,4 +142,27 @@ export function deleteComment(commentId: string, authorId: string, now = new Dat
 /** Known handles among those a set of comments mentions, to render them as mentions. */
 export function knownHandles(bodies: string[]) {
 	return new Set(usersByHandle([...new Set(bodies.flatMap(mentionedHandles))]).map((u) => u.handle))
+}
+
+export const MENTION_SUGGESTIONS = 8
+
+/** Active colleagues whose handle or name starts with what was typed after "@", for the mention list. */
+export function findMentionable(typed: string, limit = MENTION_SUGGESTIONS) {
+	const q = typed
+		.trim()
+		.toLowerCase()
+		.replace(/[%_\\]/g, '')
+	if (!q) return []
+	return getDb()
+		.select({ handle: handleOf, name: users.name })
+		.from(users)
+		.where(
+			and(
+				isNull(users.deactivatedAt),
+				or(sql`${handleOf} LIKE ${`${q}%`}`, sql`lower(${users.name}) LIKE ${`${q}%`}`, sql`lower(${users.name}) LIKE ${`% ${q}%`}`),
+			),
+		)
+		.orderBy(users.name)
+		.limit(limit)
+		.all()
 }

@@ -579,3 +579,20 @@ test('the author corrects an insight within 24 hours while no idea cites it, and
 	expect(statusOf(await del(old, cookie))).toBe(302)
 	expect(getDb().select().from(insights).where(eq(insights.id, old)).get()).toBeUndefined()
 })
+
+test('the mention list finds colleagues by handle or by any part of their name, active ones only, and needs a signed-in writer', async () => {
+	const { loader: mentionsLoader } = await import('#app/routes/resources+/mentions.tsx')
+	const cookie = await sessionCookieFor(demoUser('employee').id)
+	const find = async (q: string) =>
+		(
+			(await mentionsLoader({ request: getRequest(`/resources/mentions?q=${encodeURIComponent(q)}`, cookie), context, params: {} })) as {
+				people: Array<{ handle: string; name: string }>
+			}
+		).people.map((p) => p.handle)
+	expect(await find('ilaria')).toContain('ilaria.martinelli')
+	expect(await find('Martin')).toContain('ilaria.martinelli')
+	expect(await find('%')).toEqual([])
+	getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.email, 'ilaria.martinelli@aurora-bank.example')).run()
+	expect(await find('ilaria')).not.toContain('ilaria.martinelli')
+	expect(statusOf(await settle(() => mentionsLoader({ request: getRequest('/resources/mentions?q=il'), context, params: {} })))).toBe(302)
+})

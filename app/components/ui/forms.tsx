@@ -1,5 +1,5 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import { useId } from 'react'
+import { useId, type Ref, type TextareaHTMLAttributes } from 'react'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { useT } from '#app/utils/root-data.ts'
 
@@ -81,6 +81,8 @@ export function TextareaField({
 	rows = 4,
 	autoFocus,
 	className = '',
+	textareaProps,
+	after = null,
 }: {
 	label: string
 	meta: FieldMetadata<string | undefined>
@@ -88,19 +90,25 @@ export function TextareaField({
 	rows?: number
 	autoFocus?: boolean
 	className?: string
+	/** Extra attributes and handlers for the textarea (a suggestion list's keyboard, for one). */
+	textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }
+	/** Shown right under the textarea, e.g. its suggestion list. */
+	after?: React.ReactNode
 }) {
 	const { hintId, described } = useDescribedBy(meta, hint)
 	return (
-		<div className={className}>
+		<div className={`relative ${className}`}>
 			<FieldLabel htmlFor={meta.id} label={label} />
 			<Hint id={hintId} text={hint} className="mt-0.5" />
 			<textarea
 				{...getTextareaProps(meta, { ariaDescribedBy: described })}
+				{...textareaProps}
 				key={meta.key}
 				rows={rows}
 				autoFocus={autoFocus}
 				className={inputClass}
 			/>
+			{after}
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
 	)

@@ -9,6 +9,7 @@ import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { TextareaField } from '#app/components/ui/forms.tsx'
 import { CommentSchema } from '#app/models/idea.ts'
+import { useMentions } from '#app/routes/resources+/mentions.tsx'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
@@ -45,6 +46,7 @@ export function Comments({
 	canHide: boolean
 	reply: CommentsReply | undefined
 }) {
+	const mentions = useMentions()
 	const t = useT()
 	const format = useFormat()
 	const [searchParams] = useSearchParams()
@@ -169,7 +171,14 @@ export function Comments({
 			)}
 			<Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-2">
 				<input type="hidden" name="intent" value="comment" />
-				<TextareaField label={t('comments.label')} hint={t('comments.hint')} meta={fields.body} rows={3} />
+				<TextareaField
+					label={t('comments.label')}
+					hint={t('comments.hint')}
+					meta={fields.body}
+					rows={3}
+					textareaProps={mentions.textareaProps}
+					after={mentions.list}
+				/>
 				<PrivacyNotice
 					findings={actionData?.intent === 'comment' && 'privacy' in actionData ? (actionData.privacy ?? null) : null}
 					labels={{ body: t('comments.label') }}
