@@ -6,44 +6,68 @@ import { FormErrors, TextareaField } from '#app/components/ui/forms.tsx'
 import { HideSchema, ReportSchema, type ContentKind } from '#app/models/moderation.ts'
 import { useT } from '#app/utils/root-data.ts'
 
+type Target = { kind: ContentKind; targetId: string; lastResult?: SubmissionResult<string[]> | null }
+
 /**
- * Hide with a reason, folded away until opened (and opened again when the server sends it
- * back with an error). Posts to the page it sits on; the route hands it to moderationAction.
+ * A form that sends one item's reason (hide, report), folded away until opened and opened
+ * again when the server sends it back with an error. Posts to the page it sits on. One page
+ * can hold several of each (one per comment): only the one sent back takes the answer.
  */
-export function HideForm({
+function FoldedReasonForm({
+	intent,
+	schema,
 	kind,
 	targetId,
-	label,
 	lastResult,
-}: {
-	kind: ContentKind
-	targetId: string
-	label: string
-	lastResult?: SubmissionResult<string[]> | null
+	summary,
+	summaryClassName,
+	reasonLabel,
+	submit,
+}: Target & {
+	intent: 'hide' | 'report'
+	schema: typeof HideSchema | typeof ReportSchema
+	summary: string
+	summaryClassName: string
+	reasonLabel: string
+	submit: React.ReactNode
 }) {
-	const t = useT()
-	// One page can hold several hide forms (one per comment): only the one sent back takes the answer.
 	const mine = lastResult?.initialValue?.targetId === targetId ? lastResult : undefined
 	const [form, fields] = useForm({
-		id: `hide-${kind}-${targetId}`,
+		id: `${intent}-${kind}-${targetId}`,
 		lastResult: mine,
-		constraint: getZodConstraint(HideSchema),
+		constraint: getZodConstraint(schema),
 		shouldValidate: 'onSubmit',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: HideSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 	})
 	const failed = Boolean(form.errors?.length || fields.reason.errors?.length)
 	return (
 		<details open={failed || undefined} className="text-sm">
-			<summary className="cursor-pointer font-medium text-red-700">{label}</summary>
+			<summary className={`cursor-pointer ${summaryClassName}`}>{summary}</summary>
 			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
-				<input type="hidden" name="intent" value="hide" />
+				<input type="hidden" name="intent" value={intent} />
 				<input type="hidden" name="kind" value={kind} />
 				<input type="hidden" name="targetId" value={targetId} />
 				<FormErrors errors={form.errors} />
-				<TextareaField label={t('moderation.reason')} meta={fields.reason} rows={2} />
-				<Button variant="danger">{t('moderation.hide')}</Button>
+				<TextareaField label={reasonLabel} meta={fields.reason} rows={2} />
+				{submit}
 			</Form>
 		</details>
+	)
+}
+
+/** Hide with a reason (the author is told); the route hands it to moderationAction. */
+export function HideForm({ label, ...target }: Target & { label: string }) {
+	const t = useT()
+	return (
+		<FoldedReasonForm
+			{...target}
+			intent="hide"
+			schema={HideSchema}
+			summary={label}
+			summaryClassName="font-medium text-red-700"
+			reasonLabel={t('moderation.reason')}
+			submit={<Button variant="danger">{t('moderation.hide')}</Button>}
+		/>
 	)
 }
 
@@ -74,42 +98,21 @@ export function RestoreButton({ kind, targetId }: { kind: ContentKind; targetId:
 }
 
 /**
- * "Report to the moderators", folded away until opened: the reason goes to the moderators
- * only, and the reporter hears what they decide. Posts to the page it sits on.
+ * "Report to the moderators": the reason goes to the moderators only, and the reporter hears
+ * what they decide. The route hands it to reportAction.
  */
-export function ReportForm({
-	kind,
-	targetId,
-	lastResult,
-}: {
-	kind: ContentKind
-	targetId: string
-	lastResult?: SubmissionResult<string[]> | null
-}) {
+export function ReportForm(target: Target) {
 	const t = useT()
-	const mine = lastResult?.initialValue?.targetId === targetId ? lastResult : undefined
-	const [form, fields] = useForm({
-		id: `report-${kind}-${targetId}`,
-		lastResult: mine,
-		constraint: getZodConstraint(ReportSchema),
-		shouldValidate: 'onSubmit',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ReportSchema }),
-	})
-	const failed = Boolean(form.errors?.length || fields.reason.errors?.length)
 	return (
-		<details open={failed || undefined} className="text-sm">
-			<summary className="cursor-pointer text-slate-600 underline decoration-slate-300 hover:text-slate-900">
-				{t('moderation.report')}
-			</summary>
-			<Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
-				<input type="hidden" name="intent" value="report" />
-				<input type="hidden" name="kind" value={kind} />
-				<input type="hidden" name="targetId" value={targetId} />
-				<FormErrors errors={form.errors} />
-				<TextareaField label={t('moderation.reportReason')} meta={fields.reason} rows={2} />
-				<Button variant="secondary">{t('moderation.reportSubmit')}</Button>
-			</Form>
-		</details>
+		<FoldedReasonForm
+			{...target}
+			intent="report"
+			schema={ReportSchema}
+			summary={t('moderation.report')}
+			summaryClassName="text-slate-600 underline decoration-slate-300 hover:text-slate-900"
+			reasonLabel={t('moderation.reportReason')}
+			submit={<Button variant="secondary">{t('moderation.reportSubmit')}</Button>}
+		/>
 	)
 }
 

@@ -190,6 +190,11 @@ const DAY_MS = 86_400_000
 export type SlaState =
 	{ kind: 'answered'; at: Date } | { kind: 'due'; dueAt: Date; days: number } | { kind: 'overdue'; dueAt: Date; days: number } | null
 
+/** Ideas submitted before this instant and still unanswered are past the target: slaState's rule, for SQL. */
+export function slaDueBefore(slaDays: number, now = new Date()) {
+	return new Date(now.getTime() - slaDays * DAY_MS)
+}
+
 export function slaState(
 	idea: { status: IdeaStatus; createdAt: Date | string | number; firstActionAt: Date | string | number | null },
 	slaDays: number,

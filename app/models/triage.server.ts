@@ -10,6 +10,7 @@ import {
 	OPEN_STATUSES,
 	QUEUE_PAGE_SIZE,
 	REASON_REQUIRED,
+	slaDueBefore,
 	slaState,
 	STATUS,
 	trendScore,
@@ -239,7 +240,7 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 	if (filters.ownerId === 'none') conditions.push(isNull(ideas.ownerId))
 	else if (filters.ownerId) conditions.push(eq(ideas.ownerId, filters.ownerId))
 	const sla = getEnv().SLA_DAYS
-	const dueBefore = new Date(now.getTime() - sla * DAY_MS)
+	const dueBefore = slaDueBefore(sla, now)
 	if (filters.sla === 'answered') conditions.push(isNotNull(ideas.firstActionAt))
 	else if (filters.sla === 'overdue') conditions.push(isNull(ideas.firstActionAt), lt(ideas.createdAt, dueBefore))
 	else if (filters.sla === 'due') conditions.push(isNull(ideas.firstActionAt), gte(ideas.createdAt, dueBefore))
@@ -472,7 +473,7 @@ function answerableFor(tx: Tx, idea: { ownerId: string | null; departmentId: str
  * to run twice or after a crash: each idea is marked in the transaction that notifies.
  */
 export function notifyOverdue(now = new Date()) {
-	const dueBefore = new Date(now.getTime() - getEnv().SLA_DAYS * DAY_MS)
+	const dueBefore = slaDueBefore(getEnv().SLA_DAYS, now)
 	const late = getDb()
 		.select({ id: ideas.id })
 		.from(ideas)

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -7,10 +6,9 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { FormErrors } from '#app/components/ui/forms.tsx'
 import { authorRights, insightValues, updateInsight } from '#app/models/insight.server.ts'
-import { InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { captureSchema } from '#app/routes/insights+/__capture.server.ts'
-import { InsightFields } from '#app/routes/insights+/__insight-form.tsx'
+import { InsightFields, useInsightForm } from '#app/routes/insights+/__insight-form.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
@@ -70,15 +68,7 @@ export default function EditInsightRoute() {
 	const { id, stages, events, channels, defaults, editableUntil } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
-	const [form, fields] = useForm<InsightFormValues>({
-		id: `edit-insight-${id}`,
-		lastResult: actionData?.result,
-		constraint: getZodConstraint(InsightFormSchema),
-		defaultValue: defaults,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
-	})
+	const [form, fields] = useInsightForm(`edit-insight-${id}`, actionData?.result, defaults)
 	return (
 		<div className="mx-auto max-w-2xl">
 			<PageHeader title={t('insights.editHeading')} />

@@ -1,13 +1,31 @@
-import { type FormMetadata, type useForm } from '@conform-to/react'
+import { useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { CheckboxField, ChoiceGroup, Field, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
-import { EMOTIONS, type InsightFormValues } from '#app/models/insight.ts'
+import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { suggestEmotion } from '#app/utils/emotion.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
-type Fields = ReturnType<typeof useForm<InsightFormValues>>[1]
+/** The insight form's state, validated as the server validates it; logging one and correcting one share it. */
+export function useInsightForm(
+	id: string,
+	lastResult: SubmissionResult<string[]> | undefined,
+	defaults: Partial<Record<keyof InsightFormValues, string>>,
+) {
+	return useForm<InsightFormValues>({
+		id,
+		lastResult,
+		constraint: getZodConstraint(InsightFormSchema),
+		defaultValue: defaults,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
+	})
+}
+
+type Fields = ReturnType<typeof useInsightForm>[1]
 
 /**
  * The fields of an insight, shared by logging one and by its author's correction: what

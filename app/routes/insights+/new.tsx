@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -7,11 +6,10 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { FormErrors } from '#app/components/ui/forms.tsx'
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
-import { InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { captureSchema } from '#app/routes/insights+/__capture.server.ts'
-import { InsightFields } from '#app/routes/insights+/__insight-form.tsx'
+import { InsightFields, useInsightForm } from '#app/routes/insights+/__insight-form.tsx'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -62,15 +60,7 @@ export default function NewInsightRoute() {
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const hydrated = useHydrated()
-	const [form, fields] = useForm<InsightFormValues>({
-		id: 'new-insight',
-		lastResult: actionData?.result,
-		constraint: getZodConstraint(InsightFormSchema),
-		defaultValue: defaults,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: InsightFormSchema }),
-	})
+	const [form, fields] = useInsightForm('new-insight', actionData?.result, defaults)
 	return (
 		<div className="mx-auto max-w-2xl">
 			<PageHeader title={t('insights.newHeading')} />
