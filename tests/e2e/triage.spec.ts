@@ -320,11 +320,13 @@ test('an employee reports an idea to the moderators; an admin keeps it from the 
 	await employee.page.goto('/ideas?sort=newest')
 	const title = 'Emergency card delivered to the hotel abroad'
 	await employee.page.getByRole('link', { name: title }).click()
-	await employee.page.getByText('Report to the moderators').first().click()
-	await employee.page.getByRole('button', { name: 'Send the report' }).click()
-	await expect(employee.page.getByText('Say what is wrong with it.')).toBeVisible()
-	await employee.page.getByLabel('What is wrong with it? Only the moderators read this.').fill('It repeats an idea from last year.')
-	await employee.page.getByRole('button', { name: 'Send the report' }).click()
+	// The idea's own report form comes before any comment's.
+	const report = employee.page.locator('details').filter({ hasText: 'Report to the moderators' }).first()
+	await report.getByText('Report to the moderators').click()
+	await report.getByRole('button', { name: 'Send the report' }).click()
+	await expect(report.getByText('Say what is wrong with it.')).toBeVisible()
+	await report.getByLabel('What is wrong with it? Only the moderators read this.').fill('It repeats an idea from last year.')
+	await report.getByRole('button', { name: 'Send the report' }).click()
 	await expect(employee.page.getByRole('status')).toHaveText(
 		'Thank you. The moderators will look at it, and you will hear what they decide.',
 	)
