@@ -203,3 +203,28 @@ test('Italian taxonomy names written before 0010 move into names, and name_it is
 	for (const table of ['journey_stages', 'critical_events', 'channels']) expect(columns(db.$client, table)).not.toContain('name_it')
 	db.$client.close()
 })
+
+test('0015 moves impact and effort into the scores, with the weighted score where both were given', () => {
+	fs.mkdirSync(work, { recursive: true })
+	const db = openDatabase(path.join(work, 'scores.db'))
+	runMigrations(db, { migrationsFolder: migrationsCopy('before-0015', 15) })
+	expect(columns(db.$client, 'ideas')).toContain('impact')
+	const idea = (id: string, impact: number | null, effort: number | null) =>
+		db.$client
+			.prepare(
+				"INSERT INTO ideas (id, title, problem, proposal, benefit, anonymous, status, vote_count, comment_count, trend_score, impact, effort, created_at) VALUES (?, 't', 'p', 'q', 'r', 0, 'submitted', 0, 0, 0, ?, ?, 0)",
+			)
+			.run(id, impact, effort)
+	idea('both', 5, 2)
+	idea('impact', 3, null)
+	idea('none', null, null)
+	runMigrations(db)
+	expect(columns(db.$client, 'ideas')).not.toContain('impact')
+	const rows = db.$client.prepare('SELECT id, scores, score FROM ideas ORDER BY id').all()
+	expect(rows).toEqual([
+		{ id: 'both', scores: '{"impact":5,"effort":2}', score: 4.5 },
+		{ id: 'impact', scores: '{"impact":3}', score: null },
+		{ id: 'none', scores: null, score: null },
+	])
+	db.$client.close()
+})

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { type TranslatedNames } from '#app/locales/index.ts'
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '#app/models/audit.ts'
+import { type Criterion, type Scores } from '#app/models/evaluation.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { CONTENT_KINDS, REPORT_OUTCOMES } from '#app/models/moderation.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
@@ -137,6 +138,8 @@ export const campaigns = sqliteTable(
 		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
 		stageId: text('stage_id').references(() => journeyStages.id),
 		eventId: text('event_id').references(() => criticalEvents.id),
+		/** What its ideas are scored on, as JSON; null scores them on impact and effort (app/models/evaluation.ts). */
+		criteria: text('criteria', { mode: 'json' }).$type<Criterion[]>(),
 		createdBy: userRef('created_by').notNull(),
 		createdAt: createdAt(),
 	},
@@ -231,8 +234,10 @@ export const ideas = sqliteTable(
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		/** When its owner (or the managers of its scope) were told it passed the SLA unanswered: once. */
 		slaNotifiedAt: integer('sla_notified_at', { mode: 'timestamp_ms' }),
-		impact: integer('impact'),
-		effort: integer('effort'),
+		/** A manager's 1–5 score per criterion ({"impact": 4, "effort": 2}), as JSON. */
+		scores: text('scores', { mode: 'json' }).$type<Scores>(),
+		/** The weighted score over its criteria (1–5), null until each is scored: the queue sorts by it. */
+		score: real('score'),
 		ownerId: userRef('owner_id'),
 		mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => ideas.id),
 		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
@@ -250,6 +255,7 @@ export const ideas = sqliteTable(
 		index('ideas_department_id_idx').on(t.departmentId),
 		index('ideas_campaign_id_idx').on(t.campaignId, t.createdAt),
 		index('ideas_owner_id_idx').on(t.ownerId),
+		index('ideas_score_idx').on(t.score),
 		index('ideas_merged_into_id_idx').on(t.mergedIntoId),
 		// The dashboard counts responses, decisions and closures that fall in a period.
 		index('ideas_first_action_at_idx').on(t.firstActionAt),

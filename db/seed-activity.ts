@@ -3,7 +3,7 @@ import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
 import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
-import { changeStatus } from '#app/models/triage.server.ts'
+import { changeStatus, evaluate, ideaCriteria } from '#app/models/triage.server.ts'
 import { type DB } from './index.ts'
 import { users } from './schema.ts'
 
@@ -137,6 +137,12 @@ export function seedDemoActivity(db: DB) {
 			endsAt: new Date(now + 20 * DAY),
 			stageId: cardEvent.defaultStageId,
 			eventId: cardEvent.id,
+			criteria: [
+				{ id: null, name: 'Customer impact', weight: 3, lowerIsBetter: false },
+				{ id: null, name: 'Cost', weight: 2, lowerIsBetter: true },
+				{ id: null, name: 'Risk', weight: 1, lowerIsBetter: true },
+				{ id: null, name: 'Strategic fit', weight: 2, lowerIsBetter: false },
+			],
 		},
 		person('elena.marino').id,
 	)
@@ -269,6 +275,13 @@ export function seedDemoActivity(db: DB) {
 				6,
 			)
 		}
+		// Scores on the campaign's criteria (in their order), or on impact and effort.
+		const score = (local: string, values: number[], days: number) => {
+			const scores = Object.fromEntries(ideaCriteria(id).map((c, i) => [c.id, values[i] ?? null]))
+			evaluate(id, manager(local), { scores }, new Date(at.getTime() + days * DAY))
+		}
+		if (spec.title.startsWith('Emergency card delivered')) score('marco.ferri', [5, 4, 2, 4], 1)
+		if (spec.title.startsWith('A weekend fraud desk')) score('marco.ferri', [4, 3], 1)
 		if (spec.title.startsWith('Block a stolen card')) {
 			addComment(
 				id,

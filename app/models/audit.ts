@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
 	'taxonomy.remove',
 	'taxonomy.restore',
 	'campaign.create',
+	'campaign.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -52,6 +53,10 @@ export const AUDIT_FIELDS = {
 	parent: 'department',
 	impact: 'number',
 	effort: 'number',
+	scores: 'text',
+	criteria: 'text',
+	sponsor: 'text',
+	period: 'text',
 	name: 'text',
 	email: 'text',
 	title: 'text',

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { CriteriaSchema } from '#app/models/evaluation.ts'
+import { hasPermission, type Role } from '#app/utils/permissions.ts'
 
 export const CAMPAIGN_STATES = ['upcoming', 'open', 'closed'] as const
 export type CampaignState = (typeof CAMPAIGN_STATES)[number]
@@ -7,6 +9,13 @@ export function campaignState(campaign: { startsAt: Date | number; endsAt: Date 
 	if (now.getTime() < Number(campaign.startsAt)) return 'upcoming'
 	if (now.getTime() > Number(campaign.endsAt)) return 'closed'
 	return 'open'
+}
+
+/** Who launched a campaign edits it; leaders and administrators edit any. */
+export function mayEditCampaign(campaign: { createdBy: string }, user: { id: string; role: Role }) {
+	return (
+		hasPermission(user.role, 'update:campaign:any') || (hasPermission(user.role, 'update:campaign:own') && campaign.createdBy === user.id)
+	)
 }
 
 const date = z
@@ -28,5 +37,6 @@ export const CampaignFormSchema = z
 		endsOn: date,
 		stageId: z.string().trim().optional(),
 		eventId: z.string().trim().optional(),
+		criteria: CriteriaSchema,
 	})
 	.refine((v) => v.endsOn >= v.startsOn, { path: ['endsOn'], message: 'campaigns.endBeforeStart' })

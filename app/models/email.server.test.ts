@@ -201,7 +201,7 @@ test('an idea left unanswered past SLA_DAYS tells its owner once, in the app and
 	const unowned = makeIdea(person('giulia.rossi'), { title: 'An idea nobody owns' }, start)
 	const answered = makeIdea(person('giulia.rossi'), { title: 'An idea that was answered' }, start)
 	// Naming an owner is not an answer to the author: the clock keeps running.
-	evaluate(owned, manager, { impact: 3, ownerId: owner.id }, new Date('2026-11-02T09:00:00Z'))
+	evaluate(owned, manager, { scores: { impact: 3 }, ownerId: owner.id }, new Date('2026-11-02T09:00:00Z'))
 	changeStatus(answered, manager, 'in_review', null, new Date('2026-11-03T09:00:00Z'))
 	getDb().delete(notifications).run()
 

@@ -155,13 +155,6 @@ export const UpdateSchema = z.object({
 	note: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000, 'validation.tooLong'),
 })
 
-const score = z.coerce.number().int().min(1, 'triage.scoreRange').max(5, 'triage.scoreRange').optional()
-export const EvaluationSchema = z.object({
-	impact: score,
-	effort: score,
-	owner: z.string().trim().max(200, 'validation.tooLong').optional(),
-})
-
 /** The idea to keep: picked from the suggestions (targetId) or given by its link or id (targetLink). */
 export const MergeSchema = z
 	.object({
@@ -174,7 +167,7 @@ export const MergeSchema = z
 		if (v.targetId && v.targetLink) ctx.addIssue({ code: 'custom', path: ['targetLink'], message: 'triage.mergeTargetTwice' })
 	})
 
-export const QUEUE_SORTS = ['oldest', 'due', 'votes', 'impact', 'effort'] as const
+export const QUEUE_SORTS = ['oldest', 'due', 'votes', 'score'] as const
 export const SLA_FILTERS = ['overdue', 'due', 'answered'] as const
 export type SlaFilter = (typeof SLA_FILTERS)[number]
 export type QueueSort = (typeof QUEUE_SORTS)[number]

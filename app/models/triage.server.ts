@@ -4,6 +4,15 @@ import { audit } from '#app/models/audit.server.ts'
 import { type AuditDetail } from '#app/models/audit.ts'
 import { subtreeIds } from '#app/models/department.server.ts'
 import {
+	criteriaOf,
+	isDefaultCriterion,
+	scoredCount,
+	weightedScore,
+	type Criterion,
+	type DefaultCriterionId,
+	type Scores,
+} from '#app/models/evaluation.ts'
+import {
 	canMove,
 	CLOSED_STATUSES,
 	DECISIONS,
@@ -27,7 +36,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { hasPermission, ROLES } from '#app/utils/permissions.ts'
 import { getDb, writeTransaction, type Tx } from '#db/index.ts'
-import { departments, follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
+import { campaigns, departments, follows, ideaInsights, ideas, ideaUpdates, insights, users, votes } from '#db/schema.ts'
 
 /** A manager acts on ideas of their department subtree or assigned to them; whoever may triage any idea (an admin) on all. */
 export function scopeCondition(actor: Actor): SQL | undefined {
@@ -128,32 +137,62 @@ export function postUpdate(ideaId: string, actor: Actor, note: string, now = new
 	})
 }
 
+/** The criteria an idea is scored on: its campaign's, else impact and effort. */
+export function ideaCriteria(ideaId: string, db: Tx | ReturnType<typeof getDb> = getDb()) {
+	const row = db
+		.select({ criteria: campaigns.criteria })
+		.from(ideas)
+		.leftJoin(campaigns, eq(campaigns.id, ideas.campaignId))
+		.where(eq(ideas.id, ideaId))
+		.get()
+	return criteriaOf(row?.criteria)
+}
+
+/**
+ * A manager's evaluation: scores per criterion (null clears one; a criterion left out keeps
+ * its score) and the owner. The weighted score is kept beside the scores for the queue's sort.
+ */
 export function evaluate(
 	ideaId: string,
 	actor: Actor,
-	input: { impact?: number; effort?: number; ownerId?: string | null },
+	input: { scores?: Record<string, number | null>; ownerId?: string | null },
 	now = new Date(),
 ) {
 	return writeTransaction((tx) => {
 		const before = tx
-			.select({ impact: ideas.impact, effort: ideas.effort, ownerId: ideas.ownerId })
+			.select({ scores: ideas.scores, ownerId: ideas.ownerId, criteria: campaigns.criteria })
 			.from(ideas)
+			.leftJoin(campaigns, eq(campaigns.id, ideas.campaignId))
 			.where(eq(ideas.id, ideaId))
 			.get()
 		if (!before) return false
+		const criteria = criteriaOf(before.criteria)
+		const scores: Scores = { ...before.scores }
+		for (const c of criteria) {
+			const value = input.scores?.[c.id]
+			if (value === null) delete scores[c.id]
+			else if (value !== undefined) scores[c.id] = value
+		}
 		tx.update(ideas)
 			.set({
-				...(input.impact !== undefined ? { impact: input.impact } : {}),
-				...(input.effort !== undefined ? { effort: input.effort } : {}),
+				...(input.scores ? { scores: Object.keys(scores).length ? scores : null, score: weightedScore(criteria, scores) } : {}),
 				...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
 			})
 			.where(eq(ideas.id, ideaId))
 			.run()
 		// Scores and the owner are the managers' own business: they are no answer to the author,
-		// so the SLA clock keeps running (decision 047). The log keeps what changed, from what to what.
+		// so the SLA clock keeps running (decision 047). The log keeps what changed, from what to what:
+		// impact and effort under their own (translated) names, a campaign's criteria as one line.
 		const detail: AuditDetail = {}
-		if (input.impact !== undefined && input.impact !== before.impact) detail.impact = { from: before.impact, to: input.impact }
-		if (input.effort !== undefined && input.effort !== before.effort) detail.effort = { from: before.effort, to: input.effort }
+		const changed = criteria.filter((c) => (before.scores?.[c.id] ?? null) !== (scores[c.id] ?? null))
+		for (const c of changed.filter((c) => isDefaultCriterion(c.id))) {
+			detail[c.id as DefaultCriterionId] = { from: before.scores?.[c.id] ?? null, to: scores[c.id] ?? null }
+		}
+		const custom = changed.filter((c) => !isDefaultCriterion(c.id))
+		if (custom.length) {
+			const line = (s: Scores | null) => custom.map((c) => `${c.name} ${s?.[c.id] ?? '–'}`).join(', ')
+			detail.scores = { from: line(before.scores), to: line(scores) }
+		}
 		if (input.ownerId !== undefined && input.ownerId !== before.ownerId) detail.owner = { from: before.ownerId, to: input.ownerId }
 		if (Object.keys(detail).length) audit(tx, actor.id, 'idea.evaluate', { type: 'idea', id: ideaId }, detail, now)
 		// A new owner hears that the idea is now theirs (unless they chose it themselves).
@@ -162,6 +201,22 @@ export function evaluate(
 		}
 		return true
 	})
+}
+
+/** After a campaign's criteria change, each of its ideas' weighted score follows (null where a new criterion is unscored). */
+export function rescoreCampaign(tx: Tx, campaignId: string, criteria: Criterion[] | null) {
+	const rows = tx.select({ id: ideas.id, scores: ideas.scores }).from(ideas).where(eq(ideas.campaignId, campaignId)).all()
+	const list = criteriaOf(criteria)
+	let rescored = 0
+	for (const row of rows) {
+		if (!row.scores) continue
+		tx.update(ideas)
+			.set({ score: weightedScore(list, row.scores) })
+			.where(eq(ideas.id, row.id))
+			.run()
+		rescored++
+	}
+	return rescored
 }
 
 const ownerCandidate = and(isNull(users.deactivatedAt), ne(users.role, 'employee'))
@@ -248,13 +303,11 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 	const order =
 		sort === 'votes'
 			? [desc(ideas.voteCount), asc(ideas.createdAt)]
-			: sort === 'impact'
-				? [sql`${ideas.impact} IS NULL`, desc(ideas.impact), asc(ideas.effort), asc(ideas.createdAt)]
-				: sort === 'effort'
-					? [sql`${ideas.effort} IS NULL`, asc(ideas.effort), desc(ideas.impact), asc(ideas.createdAt)]
-					: sort === 'due'
-						? [sql`${ideas.firstActionAt} IS NOT NULL`, asc(ideas.createdAt)]
-						: [asc(ideas.createdAt)]
+			: sort === 'score'
+				? [sql`${ideas.score} IS NULL`, desc(ideas.score), asc(ideas.createdAt)]
+				: sort === 'due'
+					? [sql`${ideas.firstActionAt} IS NOT NULL`, asc(ideas.createdAt)]
+					: [asc(ideas.createdAt)]
 	const db = getDb()
 	const total =
 		db
@@ -271,8 +324,9 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 			status: ideas.status,
 			anonymous: ideas.anonymous,
 			voteCount: ideas.voteCount,
-			impact: ideas.impact,
-			effort: ideas.effort,
+			scores: ideas.scores,
+			score: ideas.score,
+			criteria: campaigns.criteria,
 			ownerId: ideas.ownerId,
 			ownerName: owner.name,
 			createdAt: ideas.createdAt,
@@ -285,14 +339,17 @@ export function listQueue(actor: Actor, filters: QueueFilters, sort: QueueSort, 
 		})
 		.from(ideas)
 		.leftJoin(owner, eq(owner.id, ideas.ownerId))
+		.leftJoin(campaigns, eq(campaigns.id, ideas.campaignId))
 		.where(where)
 		.orderBy(...order, asc(ideas.id))
 		.limit(QUEUE_PAGE_SIZE)
 		.offset(offset)
 		.all()
 	return {
-		rows: rows.map((r) => ({
+		rows: rows.map(({ criteria, scores, ...r }) => ({
 			...r,
+			scored: scoredCount(criteriaOf(criteria), scores),
+			criteriaCount: criteriaOf(criteria).length,
 			daysWaiting: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS),
 			sla: slaState(r, sla, now),
 		})),

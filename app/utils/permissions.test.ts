@@ -19,6 +19,8 @@ const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>
 	'read:dashboard:scope': ['manager', 'leader', 'admin'],
 	'read:dashboard:any': ['leader', 'admin'],
 	'create:campaign:any': ['manager', 'leader', 'admin'],
+	'update:campaign:own': ['manager', 'leader', 'admin'],
+	'update:campaign:any': ['leader', 'admin'],
 	'read:triage:scope': ['manager', 'leader', 'admin'],
 	'update:triage:scope': ['manager', 'leader', 'admin'],
 	'update:moderation:scope': ['manager', 'leader', 'admin'],

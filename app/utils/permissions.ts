@@ -44,11 +44,12 @@ const manager = [
 	'read:team:scope',
 	'read:dashboard:scope',
 	'create:campaign:any',
+	'update:campaign:own',
 	'read:triage:scope',
 	'update:triage:scope',
 	'update:moderation:scope',
 ] as const satisfies Permission[]
-const leader = [...manager, 'read:organisation:any', 'read:dashboard:any'] as const satisfies Permission[]
+const leader = [...manager, 'read:organisation:any', 'read:dashboard:any', 'update:campaign:any'] as const satisfies Permission[]
 const admin = [
 	...leader,
 	'read:team:any',

@@ -112,7 +112,7 @@ test('every admin and triage action is logged with names and translated values, 
 	const post = (fields: Record<string, string>) =>
 		ideaAction({ request: formRequest(`/ideas/${anonymousId}`, fields, managerCookie), context, params: { ideaId: anonymousId } })
 	await post({ intent: 'status', status: 'in_review', note: 'Looking into it.' })
-	await post({ intent: 'evaluate', impact: '4', effort: '2', owner: manager.email })
+	await post({ intent: 'evaluate', 'scores.impact': '4', 'scores.effort': '2', owner: manager.email })
 	await post({ intent: 'update', note: 'Talking to the card team.' })
 	await post({ intent: 'merge', targetId: keepId, note: 'Same fix.' })
 	await post({ intent: 'hide', kind: 'idea', targetId: anonymousId, reason: 'Names a customer.' })

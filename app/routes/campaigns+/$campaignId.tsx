@@ -7,6 +7,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { getCampaign } from '#app/models/campaign.server.ts'
+import { mayEditCampaign } from '#app/models/campaign.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { feedSortFrom } from '#app/routes/__filters.server.ts'
 import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
@@ -26,23 +27,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		viewerId: user.id,
 		cursor: search.get('cursor'),
 	})
-	return { campaign, feed }
+	const { createdBy: _createdBy, ...shown } = campaign
+	return { campaign: shown, feed, canEdit: mayEditCampaign(campaign, user) }
 }
 
 export default function CampaignRoute() {
 	const t = useT()
 	const format = useFormat()
-	const { campaign, feed } = useLoaderData<typeof loader>()
+	const { campaign, feed, canEdit } = useLoaderData<typeof loader>()
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
 			<Card className="space-y-3">
-				<h1 className="text-2xl font-bold">{campaign.title}</h1>
+				<div className="flex flex-wrap items-start justify-between gap-3">
+					<h1 className="text-2xl font-bold">{campaign.title}</h1>
+					{canEdit ? <ButtonLink to={`/campaigns/${campaign.id}/edit`}>{t('campaigns.edit')}</ButtonLink> : null}
+				</div>
 				<TagList stages={campaign.stage?.id ? [campaign.stage] : []} events={campaign.event?.id ? [campaign.event] : []} />
 				<p className="whitespace-pre-line">{campaign.description}</p>
 				<Meta>
 					{t('campaigns.runs', { start: format.date(campaign.startsAt), end: format.date(campaign.endsAt) })}
 					{t('campaigns.sponsoredBy', { name: campaign.sponsor })}
 				</Meta>
+				{campaign.criteria?.length ? (
+					<div className="text-sm text-slate-700">
+						<h2 className="font-semibold text-slate-900">{t('campaigns.criteria')}</h2>
+						<ul className="mt-1 flex flex-wrap gap-2">
+							{campaign.criteria.map((c) => (
+								<li key={c.id} className="rounded-full bg-slate-100 px-3 py-1">
+									{c.name} · {t('triage.weightOf', { weight: c.weight })}
+									{c.lowerIsBetter ? ` · ${t('triage.lowerIsBetter')}` : ''}
+								</li>
+							))}
+						</ul>
+					</div>
+				) : null}
 				{campaign.state === 'open' ? (
 					<ButtonLink to={`/ideas/new?campaign=${campaign.id}`} variant="primary">
 						{t('campaigns.proposeHere')}

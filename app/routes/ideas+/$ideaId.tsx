@@ -12,6 +12,7 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
+import { criteriaOf } from '#app/models/evaluation.ts'
 import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
 import { CommentSchema, slaState, STATUS, TRANSITIONS } from '#app/models/idea.ts'
 import { canView, mayModerate } from '#app/models/moderation.server.ts'
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const merged = mergedInto(idea.id)
 		.map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
 		.filter((m) => m.comments.length)
-	const { isMine, firstActionAt, impact, effort, ownerId, ...shown } = idea
+	const { isMine, firstActionAt, scores, score, criteria, ownerId, ...shown } = idea
 	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
 		idea: { ...shown, isMine, editable: canEdit(idea) },
@@ -73,8 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		// Evaluation is for the people who triage; everyone else sees only the public timeline.
 		triage: canTriage
 			? {
-					impact,
-					effort,
+					evaluation: {
+						criteria: criteriaOf(criteria),
+						scores,
+						score,
+						campaign: criteria?.length ? (idea.campaign?.title ?? null) : null,
+					},
 					ownerEmail: (ownerId && getUserById(ownerId)?.email) || '',
 					sla: slaState({ ...idea, firstActionAt }, getEnv().SLA_DAYS, now),
 					merge: {
@@ -211,7 +216,8 @@ export default function IdeaRoute() {
 					className="lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
 				>
 					<ManagePanel
-						idea={{ id: idea.id, status: idea.status, impact: triage.impact, effort: triage.effort, ownerEmail: triage.ownerEmail }}
+						idea={{ id: idea.id, status: idea.status, ownerEmail: triage.ownerEmail }}
+						evaluation={triage.evaluation}
 						sla={triage.sla}
 						merge={triage.merge}
 						lastResult={

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node'
-import { EvaluationSchema, MergeSchema, StatusChangeSchema, UpdateSchema } from '#app/models/idea.ts'
-import { changeStatus, evaluate, ideaInScope, mergeIdea, postUpdate, resolveOwner } from '#app/models/triage.server.ts'
+import { evaluationSchema } from '#app/models/evaluation.ts'
+import { MergeSchema, StatusChangeSchema, UpdateSchema } from '#app/models/idea.ts'
+import { changeStatus, evaluate, ideaCriteria, ideaInScope, mergeIdea, postUpdate, resolveOwner } from '#app/models/triage.server.ts'
 import { type SessionUser } from '#app/models/user.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
@@ -51,12 +52,13 @@ export async function handleTriageIntent(intent: TriageIntent, formData: FormDat
 		return back('triage.updatePosted')
 	}
 	if (intent === 'evaluate') {
-		const submission = parseForm(formData, { schema: EvaluationSchema })
+		// Scored on its campaign's criteria, else on impact and effort.
+		const submission = parseForm(formData, { schema: evaluationSchema(ideaCriteria(ideaId)) })
 		if (submission.status !== 'success') return fail(submission.reply())
-		const { impact, effort, owner } = submission.value
+		const { scores, owner } = submission.value
 		const choice = resolveOwner(owner ?? '')
 		if (!choice.ok) return fail(submission.reply({ fieldErrors: { owner: [choice.error] } }))
-		evaluate(ideaId, user, { impact, effort, ownerId: choice.ownerId })
+		evaluate(ideaId, user, { scores, ownerId: choice.ownerId })
 		return back('triage.evaluated')
 	}
 	const submission = parseForm(formData, { schema: MergeSchema })

@@ -5,6 +5,7 @@ import { HideForm } from '#app/components/moderation.tsx'
 import { SlaBadge, StatusBadge } from '#app/components/tags.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
+import { isDefaultCriterion, scoredCount, type Criterion, type Scores } from '#app/models/evaluation.ts'
 import {
 	MergeSchema,
 	REASON_REQUIRED,
@@ -16,12 +17,13 @@ import {
 	type SlaState,
 } from '#app/models/idea.ts'
 import { OwnerField } from '#app/routes/resources+/owners.tsx'
-import { useT } from '#app/utils/root-data.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
 
 type Candidate = { id: string; title: string; status: IdeaStatus; voteCount: number }
 
 type Props = {
-	idea: { id: string; status: IdeaStatus; impact: number | null; effort: number | null; ownerEmail: string }
+	idea: { id: string; status: IdeaStatus; ownerEmail: string }
+	evaluation: { criteria: readonly Criterion[]; scores: Scores | null; score: number | null; campaign: string | null }
 	sla: SlaState
 	merge: { candidates: Candidate[]; query: string | null }
 	lastResult?: { intent: string; result: unknown } | null
@@ -37,8 +39,9 @@ const SECTIONS = 'manage-section'
  * idea on a wide screen, folded below the title on a phone. Each tool folds too, so one is
  * open at a time: the one that was sent back with an error, else the status.
  */
-export function ManagePanel({ idea, sla, merge, lastResult, canHide }: Props) {
+export function ManagePanel({ idea, evaluation, sla, merge, lastResult, canHide }: Props) {
 	const t = useT()
+	const format = useFormat()
 	const resultFor = (intent: string) => (lastResult?.intent === intent ? (lastResult.result as SubmissionResult<string[]>) : undefined)
 	const next = TRANSITIONS[idea.status].filter((s) => s !== STATUS.merged)
 	const canMerge = TRANSITIONS[idea.status].includes(STATUS.merged)
@@ -56,16 +59,17 @@ export function ManagePanel({ idea, sla, merge, lastResult, canHide }: Props) {
 		shouldValidate: 'onSubmit',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateSchema }),
 	})
-	const [evalForm, evalFields] = useForm<{ impact?: string; effort?: string; owner?: string }>({
+	const [evalForm, evalFields] = useForm<{ scores?: Record<string, string>; owner?: string }>({
 		id: `evaluate-form-${idea.id}`,
 		lastResult: resultFor('evaluate'),
 		// The selects only offer valid values and the owner is resolved by the server.
 		defaultValue: {
-			impact: idea.impact ? String(idea.impact) : '',
-			effort: idea.effort ? String(idea.effort) : '',
+			scores: Object.fromEntries(evaluation.criteria.map((c) => [c.id, String(evaluation.scores?.[c.id] ?? '')])),
 			owner: idea.ownerEmail,
 		},
 	})
+	const scoreFields = evalFields.scores.getFieldset()
+	const scored = scoredCount(evaluation.criteria, evaluation.scores)
 	const [mergeForm, mergeFields] = useForm({
 		id: `merge-form-${idea.id}`,
 		lastResult: resultFor('merge'),
@@ -119,10 +123,36 @@ export function ManagePanel({ idea, sla, merge, lastResult, canHide }: Props) {
 				<Section title={t('triage.evaluation')} open={opened === 'evaluate'}>
 					<Form method="post" {...getFormProps(evalForm)} className="space-y-3">
 						<input type="hidden" name="intent" value="evaluate" />
+						<FormErrors errors={evalForm.errors} />
+						<p className="text-sm font-medium text-slate-900">
+							{evaluation.score !== null
+								? t('triage.weighted', { value: format.number(evaluation.score) })
+								: scored
+									? t('triage.partlyScored', { scored, total: evaluation.criteria.length })
+									: t('triage.notScored')}
+						</p>
+						{evaluation.campaign ? (
+							<p className="text-sm text-slate-600">{t('triage.criteriaOf', { campaign: evaluation.campaign })}</p>
+						) : null}
 						<div className="grid grid-cols-2 gap-3">
-							<SelectField label={t('triage.impact')} meta={evalFields.impact} options={scoreOptions} placeholder={t('triage.notScored')} />
-							<SelectField label={t('triage.effort')} meta={evalFields.effort} options={scoreOptions} placeholder={t('triage.notScored')} />
+							{evaluation.criteria.map((c) => (
+								<SelectField
+									key={c.id}
+									label={isDefaultCriterion(c.id) ? t(`triage.${c.id}`) : c.name}
+									hint={
+										isDefaultCriterion(c.id)
+											? undefined
+											: [t('triage.weightOf', { weight: c.weight }), c.lowerIsBetter ? t('triage.lowerIsBetter') : null]
+													.filter(Boolean)
+													.join(', ')
+									}
+									meta={scoreFields[c.id]!}
+									options={scoreOptions}
+									placeholder={t('triage.notScored')}
+								/>
+							))}
 						</div>
+						<p className="text-xs text-slate-600">{t('triage.scoreHint')}</p>
 						<OwnerField
 							key={evalFields.owner.key}
 							id={evalFields.owner.id}

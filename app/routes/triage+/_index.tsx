@@ -188,12 +188,11 @@ export default function TriageRoute() {
 										{t('triage.waiting', { count: row.daysWaiting })}
 										{format.date(row.createdAt)}
 										{t('ideas.votes', { count: row.voteCount })}
-										{row.impact
-											? t('triage.score', { label: t('triage.impact'), value: row.impact })
-											: `${t('triage.impact')}: ${t('triage.notScored')}`}
-										{row.effort
-											? t('triage.score', { label: t('triage.effort'), value: row.effort })
-											: `${t('triage.effort')}: ${t('triage.notScored')}`}
+										{row.score !== null
+											? t('triage.weighted', { value: format.number(row.score) })
+											: row.scored
+												? t('triage.partlyScored', { scored: row.scored, total: row.criteriaCount })
+												: t('triage.notScored')}
 										<>
 											{t('triage.owner')}:{' '}
 											{row.ownerId && row.ownerName ? (

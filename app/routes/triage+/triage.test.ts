@@ -23,7 +23,7 @@ test('a manager outside the idea’s scope gets 403 on every triage action, also
 		{ intent: 'status', status: 'in_review' },
 		{ intent: 'status', status: 'declined', note: 'No.' },
 		{ intent: 'update', note: 'Sneaky update' },
-		{ intent: 'evaluate', impact: '5', effort: '1' },
+		{ intent: 'evaluate', 'scores.impact': '5', 'scores.effort': '1' },
 		{ intent: 'merge', targetId: target, note: 'Duplicate' },
 		{ intent: 'hide', kind: 'idea', targetId: ideaId, reason: 'Off topic' },
 		{ intent: 'hide', kind: 'comment', targetId: commentId, reason: 'Off topic' },
@@ -39,7 +39,7 @@ test('a manager outside the idea’s scope gets 403 on every triage action, also
 	})) as Response
 	expect(bulk.status).toBe(302)
 	const idea = getDb().select().from(ideas).where(eq(ideas.id, ideaId)).get()!
-	expect(idea).toMatchObject({ status: 'submitted', impact: null, hiddenAt: null, firstActionAt: null, mergedIntoId: null })
+	expect(idea).toMatchObject({ status: 'submitted', scores: null, score: null, hiddenAt: null, firstActionAt: null, mergedIntoId: null })
 	expect(getDb().select().from(comments).where(eq(comments.id, commentId)).get()?.hiddenAt).toBeNull()
 	// An employee cannot open the queue at all.
 	const employee = await sessionCookieFor(demoUser('employee').id)
@@ -227,14 +227,14 @@ test('the owner is typed as an e-mail or a full name: resolved on the server, wi
 	const cookie = await sessionCookieFor(demoUser('manager').id)
 	const evaluateWith = (owner: string) =>
 		ideaAction({
-			request: formRequest(`/ideas/${ideaId}`, { intent: 'evaluate', impact: '4', effort: '2', owner }, cookie),
+			request: formRequest(`/ideas/${ideaId}`, { intent: 'evaluate', 'scores.impact': '4', 'scores.effort': '2', owner }, cookie),
 			context,
 			params: { ideaId },
 		})
-	const ownerOf = () => getDb().select({ ownerId: ideas.ownerId, impact: ideas.impact }).from(ideas).where(eq(ideas.id, ideaId)).get()!
+	const ownerOf = () => getDb().select({ ownerId: ideas.ownerId, scores: ideas.scores }).from(ideas).where(eq(ideas.id, ideaId)).get()!
 
 	expect(statusOf(await evaluateWith('ILARIA.MARTINELLI@aurora-bank.example'))).toBe(302)
-	expect(ownerOf()).toEqual({ ownerId: byEmail('ilaria.martinelli').id, impact: 4 })
+	expect(ownerOf()).toEqual({ ownerId: byEmail('ilaria.martinelli').id, scores: { impact: 4, effort: 2 } })
 	expect(statusOf(await evaluateWith('  stefano fontana '))).toBe(302)
 	expect(ownerOf().ownerId).toBe(byEmail('stefano.fontana').id)
 
@@ -260,7 +260,10 @@ test('the owner is typed as an e-mail or a full name: resolved on the server, wi
 	const page = (await ideaLoader({ request: getRequest(`/ideas/${ideaId}`, cookie), context, params: { ideaId } })) as unknown as {
 		triage: Record<string, unknown>
 	}
-	expect(page.triage).toMatchObject({ impact: 4, effort: 2, ownerEmail: 'ilaria.martinelli@aurora-bank.example' })
+	expect(page.triage).toMatchObject({
+		evaluation: { scores: { impact: 4, effort: 2 }, score: 4 },
+		ownerEmail: 'ilaria.martinelli@aurora-bank.example',
+	})
 })
 
 test('owner suggestions: managers, leaders and admins whose name or e-mail starts with what was typed; employees never', async () => {
