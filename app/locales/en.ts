@@ -237,8 +237,8 @@ export const en = {
 	triage: {
 		title: 'Triage',
 		heading: 'Triage queue',
-		intro_one: 'Open ideas in your scope, oldest first. The target is a first response within a day.',
-		intro_other: 'Open ideas in your scope, oldest first. The target is a first response within {{count}} days.',
+		intro_one: 'Open ideas in your scope. The target is a first response within a day.',
+		intro_other: 'Open ideas in your scope. The target is a first response within {{count}} days.',
 		open: 'All open',
 		empty: 'Nothing is waiting in your scope.',
 		waiting_one: '{{count, number}} day waiting',

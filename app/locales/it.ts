@@ -238,8 +238,8 @@ export const it = {
 	triage: {
 		title: 'Valutazione',
 		heading: 'Coda di valutazione',
-		intro_one: 'Le idee aperte del tuo ambito, dalla più vecchia. L’obiettivo è una prima risposta entro un giorno.',
-		intro_other: 'Le idee aperte del tuo ambito, dalla più vecchia. L’obiettivo è una prima risposta entro {{count}} giorni.',
+		intro_one: 'Le idee aperte del tuo ambito. L’obiettivo è una prima risposta entro un giorno.',
+		intro_other: 'Le idee aperte del tuo ambito. L’obiettivo è una prima risposta entro {{count}} giorni.',
 		open: 'Tutte le aperte',
 		empty: 'Niente in attesa nel tuo ambito.',
 		waiting_one: 'in attesa da {{count, number}} giorno',
