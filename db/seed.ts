@@ -7,6 +7,7 @@ import { getDb, type DB } from './index.ts'
 import { runMigrations } from './migrate.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
 import { seedDemoActivity } from './seed-activity.ts'
+import { seedDemoHistory } from './seed-history.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
 
@@ -142,6 +143,7 @@ export async function seedDemoData(db: DB = getDb()) {
 				.run()
 		}
 	})
+	seedDemoHistory(db)
 	seedDemoActivity(db)
 	return true
 }

@@ -705,6 +705,13 @@ export const en = {
 		scopePeople_one: '{{count, number}} active person in scope',
 		scopePeople_other: '{{count, number}} active people in scope',
 		previous: 'Before: {{value}}',
+		change: {
+			points_one: '{{value}} point',
+			points_other: '{{value}} points',
+			same: 'No change',
+			better: 'better',
+			worse: 'worse',
+		},
 		noData: 'No data',
 		tooSmall: 'Too small to show',
 		tooSmallScope: 'This group has fewer than {{min}} active people, so its figures are not shown: they could point at individuals.',

@@ -720,6 +720,13 @@ export const it = {
 		scopePeople_one: '{{count, number}} persona attiva nel perimetro',
 		scopePeople_other: '{{count, number}} persone attive nel perimetro',
 		previous: 'Prima: {{value}}',
+		change: {
+			points_one: '{{value}} punto',
+			points_other: '{{value}} punti',
+			same: 'Invariato',
+			better: 'meglio',
+			worse: 'peggio',
+		},
 		noData: 'Nessun dato',
 		tooSmall: 'Gruppo troppo piccolo',
 		tooSmallScope: 'Questo gruppo ha meno di {{min}} persone attive, quindi i dati non sono mostrati: potrebbero indicare singole persone.',

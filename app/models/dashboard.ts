@@ -50,22 +50,54 @@ export type MetricFormat = 'percent' | 'decimal' | 'count' | 'days'
 
 /** The headline figures, in the order the dashboard and its CSV show them. */
 export const METRICS = [
-	{ key: 'participation', format: 'percent', value: (f: Figures) => ratio(f.participants, f.people) },
-	{ key: 'ideasPer100', format: 'decimal', value: (f: Figures) => ideasPer100(f.ideas, f.people, f.weeks) },
-	{ key: 'insights', format: 'count', value: (f: Figures) => f.insights },
-	{ key: 'firstResponseMedian', format: 'days', value: (f: Figures) => f.firstResponse.median },
-	{ key: 'firstResponseP90', format: 'days', value: (f: Figures) => f.firstResponse.p90 },
-	{ key: 'decisionMedian', format: 'days', value: (f: Figures) => f.decision.median },
-	{ key: 'decisionP90', format: 'days', value: (f: Figures) => f.decision.p90 },
-	{ key: 'implementationRate', format: 'percent', value: (f: Figures) => ratio(f.implemented, f.decided) },
-	{ key: 'loopClosure', format: 'percent', value: (f: Figures) => ratio(f.slaClosed, f.slaDue) },
+	{ key: 'participation', format: 'percent', better: 'higher', value: (f: Figures) => ratio(f.participants, f.people) },
+	{ key: 'ideasPer100', format: 'decimal', better: 'higher', value: (f: Figures) => ideasPer100(f.ideas, f.people, f.weeks) },
+	{ key: 'insights', format: 'count', better: 'higher', value: (f: Figures) => f.insights },
+	{ key: 'firstResponseMedian', format: 'days', better: 'lower', value: (f: Figures) => f.firstResponse.median },
+	{ key: 'firstResponseP90', format: 'days', better: 'lower', value: (f: Figures) => f.firstResponse.p90 },
+	{ key: 'decisionMedian', format: 'days', better: 'lower', value: (f: Figures) => f.decision.median },
+	{ key: 'decisionP90', format: 'days', better: 'lower', value: (f: Figures) => f.decision.p90 },
+	{ key: 'implementationRate', format: 'percent', better: 'higher', value: (f: Figures) => ratio(f.implemented, f.decided) },
+	{ key: 'loopClosure', format: 'percent', better: 'higher', value: (f: Figures) => ratio(f.slaClosed, f.slaDue) },
 	{
 		key: 'anonymousShare',
 		format: 'percent',
+		// Neither: more anonymity can mean less trust, or more people speaking up who would not otherwise.
+		better: null,
 		value: (f: Figures) => ratio(f.anonymousIdeas + f.anonymousInsights, f.ideas + f.insights),
 	},
-	{ key: 'declinedWithReason', format: 'percent', value: (f: Figures) => ratio(f.declinedWithReason, f.declined) },
-] as const satisfies ReadonlyArray<{ key: string; format: MetricFormat; value: (f: Figures) => number | null }>
+	{ key: 'declinedWithReason', format: 'percent', better: 'higher', value: (f: Figures) => ratio(f.declinedWithReason, f.declined) },
+] as const satisfies ReadonlyArray<{
+	key: string
+	format: MetricFormat
+	/** Which way is good news for this figure; null when neither is. */
+	better: 'higher' | 'lower' | null
+	value: (f: Figures) => number | null
+}>
+
+/** Steps smaller than these are "no change": a percentage point, a tenth of a day, one insight, 0.1 ideas per 100. */
+const CHANGE_EPSILON: Record<MetricFormat, number> = { percent: 0.005, days: 0.05, count: 0.5, decimal: 0.05 }
+
+export type MetricChange = {
+	/** now − before, in the figure's unit (a share for percentages: 0.05 is five points). */
+	delta: number
+	direction: 'up' | 'down' | 'same'
+	verdict: 'better' | 'worse' | 'neutral'
+}
+
+/** How a headline figure moved against the previous period, and whether that is good news; null without both values. */
+export function metricChange(
+	metric: { format: MetricFormat; better: 'higher' | 'lower' | null },
+	now: number | null,
+	before: number | null,
+): MetricChange | null {
+	if (now === null || before === null) return null
+	const delta = now - before
+	const direction = Math.abs(delta) < CHANGE_EPSILON[metric.format] ? 'same' : delta > 0 ? 'up' : 'down'
+	const good = metric.better === 'higher' ? 'up' : metric.better === 'lower' ? 'down' : null
+	const verdict = direction === 'same' || !good ? 'neutral' : direction === good ? 'better' : 'worse'
+	return { delta: direction === 'same' ? 0 : delta, direction, verdict }
+}
 
 export type MetricKey = (typeof METRICS)[number]['key']
 

@@ -94,7 +94,7 @@ test('adding a vote to the stored score equals recomputing it from every vote', 
 })
 
 test('cursor pagination walks the whole feed once, without repeats', () => {
-	const author = listUsers({ query: 'luca.romano' }).rows.map((u) => ({ id: u.id, departmentId: null }))[0]!
+	const author = listUsers({ query: 'davide.ricci' }).rows.map((u) => ({ id: u.id, departmentId: null }))[0]!
 	const created = Array.from(
 		{ length: 7 },
 		(_, i) => newIdea(author, { title: `Paged idea number ${i}` }, new Date(2026, 0, 1, 0, 0, i % 3)).id,

@@ -2,7 +2,17 @@ import { Link } from '@remix-run/react'
 import { useFigureFormat, type Named } from '#app/components/dashboard/primitives.tsx'
 import { HorizontalScroll } from '#app/components/ui/horizontal-scroll.tsx'
 import { InfoTip } from '#app/components/ui/info-tip.tsx'
-import { AGE_BUCKETS, METRICS, NO_EVENT, type DepartmentFigures, type Figures, type HeatCell } from '#app/models/dashboard.ts'
+import {
+	AGE_BUCKETS,
+	metricChange,
+	METRICS,
+	NO_EVENT,
+	type DepartmentFigures,
+	type Figures,
+	type HeatCell,
+	type MetricChange,
+	type MetricFormat,
+} from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -24,11 +34,43 @@ export function MetricGrid({ current, previous, sla }: { current: Figures; previ
 						<p className={`mt-2 text-2xl font-semibold ${alarm ? 'text-red-800' : 'text-slate-900'}`} data-metric={metric.key}>
 							{show(metric.format, now)}
 						</p>
+						<ChangeLine format={metric.format} change={metricChange(metric, now, metric.value(previous))} />
 						<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show(metric.format, metric.value(previous)) })}</p>
 					</li>
 				)
 			})}
 		</ul>
+	)
+}
+
+const VERDICT_CLASS = { better: 'text-green-800', worse: 'text-red-800', neutral: 'text-slate-700' } as const
+const ARROW = { up: '▲', down: '▼', same: '■' } as const
+
+/**
+ * "▲ +5 points · better": how a headline figure moved against the previous period, coloured
+ * by whether that is good news for this figure (a shorter response time is), and said in
+ * words too, so the colour is never the only sign.
+ */
+function ChangeLine({ format, change }: { format: MetricFormat; change: MetricChange | null }) {
+	const t = useT()
+	const show = useFormat()
+	if (!change) return null
+	const size = Math.abs(change.delta)
+	const sign = change.direction === 'up' ? '+' : '−'
+	const amount =
+		format === 'percent'
+			? t('dashboard.change.points', { count: Math.round(size * 1000) / 10, value: show.number(Math.round(size * 1000) / 10) })
+			: format === 'days'
+				? t('dashboard.days', { count: Math.round(size * 10) / 10, value: show.number(Math.round(size * 10) / 10) })
+				: format === 'count'
+					? show.number(size)
+					: show.decimal(size)
+	return (
+		<p className={`mt-1 text-sm font-medium ${VERDICT_CLASS[change.verdict]}`} data-change={change.verdict}>
+			<span aria-hidden>{ARROW[change.direction]} </span>
+			{change.direction === 'same' ? t('dashboard.change.same') : `${sign}${amount}`}
+			{change.verdict === 'neutral' ? null : ` · ${t(`dashboard.change.${change.verdict}`)}`}
+		</p>
 	)
 }
 
