@@ -345,7 +345,12 @@ const IDEAS: IdeaSpec[] = [
 		voters: ['nicola.vitale', 'silvia.santoro'],
 		steps: [
 			['pietro.marchetti', 'in_review', null, 30],
-			['pietro.marchetti', 'accepted', 'Approved: advisors will call every customer of more than five years before a refusal goes out.', 100],
+			[
+				'pietro.marchetti',
+				'accepted',
+				'Approved: advisors will call every customer of more than five years before a refusal goes out.',
+				100,
+			],
 		],
 	},
 	{
