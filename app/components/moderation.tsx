@@ -139,3 +139,30 @@ export function KeepForm({ kind, targetId }: { kind: ContentKind; targetId: stri
 		</Form>
 	)
 }
+
+/**
+ * What a moderator sees on a reported item's own page: how often and why colleagues reported
+ * it, and "keep it" (hiding is the HideForm beside it). Reasons are shown once each.
+ */
+export function ReportedNotice({
+	kind,
+	targetId,
+	reports,
+}: {
+	kind: ContentKind
+	targetId: string
+	reports: { count: number; reasons: string[] }
+}) {
+	const t = useT()
+	return (
+		<div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-reported={kind}>
+			<p className="font-semibold text-amber-950">{t('moderation.reportCount', { count: reports.count })}</p>
+			<ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
+				{reports.reasons.slice(0, 5).map((reason) => (
+					<li key={reason}>{reason}</li>
+				))}
+			</ul>
+			<KeepForm kind={kind} targetId={targetId} />
+		</div>
+	)
+}

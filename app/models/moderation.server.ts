@@ -1,7 +1,13 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { audit } from '#app/models/audit.server.ts'
 import { subtreeIds } from '#app/models/department.server.ts'
-import { type ContentKind, type ModerationInput, type ModerationIntent, type ReportOutcome } from '#app/models/moderation.ts'
+import {
+	type ContentKind,
+	type ModerationInput,
+	type ModerationIntent,
+	type OpenReports,
+	type ReportOutcome,
+} from '#app/models/moderation.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { ideaInScope } from '#app/models/triage.server.ts'
 import { type Actor } from '#app/models/user.ts'
@@ -249,13 +255,14 @@ export function listReports() {
 	})
 }
 
-/** How many open reports an item has, for the moderators reading it. */
-export function openReportCount(kind: ContentKind, id: string) {
-	return (
-		getDb()
-			.select({ n: sql<number>`count(*)` })
-			.from(reports)
-			.where(and(eq(reports.kind, kind), eq(reports.targetId, id), isNull(reports.resolvedAt)))
-			.get()?.n ?? 0
-	)
+/** The open reports of some items of one kind (how many, and why), for the moderators reading them; items without any are absent. */
+export function openReports(kind: ContentKind, ids: readonly string[]): Map<string, OpenReports> {
+	if (!ids.length) return new Map()
+	const rows = getDb()
+		.select({ targetId: reports.targetId, count: sql<number>`count(*)`, reasons: sql<string>`json_group_array(${reports.reason})` })
+		.from(reports)
+		.where(and(eq(reports.kind, kind), inArray(reports.targetId, [...ids]), isNull(reports.resolvedAt)))
+		.groupBy(reports.targetId)
+		.all()
+	return new Map(rows.map((r) => [r.targetId, { count: r.count, reasons: [...new Set(JSON.parse(r.reasons) as string[])] }]))
 }

@@ -42,3 +42,6 @@ export const DismissSchema = z.object({
 export function isModerationIntent(value: unknown): value is ModerationIntent {
 	return MODERATION_INTENTS.includes(value as ModerationIntent)
 }
+
+/** An item's open reports: how many, and each reason once. */
+export type OpenReports = { count: number; reasons: string[] }

@@ -236,3 +236,58 @@ test('employees report an idea, an insight or a comment with a reason; moderator
 		),
 	).toBe(403)
 })
+
+test('on an idea’s own page, moderators see how often and why the idea and each comment were reported; nobody else does', async () => {
+	const { loader: ideaLoader } = await import('#app/routes/ideas+/$ideaId.tsx')
+	const author = person('giulia.rossi')
+	const ideaId = makeIdea(author, { title: 'An idea colleagues reported' })
+	const commentId = addComment(ideaId, author.id, 'A comment with a customer’s phone number.')!.id
+	const report = async (who: { id: string }, kind: 'idea' | 'comment', targetId: string, reason: string) =>
+		statusOf(
+			await settle(async () =>
+				ideaAction({
+					request: formRequest(`/ideas/${ideaId}`, { intent: 'report', kind, targetId, reason }, await sessionCookieFor(who.id)),
+					context,
+					params: { ideaId },
+				}),
+			),
+		)
+	expect(await report(person('luca.romano'), 'idea', ideaId, 'Duplicate of the SMS idea.')).toBe(302)
+	expect(await report(person('chiara.bruno'), 'idea', ideaId, 'Duplicate of the SMS idea.')).toBe(302)
+	expect(await report(person('sara.colombo'), 'comment', commentId, 'It has a phone number.')).toBe(302)
+	type Page = { reports: { idea: { count: number; reasons: string[] } | null; comments: Record<string, { count: number }> } | null }
+	const read = async (userId: string) =>
+		(await ideaLoader({
+			request: getRequest(`/ideas/${ideaId}`, await sessionCookieFor(userId)),
+			context,
+			params: { ideaId },
+		})) as unknown as Page
+
+	// The manager of the author's department: two reports, one reason (given twice); the comment's one.
+	const manager = await read(demoUser('manager').id)
+	expect(manager.reports?.idea).toEqual({ count: 2, reasons: ['Duplicate of the SMS idea.'] })
+	expect(manager.reports?.comments[commentId]).toEqual({ count: 1, reasons: ['It has a phone number.'] })
+	// A colleague, even one who reported it, and a manager of another branch see nothing of it.
+	expect((await read(person('luca.romano').id)).reports).toBeNull()
+	expect((await read(person('stefano.fontana').id)).reports).toBeNull()
+
+	// Kept from the page: the idea's reports close, the comment's stay open.
+	expect(
+		statusOf(
+			await settle(async () =>
+				ideaAction({
+					request: formRequest(
+						`/ideas/${ideaId}`,
+						{ intent: 'dismiss-reports', kind: 'idea', targetId: ideaId, note: '' },
+						await sessionCookieFor(demoUser('manager').id),
+					),
+					context,
+					params: { ideaId },
+				}),
+			),
+		),
+	).toBe(302)
+	const after = await read(demoUser('manager').id)
+	expect(after.reports?.idea).toBeNull()
+	expect(after.reports?.comments[commentId]?.count).toBe(1)
+})

@@ -331,6 +331,15 @@ test('an employee reports an idea to the moderators; an admin keeps it from the 
 		'Thank you. The moderators will look at it, and you will hear what they decide.',
 	)
 
+	// The manager of its department sees it on the idea, in the Manage panel: how often and why.
+	const reportedPath = new URL(employee.page.url()).pathname
+	const manager = await as(browser, DEMO_LOGINS.manager)
+	await manager.page.goto(reportedPath)
+	const panel = manager.page.getByRole('complementary', { name: 'Manage this idea' })
+	await expect(panel.locator('summary').first()).toContainText('Reported once')
+	await expect(panel.locator('[data-reported="idea"]')).toContainText('It repeats an idea from last year.')
+	await manager.close()
+
 	const admin = await as(browser, DEMO_LOGINS.admin)
 	await admin.page.goto('/admin/moderation')
 	const item = admin.page

@@ -15,7 +15,7 @@ import { addComment, deleteComment, editComment, knownHandles, listComments, wit
 import { criteriaOf } from '#app/models/evaluation.ts'
 import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
 import { CommentSchema, slaState, STATUS, TRANSITIONS } from '#app/models/idea.ts'
-import { canView, mayModerate } from '#app/models/moderation.server.ts'
+import { canView, mayModerate, openReports } from '#app/models/moderation.server.ts'
 import { isModerationIntent, type ModerationInput } from '#app/models/moderation.ts'
 import { markIdeaRead } from '#app/models/notification.server.ts'
 import { ideaInScope, mergeCandidates, mergedInto, timelineOf } from '#app/models/triage.server.ts'
@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		.map((m) => ({ ...m, comments: listComments(m.id).rows.map(({ authorId: _a, ...c }) => c) }))
 		.filter((m) => m.comments.length)
 	const { isMine, firstActionAt, scores, score, criteria, ownerId, ...shown } = idea
+	const canHideComments = mayModerate('hide', 'idea', idea.id, user)
 	const allBodies = [...comments, ...merged.flatMap((m) => m.comments)].map((c) => c.body)
 	return {
 		idea: { ...shown, isMine, editable: canEdit(idea) },
@@ -88,7 +89,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					},
 				}
 			: null,
-		canHideComments: mayModerate('hide', 'idea', idea.id, user),
+		canHideComments,
+		// What colleagues reported, for whoever can hide it: the idea (in the Manage panel) and each comment.
+		reports: canHideComments
+			? {
+					idea: idea.hiddenAt ? null : (openReports('idea', [idea.id]).get(idea.id) ?? null),
+					comments: Object.fromEntries(
+						openReports(
+							'comment',
+							comments.map((c) => c.id),
+						),
+					),
+				}
+			: null,
 		canRestore,
 	}
 }
@@ -166,7 +179,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaRoute() {
 	const t = useT()
 	const format = useFormat()
-	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments } = useLoaderData<typeof loader>()
+	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments, reports } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const known = new Set(handles)
 	return (
@@ -226,6 +240,7 @@ export default function IdeaRoute() {
 								: null
 						}
 						canHide={!idea.hiddenAt}
+						reports={reports?.idea ?? null}
 					/>
 				</aside>
 			) : null}
@@ -287,6 +302,7 @@ export default function IdeaRoute() {
 					pages={commentPages}
 					handles={known}
 					canHide={canHideComments}
+					reports={reports?.comments}
 					reply={actionData && 'intent' in actionData ? (actionData as CommentsReply) : undefined}
 				/>
 				{merged.length ? (

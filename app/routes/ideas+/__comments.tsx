@@ -4,11 +4,12 @@ import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
-import { HideForm, ReportForm } from '#app/components/moderation.tsx'
+import { HideForm, ReportedNotice, ReportForm } from '#app/components/moderation.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { TextareaField } from '#app/components/ui/forms.tsx'
 import { CommentSchema } from '#app/models/idea.ts'
+import { type OpenReports } from '#app/models/moderation.ts'
 import { useMentions } from '#app/routes/resources+/mentions.tsx'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
@@ -37,6 +38,7 @@ export function Comments({
 	pages,
 	handles,
 	canHide,
+	reports,
 	reply,
 }: {
 	comments: CommentRow[]
@@ -44,6 +46,8 @@ export function Comments({
 	pages: { earlier: string | null; paged: boolean }
 	handles: ReadonlySet<string>
 	canHide: boolean
+	/** Open reports per comment id, for a moderator. */
+	reports?: Record<string, OpenReports>
 	reply: CommentsReply | undefined
 }) {
 	const mentions = useMentions()
@@ -144,7 +148,8 @@ export function Comments({
 								</div>
 							) : null}
 							{canHide ? (
-								<div className="mt-2">
+								<div className="mt-2 space-y-2">
+									{reports?.[comment.id] ? <ReportedNotice kind="comment" targetId={comment.id} reports={reports[comment.id]!} /> : null}
 									<HideForm
 										kind="comment"
 										targetId={comment.id}

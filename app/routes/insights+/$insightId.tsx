@@ -3,12 +3,12 @@ import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchP
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
-import { HiddenBanner, HideForm, KeepForm, ReportForm } from '#app/components/moderation.tsx'
+import { HiddenBanner, HideForm, ReportedNotice, ReportForm } from '#app/components/moderation.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { authorRights, deleteInsight, getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
-import { canView, mayModerate, openReportCount } from '#app/models/moderation.server.ts'
+import { canView, mayModerate, openReports } from '#app/models/moderation.server.ts'
 import { isModerationIntent } from '#app/models/moderation.ts'
 import { isReportIntent, moderationAction, reportAction } from '#app/routes/__moderation.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -28,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		insight,
 		author: { canEdit, canDelete },
 		canHide: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user),
-		reportCount: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user) ? openReportCount('insight', insight.id) : 0,
+		reports:
+			!insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user)
+				? (openReports('insight', [insight.id]).get(insight.id) ?? null)
+				: null,
 		canRestore: Boolean(insight.hiddenAt) && mayModerate('restore', 'insight', insight.id, user),
 	}
 }
@@ -105,7 +108,7 @@ export function SeeTooButton({
 
 export default function InsightRoute() {
 	const t = useT()
-	const { insight, author, canHide, canRestore, reportCount } = useLoaderData<typeof loader>()
+	const { insight, author, canHide, canRestore, reports } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const actionData = useActionData<typeof action>()
 	const hideResult = actionData && 'intent' in actionData && actionData.intent === 'hide' ? actionData.result : null
@@ -138,12 +141,7 @@ export default function InsightRoute() {
 			</InsightCard>
 			{canHide ? (
 				<Card className="space-y-3">
-					{reportCount ? (
-						<div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
-							<p className="font-semibold text-amber-950">{t('moderation.reportCount', { count: reportCount })}</p>
-							<KeepForm kind="insight" targetId={insight.id} />
-						</div>
-					) : null}
+					{reports ? <ReportedNotice kind="insight" targetId={insight.id} reports={reports} /> : null}
 					<HideForm kind="insight" targetId={insight.id} label={t('moderation.hideInsight')} lastResult={hideResult} />
 				</Card>
 			) : null}

@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { HideForm } from '#app/components/moderation.tsx'
+import { HideForm, ReportedNotice } from '#app/components/moderation.tsx'
 import { SlaBadge, StatusBadge } from '#app/components/tags.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
 import { isDefaultCriterion, scoredCount, type Criterion, type Scores } from '#app/models/evaluation.ts'
@@ -16,6 +17,7 @@ import {
 	type IdeaStatus,
 	type SlaState,
 } from '#app/models/idea.ts'
+import { type OpenReports } from '#app/models/moderation.ts'
 import { OwnerField } from '#app/routes/resources+/owners.tsx'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
@@ -28,6 +30,8 @@ type Props = {
 	merge: { candidates: Candidate[]; query: string | null }
 	lastResult?: { intent: string; result: unknown } | null
 	canHide: boolean
+	/** Open reports on the idea, for a moderator. */
+	reports?: OpenReports | null
 }
 
 const SCORES = [1, 2, 3, 4, 5].map(String)
@@ -39,7 +43,7 @@ const SECTIONS = 'manage-section'
  * idea on a wide screen, folded below the title on a phone. Each tool folds too, so one is
  * open at a time: the one that was sent back with an error, else the status.
  */
-export function ManagePanel({ idea, evaluation, sla, merge, lastResult, canHide }: Props) {
+export function ManagePanel({ idea, evaluation, sla, merge, lastResult, canHide, reports }: Props) {
 	const t = useT()
 	const format = useFormat()
 	const resultFor = (intent: string) => (lastResult?.intent === intent ? (lastResult.result as SubmissionResult<string[]>) : undefined)
@@ -92,6 +96,7 @@ export function ManagePanel({ idea, evaluation, sla, merge, lastResult, canHide 
 				<span className="flex w-full flex-wrap gap-2">
 					<StatusBadge status={idea.status} />
 					<SlaBadge sla={sla} />
+					{reports ? <Badge tone="amber">{t('moderation.reportCount', { count: reports.count })}</Badge> : null}
 				</span>
 			</summary>
 			<div className="divide-y divide-slate-200 border-t border-slate-200">
@@ -224,7 +229,8 @@ export function ManagePanel({ idea, evaluation, sla, merge, lastResult, canHide 
 					</Section>
 				) : null}
 				{canHide ? (
-					<div className="p-4">
+					<div className="space-y-3 p-4">
+						{reports ? <ReportedNotice kind="idea" targetId={idea.id} reports={reports} /> : null}
 						<HideForm kind="idea" targetId={idea.id} label={t('moderation.hideIdea')} lastResult={resultFor('hide')} />
 					</div>
 				) : null}
