@@ -165,7 +165,14 @@ export const insights = sqliteTable(
 			.notNull()
 			.references(() => journeyStages.id),
 		eventId: text('event_id').references(() => criticalEvents.id),
+		/** The customer's emotion at the worst point of the moment (1 calm … 5 distressed): its peak. */
 		emotion: integer('emotion').notNull(),
+		/** How the customer felt at the end (1 … 5), when known; the author may add it later. No time is kept of that. */
+		endEmotion: integer('end_emotion'),
+		/** Whether it was resolved at first contact, when the author said. */
+		resolvedFirstContact: integer('resolved_first_contact', { mode: 'boolean' }),
+		/** How long the customer waited for a solution, in minutes, when the author said. */
+		waitMinutes: integer('wait_minutes'),
 		occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
 		authorId: userRef('author_id'),
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),

@@ -148,7 +148,7 @@ const INSIGHTS: InsightSpec[] = [
 		'Annual fee charged on a free youth account the month the customer turned 26, without any warning.',
 	],
 	[
-		'davide.ricci',
+		'emanuele.gentile',
 		78,
 		'Chat',
 		'Card not working (demagnetised, damaged)',
@@ -396,7 +396,7 @@ const IDEAS: IdeaSpec[] = [
 		stage: 'Use',
 		event: 'Card lost or stolen',
 		insights: [14, 20],
-		voters: ['luca.romano', 'sara.colombo', 'matteo.gallo', 'francesca.conti', 'marco.ferri', 'davide.ricci'],
+		voters: ['luca.romano', 'sara.colombo', 'matteo.gallo', 'francesca.conti', 'marco.ferri', 'emanuele.gentile'],
 		steps: [
 			['marco.ferri', 'in_review', 'Checking the partner ATM network with Cards & Payments.', 2],
 			['ilaria.martinelli', 'accepted', 'Approved: the partner network covers 40 countries.', 9],
@@ -540,7 +540,7 @@ export function seedDemoHistory(db: DB) {
 	})
 	// Colleagues who heard the same: the stolen-card and fraud-alert stories most of all.
 	for (const [index, locals] of [
-		[14, ['luca.romano', 'davide.ricci', 'matteo.gallo']],
+		[14, ['luca.romano', 'emanuele.gentile', 'matteo.gallo']],
 		[18, ['valentina.costa', 'francesca.conti']],
 		[28, ['sara.colombo', 'chiara.bruno', 'antonio.deluca', 'lorenzo.desantis']],
 		[10, ['camilla.dangelo']],

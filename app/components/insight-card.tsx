@@ -11,6 +11,10 @@ export type InsightCardData = {
 	id: string
 	body: string
 	emotion: number
+	/** How the moment ended, where the author said (absent from lists that do not carry it). */
+	endEmotion?: number | null
+	resolvedFirstContact?: boolean | null
+	waitMinutes?: number | null
 	occurredAt: Date | string
 	anonymous: boolean
 	authorName: string | null
@@ -46,6 +50,14 @@ export function InsightCard({
 			</p>
 			<div className="flex flex-wrap items-center gap-2">
 				<EmotionLabel emotion={insight.emotion} />
+				{insight.endEmotion ? (
+					<>
+						<span aria-hidden className="text-slate-500">
+							→
+						</span>
+						<EmotionLabel emotion={insight.endEmotion} ended />
+					</>
+				) : null}
 				<TagList stages={[insight.stage]} events={[insight.event]} />
 			</div>
 			<Meta>
@@ -54,6 +66,10 @@ export function InsightCard({
 				{insight.anonymous || !insight.authorName ? t('ideas.anonymousAuthor') : insight.authorName}
 				{insight.departmentName}
 				{t('insights.seenToo', { count: insight.recurrenceCount })}
+				{insight.resolvedFirstContact === true || insight.resolvedFirstContact === false
+					? t(insight.resolvedFirstContact ? 'insights.resolvedFirst' : 'insights.notResolvedFirst')
+					: null}
+				{insight.waitMinutes !== null && insight.waitMinutes !== undefined ? t('insights.waited', { count: insight.waitMinutes }) : null}
 			</Meta>
 			{children}
 		</article>

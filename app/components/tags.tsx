@@ -46,10 +46,12 @@ export function StatusBadge({ status }: { status: IdeaStatus }) {
 	return <Badge tone={STATUS_TONE[status]}>{t(`statuses.${status}`)}</Badge>
 }
 
-export function EmotionLabel({ emotion }: { emotion: number }) {
+/** The customer's emotion: at the worst point, or (ended) at the end of the moment. */
+export function EmotionLabel({ emotion, ended = false }: { emotion: number; ended?: boolean }) {
 	const t = useT()
-	const tone = emotion >= 4 ? 'red' : emotion === 3 ? 'amber' : 'slate'
-	return <Badge tone={tone}>{t('insights.emotionValue', { value: emotion, label: t(`emotions.${emotion as 1 | 2 | 3 | 4 | 5}`) })}</Badge>
+	const tone = emotion >= 4 ? 'red' : emotion === 3 ? 'amber' : ended ? 'green' : 'slate'
+	const values = { value: emotion, label: t(`emotions.${emotion as 1 | 2 | 3 | 4 | 5}`) }
+	return <Badge tone={tone}>{ended ? t('insights.endedValue', values) : t('insights.emotionValue', values)}</Badge>
 }
 
 /** "3 days ago" in the reader's language. */

@@ -29,6 +29,10 @@ export type NewInsight = {
 	stageId: string
 	eventId: string | null
 	emotion: number
+	/** How the moment ended, when the author knows: each may stay unsaid (null). */
+	endEmotion?: number | null
+	resolvedFirstContact?: boolean | null
+	waitMinutes?: number | null
 	occurredAt: Date
 	anonymous: boolean
 }
@@ -71,6 +75,9 @@ const cardColumns = {
 	id: insights.id,
 	body: insights.body,
 	emotion: insights.emotion,
+	endEmotion: insights.endEmotion,
+	resolvedFirstContact: insights.resolvedFirstContact,
+	waitMinutes: insights.waitMinutes,
 	occurredAt: insights.occurredAt,
 	createdAt: insights.createdAt,
 	anonymous: insights.anonymous,
@@ -292,6 +299,25 @@ export function updateInsight(id: string, userId: string, input: Omit<NewInsight
 	})
 }
 
+/**
+ * The author says how the moment ended, at any time after logging it (the customer may call
+ * back tomorrow). Only for their own, named insight: an anonymous one has no author to ask.
+ * Nothing records when: the row is changed in place.
+ */
+export function setMomentEnd(id: string, userId: string, end: { endEmotion: number; resolvedFirstContact?: boolean | null }) {
+	return writeTransaction(
+		(tx) =>
+			tx
+				.update(insights)
+				.set({
+					endEmotion: end.endEmotion,
+					...(end.resolvedFirstContact !== undefined ? { resolvedFirstContact: end.resolvedFirstContact } : {}),
+				})
+				.where(and(eq(insights.id, id), eq(insights.authorId, userId), isNull(insights.hiddenAt)))
+				.run().changes > 0,
+	)
+}
+
 /** Deletes the author's insight and its "I see this too" marks, while no idea cites it. */
 export function deleteInsight(id: string, userId: string, now = new Date()) {
 	return writeTransaction((tx) => {
@@ -313,6 +339,9 @@ export function insightValues(id: string) {
 			stageId: insights.stageId,
 			eventId: insights.eventId,
 			emotion: insights.emotion,
+			endEmotion: insights.endEmotion,
+			resolvedFirstContact: insights.resolvedFirstContact,
+			waitMinutes: insights.waitMinutes,
 			occurredAt: insights.occurredAt,
 		})
 		.from(insights)

@@ -1,6 +1,20 @@
 import { z } from 'zod'
 
 export const EMOTIONS = [1, 2, 3, 4, 5] as const
+/** Resolved at first contact: the two answers (not answering is the third). */
+export const FIRST_CONTACT = ['yes', 'no'] as const
+/** A week: a longer wait is a typing slip, or a different story. */
+export const MAX_WAIT_MINUTES = 7 * 24 * 60
+
+/** The "how did it end?" form, for an insight's author after the fact. */
+export const MomentEndSchema = z.object({
+	endEmotion: z.coerce
+		.number({ error: 'insights.endRequired' })
+		.int('insights.endRequired')
+		.min(1, 'insights.endRequired')
+		.max(5, 'insights.endRequired'),
+	resolvedFirstContact: z.enum(FIRST_CONTACT, { error: 'insights.unknownChoice' }).optional(),
+})
 export const INSIGHT_MAX = 2000
 export const INSIGHTS_PAGE_SIZE = 20
 export const PERIODS = ['7d', '30d', '90d', '365d'] as const
@@ -23,6 +37,19 @@ export const InsightFormSchema = z.object({
 		.int('insights.emotionRequired')
 		.min(1, 'insights.emotionRequired')
 		.max(5, 'insights.emotionRequired'),
+	endEmotion: z.coerce
+		.number({ error: 'insights.emotionRequired' })
+		.int('insights.emotionRequired')
+		.min(1, 'insights.emotionRequired')
+		.max(5, 'insights.emotionRequired')
+		.optional(),
+	resolvedFirstContact: z.enum(FIRST_CONTACT, { error: 'insights.unknownChoice' }).optional(),
+	waitMinutes: z.coerce
+		.number({ error: 'insights.waitInvalid' })
+		.int('insights.waitInvalid')
+		.min(0, 'insights.waitInvalid')
+		.max(MAX_WAIT_MINUTES, 'insights.waitInvalid')
+		.optional(),
 	occurredAt: z
 		.string()
 		.trim()

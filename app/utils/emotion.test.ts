@@ -23,3 +23,17 @@ test('no known word, no suggestion', () => {
 	expect(suggestEmotion('')).toBeNull()
 	expect(suggestEmotion('🙂 1234')).toBeNull()
 })
+
+test('the hint suggests the end too when the story goes on after its worst point', async () => {
+	const { suggestMoment } = await import('#app/utils/emotion.ts')
+	expect(suggestMoment('She was furious on the phone, and in the end she thanked us.')).toEqual({
+		peak: 5,
+		end: 1,
+		words: ['furious', 'thanked'],
+	})
+	expect(suggestMoment('Era disperata, poi sollevata quando abbiamo bloccato la carta.')).toMatchObject({ peak: 5, end: 1 })
+	// Nothing after the worst point, or calm first and upset later: no end to suggest beyond the peak.
+	expect(suggestMoment('The customer was furious.')).toEqual({ peak: 5, end: null, words: ['furious'] })
+	expect(suggestMoment('Calm at first, then furious.')).toMatchObject({ peak: 5, end: null })
+	expect(suggestMoment('The card expired.')).toBeNull()
+})

@@ -44,6 +44,8 @@ export const EMOTION_LEXICON: Record<string, number> = {
 	grateful: 1,
 	thankful: 1,
 	pleased: 1,
+	thank: 1,
+	reassur: 1,
 	// Italian
 	furios: 5,
 	disperat: 5,
@@ -78,24 +80,46 @@ export const EMOTION_LEXICON: Record<string, number> = {
 	grato: 1,
 	grata: 1,
 	soddisfatt: 1,
+	ringrazi: 1,
+	rassicurat: 1,
 }
 
 const STEMS = Object.entries(EMOTION_LEXICON)
 
-/** The suggested rating and the words behind it, or null when no word is known. */
-export function suggestEmotion(text: string): { value: number; words: string[] } | null {
+/** The known words of a text, in order, with how distressed each sounds. */
+function emotionWords(text: string): Array<[string, number]> {
 	const words = text
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
 		.match(/\p{L}+/gu)
-	if (!words) return null
 	const hits: Array<[string, number]> = []
-	for (const word of words) {
+	for (const word of words ?? []) {
 		const match = STEMS.find(([stem]) => word.startsWith(stem))
 		if (match) hits.push([word, match[1]])
 	}
+	return hits
+}
+
+/** The suggested rating at the worst point and the words behind it, or null when no word is known. */
+export function suggestEmotion(text: string): { value: number; words: string[] } | null {
+	const hits = emotionWords(text)
 	if (!hits.length) return null
 	// The strongest word sets the tone: one "furious" outweighs two "calm"s.
 	return { value: Math.max(...hits.map(([, score]) => score)), words: [...new Set(hits.map(([word]) => word))] }
+}
+
+/**
+ * The peak and, when the story goes on after it, the end: the tone of the last known word
+ * after the strongest one ("furious … in the end she thanked us" → 5, then 1). Null end when
+ * nothing follows the peak.
+ */
+export function suggestMoment(text: string): { peak: number; end: number | null; words: string[] } | null {
+	const hits = emotionWords(text)
+	const peak = suggestEmotion(text)
+	if (!peak) return null
+	const at = hits.findIndex(([, score]) => score === peak.value)
+	const last = hits.at(-1)!
+	const end = hits.length - 1 > at && last[1] < peak.value ? last[1] : null
+	return { peak: peak.value, end, words: peak.words }
 }

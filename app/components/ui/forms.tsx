@@ -19,7 +19,8 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 
 type FieldProps = {
 	label: string
-	meta: FieldMetadata<string | undefined>
+	/** A text field, or a number typed as text (a count of minutes). */
+	meta: FieldMetadata<string | number | undefined>
 	type?: 'text' | 'email' | 'password' | 'search' | 'hidden' | 'date' | 'datetime-local'
 	hint?: string
 	autoComplete?: string

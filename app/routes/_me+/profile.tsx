@@ -1,13 +1,22 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { type z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
+import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
+import { ChoiceGroup, FormErrors } from '#app/components/ui/forms.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { listFeed } from '#app/models/idea.server.ts'
-import { listInsights } from '#app/models/insight.server.ts'
+import { listInsights, setMomentEnd } from '#app/models/insight.server.ts'
+import { EMOTIONS, FIRST_CONTACT, MomentEndSchema } from '#app/models/insight.ts'
 import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
+import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
+import { ensure } from '#app/utils/http.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
 
@@ -24,6 +33,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { tab, insights: null, feed: listFeed({ sort: 'newest', filters, viewerId: user.id, cursor }) }
 }
 
+/** The author adds how a moment ended, after the fact: the customer's emotion at the end and whether it was resolved at first contact. */
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'create:insight:own')
+	const formData = await request.formData()
+	const insightId = String(formData.get('insightId') ?? '')
+	ensure(formData.get('intent') === 'moment-end', 'errors.unknownAction', 400)
+	const submission = parseForm(formData, { schema: MomentEndSchema })
+	if (submission.status !== 'success') return data({ insightId, result: submission.reply() }, { status: 400 })
+	const { endEmotion, resolvedFirstContact } = submission.value
+	ensure(
+		setMomentEnd(insightId, user.id, {
+			endEmotion,
+			...(resolvedFirstContact ? { resolvedFirstContact: resolvedFirstContact === 'yes' } : {}),
+		}),
+		'errors.insightNotFound',
+	)
+	return redirectWithToast('/profile?tab=insights', { kind: 'success', message: 'insights.endSaved' })
+}
+
 const EMPTY = {
 	insights: 'profile.emptyInsights',
 	ideas: 'profile.emptyIdeas',
@@ -34,6 +62,7 @@ const EMPTY = {
 export default function ProfileRoute() {
 	const t = useT()
 	const { tab, insights, feed } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const empty = insights ? !insights.rows.length : !feed?.ideas.length
 	return (
 		<div className="mx-auto max-w-3xl">
@@ -67,7 +96,11 @@ export default function ProfileRoute() {
 			<ul className="space-y-3">
 				{insights?.rows.map((insight) => (
 					<li key={insight.id}>
-						<InsightCard insight={insight} />
+						<InsightCard insight={insight}>
+							{insight.isMine && !insight.endEmotion && !insight.anonymous ? (
+								<EndForm insightId={insight.id} lastResult={actionData?.insightId === insight.id ? actionData.result : undefined} />
+							) : null}
+						</InsightCard>
 					</li>
 				))}
 				{feed?.ideas.map((idea) => (
@@ -78,6 +111,44 @@ export default function ProfileRoute() {
 			</ul>
 			<CursorLinks nextCursor={insights?.nextCursor ?? feed?.nextCursor ?? null} moreLabel="ideas.more" firstLabel="ideas.first" />
 		</div>
+	)
+}
+
+/** "How did it end?", folded under an insight of one's own that has no end yet; open again when sent back. */
+function EndForm({ insightId, lastResult }: { insightId: string; lastResult?: SubmissionResult<string[]> }) {
+	const t = useT()
+	const [form, fields] = useForm<z.infer<typeof MomentEndSchema>>({
+		id: `moment-end-${insightId}`,
+		lastResult,
+		constraint: getZodConstraint(MomentEndSchema),
+		shouldValidate: 'onSubmit',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: MomentEndSchema }),
+	})
+	return (
+		<details open={Boolean(lastResult) || undefined} className="rounded-md border border-slate-200 bg-slate-50">
+			<summary className="min-h-11 cursor-pointer px-3 py-2 text-sm font-medium text-brand-800">{t('insights.addEnd')}</summary>
+			<Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-slate-200 p-3">
+				<input type="hidden" name="intent" value="moment-end" />
+				<input type="hidden" name="insightId" value={insightId} />
+				<FormErrors errors={form.errors} />
+				<ChoiceGroup
+					legend={t('insights.endEmotion')}
+					meta={fields.endEmotion}
+					type="radio"
+					options={EMOTIONS.map((value) => ({
+						value: String(value),
+						label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
+					}))}
+				/>
+				<ChoiceGroup
+					legend={t('insights.firstContact')}
+					meta={fields.resolvedFirstContact}
+					type="radio"
+					options={FIRST_CONTACT.map((value) => ({ value, label: t(`insights.firstContactAnswers.${value}`) }))}
+				/>
+				<Button variant="secondary">{t('insights.saveEnd')}</Button>
+			</Form>
+		</details>
 	)
 }
 

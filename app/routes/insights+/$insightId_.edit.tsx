@@ -42,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			stageId: values.stageId,
 			eventId: values.eventId ?? '',
 			emotion: String(values.emotion),
+			endEmotion: values.endEmotion ? String(values.endEmotion) : '',
+			resolvedFirstContact: values.resolvedFirstContact === null ? '' : values.resolvedFirstContact ? 'yes' : 'no',
+			waitMinutes: values.waitMinutes === null ? '' : String(values.waitMinutes),
 			occurredAt: toLocalInput(values.occurredAt, getEnv().TIME_ZONE),
 		},
 	}

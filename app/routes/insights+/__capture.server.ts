@@ -38,6 +38,9 @@ export function captureSchema(now: Date) {
 			eventId: value.eventId || null,
 			stageId: (value.stageId || event?.defaultStageId)!,
 			emotion: value.emotion,
+			endEmotion: value.endEmotion ?? null,
+			resolvedFirstContact: value.resolvedFirstContact ? value.resolvedFirstContact === 'yes' : null,
+			waitMinutes: value.waitMinutes ?? null,
 			occurredAt: (value.occurredAt && fromLocalInput(value.occurredAt, timeZone)) || now,
 			anonymous: value.anonymous,
 		}

@@ -2,9 +2,9 @@ import { useForm, type FormMetadata, type SubmissionResult } from '@conform-to/r
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { CheckboxField, ChoiceGroup, Field, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
-import { EMOTIONS, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
+import { EMOTIONS, FIRST_CONTACT, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
-import { suggestEmotion } from '#app/utils/emotion.ts'
+import { suggestMoment } from '#app/utils/emotion.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -80,16 +80,9 @@ export function InsightFields({
 					hint={t('insights.stageHint')}
 				/>
 			</div>
-			<ChoiceGroup
-				legend={t('insights.emotion')}
-				meta={fields.emotion}
-				type="radio"
-				options={EMOTIONS.map((value) => ({
-					value: String(value),
-					label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }),
-				}))}
-			/>
+			<ChoiceGroup legend={t('insights.emotion')} meta={fields.emotion} type="radio" options={emotionOptions(t)} />
 			<EmotionHint text={fields.body.value ?? ''} />
+			<MomentEnd fields={fields} />
 			<Field label={t('insights.occurredAt')} hint={t('insights.occurredAtHint')} meta={fields.occurredAt} type="datetime-local" />
 			{anonymousChoice ? (
 				<CheckboxField label={t('insights.anonymous')} hint={t('insights.anonymousHint')} meta={fields.anonymous} />
@@ -98,18 +91,53 @@ export function InsightFields({
 	)
 }
 
-/** A suggestion from the words used; it never changes the person's choice. */
+const emotionOptions = (t: ReturnType<typeof useT>) =>
+	EMOTIONS.map((value) => ({ value: String(value), label: t('insights.emotionValue', { value, label: t(`emotions.${value}`) }) }))
+
+/**
+ * How the moment ended: the customer's emotion at the end, resolved at first contact, how long
+ * they waited. Optional and folded, so logging stays quick; open when something in it is set
+ * or sent back with an error.
+ */
+function MomentEnd({ fields }: { fields: Fields }) {
+	const t = useT()
+	const parts = [fields.endEmotion, fields.resolvedFirstContact, fields.waitMinutes]
+	const open = parts.some((f) => (f.value !== undefined && f.value !== '') || f.errors?.length)
+	return (
+		<details open={open || undefined} className="rounded-md border border-slate-200 bg-slate-50">
+			<summary className="min-h-11 cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">{t('insights.endSummary')}</summary>
+			<div className="space-y-4 border-t border-slate-200 p-3">
+				<ChoiceGroup
+					legend={t('insights.endEmotion')}
+					hint={t('insights.endEmotionHint')}
+					meta={fields.endEmotion}
+					type="radio"
+					options={emotionOptions(t)}
+				/>
+				<ChoiceGroup
+					legend={t('insights.firstContact')}
+					meta={fields.resolvedFirstContact}
+					type="radio"
+					options={FIRST_CONTACT.map((value) => ({ value, label: t(`insights.firstContactAnswers.${value}`) }))}
+				/>
+				<Field label={t('insights.waitMinutes')} hint={t('insights.waitMinutesHint')} meta={fields.waitMinutes} className="max-w-xs" />
+			</div>
+		</details>
+	)
+}
+
+/** A suggestion from the words used, for the worst point and, when the story goes on, the end; it never changes the person's choice. */
 function EmotionHint({ text }: { text: string }) {
 	const t = useT()
-	const hint = suggestEmotion(text)
+	const hint = suggestMoment(text)
+	const label = (value: number) => t(`emotions.${value as 1 | 2 | 3 | 4 | 5}`)
+	const words = hint?.words.map((w) => `“${w}”`).join(', ') ?? ''
 	return (
 		<p aria-live="polite" className="-mt-2 text-sm text-slate-600">
 			{hint
-				? t('insights.emotionHint', {
-						value: hint.value,
-						label: t(`emotions.${hint.value as 1 | 2 | 3 | 4 | 5}`),
-						words: hint.words.map((w) => `“${w}”`).join(', '),
-					})
+				? hint.end
+					? t('insights.emotionHintEnd', { words, peak: hint.peak, peakLabel: label(hint.peak), end: hint.end, endLabel: label(hint.end) })
+					: t('insights.emotionHint', { value: hint.peak, label: label(hint.peak), words })
 				: null}
 		</p>
 	)
