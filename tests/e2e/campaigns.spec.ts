@@ -1,12 +1,4 @@
-import { type Browser } from '@playwright/test'
-import { DEMO_LOGINS, expect, loginWith, openTool, test } from './fixtures.ts'
-
-async function as(browser: Browser, email: string, javaScriptEnabled = true) {
-	const context = await browser.newContext({ javaScriptEnabled })
-	const page = await context.newPage()
-	await loginWith(page, email)
-	return { page, close: () => context.close() }
-}
+import { as, DEMO_LOGINS, expect, openTool, test } from './fixtures.ts'
 
 test('without JavaScript, a manager sets a campaign’s weighted criteria, scores an idea on them, sorts the queue by score and reweighs', async ({
 	browser,

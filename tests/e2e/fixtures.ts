@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { type Role } from '#app/utils/permissions.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
 
@@ -10,6 +10,14 @@ export async function loginWith(page: Page, email: string, password = DEMO_PASSW
 	await page.getByLabel('Password', { exact: true }).fill(password)
 	await page.getByRole('button', { name: 'Log in' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: /^Hello, / })).toBeVisible()
+}
+
+/** A signed-in person in a browser context of their own (optionally without JavaScript), closed with close(). */
+export async function as(browser: Browser, email: string, javaScriptEnabled = true) {
+	const context = await browser.newContext({ javaScriptEnabled })
+	const page = await context.newPage()
+	await loginWith(page, email)
+	return { page, close: () => context.close() }
 }
 
 /** Opens the header's menu that shows the account links: the person's name on a wide screen, "Menu" on a phone. */

@@ -1,12 +1,4 @@
-import { type Browser } from '@playwright/test'
-import { DEMO_LOGINS, expect, goByNav, loginWith, openTool, test } from './fixtures.ts'
-
-async function as(browser: Browser, email: string) {
-	const context = await browser.newContext()
-	const page = await context.newPage()
-	await loginWith(page, email)
-	return { page, close: () => context.close() }
-}
+import { as, DEMO_LOGINS, expect, goByNav, loginWith, openTool, test } from './fixtures.ts'
 
 test('the full loop: an employee submits, colleagues vote, a manager triages and implements, the author follows along', async ({
 	browser,
