@@ -199,6 +199,8 @@ export const insights = sqliteTable(
 			t.anonymous,
 			t.recurrenceCount,
 			t.emotion,
+			t.endEmotion,
+			t.resolvedFirstContact,
 		),
 	],
 )

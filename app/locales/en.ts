@@ -732,6 +732,12 @@ export const en = {
 			worse: 'worse',
 		},
 		noData: 'No data',
+		rate: {
+			of_one: 'of {{count, number}} moment',
+			of_other: 'of {{count, number}} moments',
+			tooFew_one: 'Too few to tell: {{count, number}} moment, {{min}} needed',
+			tooFew_other: 'Too few to tell: {{count, number}} moments, {{min}} needed',
+		},
 		tooSmall: 'Too small to show',
 		tooSmallScope: 'This group has fewer than {{min}} active people, so its figures are not shown: they could point at individuals.',
 		about: 'About: {{label}}',
@@ -784,6 +790,16 @@ export const en = {
 				definition:
 					'Ideas declined in the period with a public reason, divided by all ideas declined in the period. It should always be 100%.',
 			},
+			recoveryRate: {
+				label: 'Recovery rate',
+				definition:
+					'Of the insights logged in the period whose customer peaked distressed (emotion 4 or 5 at the worst point) and whose end is recorded, the share that ended calm (1 or 2). Shown from {{min}} such moments.',
+			},
+			firstContactRate: {
+				label: 'Resolved at first contact',
+				definition:
+					'Of the insights logged in the period that say whether the customer’s problem was solved at the first contact, the share where it was. Shown from {{min}} such insights.',
+			},
 		},
 		backlog: {
 			heading: 'Backlog ageing',
@@ -811,6 +827,7 @@ export const en = {
 			heat: 'Heat',
 			cellInsights: '{{insights}} + {{recurrences}} seen',
 			cellEmotion: 'Emotion {{value}}',
+			cellRecovery: 'Recovered {{value}}',
 			cellIdeas: '{{ideas}}, {{implemented}} done',
 			cellLabel:
 				'{{stage}}, {{event}}: heat {{heat}} ({{insights}}, {{recurrences}}), mean emotion {{emotion}}, {{ideas}}, {{implemented}} implemented',
@@ -837,6 +854,8 @@ export const en = {
 			ideasPer100: 'Ideas per 100',
 			firstResponse: 'Median first response',
 			implementation: 'Implementation rate',
+			recovery: 'Recovery rate',
+			firstContact: 'Resolved at first contact',
 			empty: 'No departments below this one.',
 		},
 		export: {
@@ -847,6 +866,7 @@ export const en = {
 			departments: 'Download the department comparison as CSV',
 			current: 'This period',
 			previous: 'Previous period',
+			change: 'Change',
 			metric: 'Figure',
 			unit: 'Unit',
 			stage: 'Journey stage',
@@ -856,6 +876,10 @@ export const en = {
 			ideas: 'Ideas',
 			acted: 'Ideas accepted or implemented',
 			implemented: 'Ideas implemented',
+			recovery: 'Recovery rate (%)',
+			recoveryBase: 'Moments peaked distressed with an end',
+			firstContact: 'Resolved at first contact (%)',
+			firstContactBase: 'Insights saying whether resolved at first contact',
 		},
 		cell: {
 			title: 'Moment of truth',

@@ -747,6 +747,12 @@ export const it = {
 			worse: 'peggio',
 		},
 		noData: 'Nessun dato',
+		rate: {
+			of_one: 'su {{count, number}} momento',
+			of_other: 'su {{count, number}} momenti',
+			tooFew_one: 'Troppo pochi per dirlo: {{count, number}} momento, ne servono {{min}}',
+			tooFew_other: 'Troppo pochi per dirlo: {{count, number}} momenti, ne servono {{min}}',
+		},
 		tooSmall: 'Gruppo troppo piccolo',
 		tooSmallScope: 'Questo gruppo ha meno di {{min}} persone attive, quindi i dati non sono mostrati: potrebbero indicare singole persone.',
 		about: 'Informazioni: {{label}}',
@@ -799,6 +805,16 @@ export const it = {
 				definition:
 					'Idee respinte nel periodo con una motivazione pubblica, diviso tutte le idee respinte nel periodo. Dovrebbe essere sempre 100%.',
 			},
+			recoveryRate: {
+				label: 'Tasso di recupero',
+				definition:
+					'Degli insight registrati nel periodo in cui il cliente, nel momento peggiore, era in forte disagio (emozione 4 o 5) e di cui è registrata la fine, la quota finita con il cliente calmo (1 o 2). Mostrato da {{min}} momenti così.',
+			},
+			firstContactRate: {
+				label: 'Risolti al primo contatto',
+				definition:
+					'Degli insight registrati nel periodo che dicono se il problema del cliente è stato risolto al primo contatto, la quota in cui lo è stato. Mostrato da {{min}} insight così.',
+			},
 		},
 		backlog: {
 			heading: 'Età delle idee aperte',
@@ -826,6 +842,7 @@ export const it = {
 			heat: 'Intensità',
 			cellInsights: '{{insights}} + {{recurrences}} conferme',
 			cellEmotion: 'Emozione {{value}}',
+			cellRecovery: 'Recuperati {{value}}',
 			cellIdeas: '{{ideas}}, {{implemented}} realizzate',
 			cellLabel:
 				'{{stage}}, {{event}}: intensità {{heat}} ({{insights}}, {{recurrences}}), emozione media {{emotion}}, {{ideas}}, {{implemented}} realizzate',
@@ -852,6 +869,8 @@ export const it = {
 			ideasPer100: 'Idee ogni 100',
 			firstResponse: 'Prima risposta (mediana)',
 			implementation: 'Tasso di realizzazione',
+			recovery: 'Tasso di recupero',
+			firstContact: 'Risolti al primo contatto',
 			empty: 'Nessun reparto sotto questo.',
 		},
 		export: {
@@ -862,6 +881,7 @@ export const it = {
 			departments: 'Scarica il confronto tra reparti in CSV',
 			current: 'Questo periodo',
 			previous: 'Periodo precedente',
+			change: 'Variazione',
 			metric: 'Dato',
 			unit: 'Unità',
 			stage: 'Fase del percorso',
@@ -871,6 +891,10 @@ export const it = {
 			ideas: 'Idee',
 			acted: 'Idee accettate o realizzate',
 			implemented: 'Idee realizzate',
+			recovery: 'Tasso di recupero (%)',
+			recoveryBase: 'Momenti di forte disagio con la fine registrata',
+			firstContact: 'Risolti al primo contatto (%)',
+			firstContactBase: 'Insight che dicono se risolti al primo contatto',
 		},
 		cell: {
 			title: 'Momento della verità',

@@ -213,7 +213,7 @@ test('department comparison hides groups under the minimum size in every figure'
 	for (const small of [b, c]) {
 		const { id: _id, name: _name, people, tooSmall, ...figures } = small!
 		expect({ people, tooSmall }).toEqual({ people: 0, tooSmall: true })
-		expect(Object.values(figures)).toEqual([null, null, null, null])
+		expect(Object.values(figures)).toEqual([null, null, null, null, null, null])
 	}
 })
 

@@ -8,10 +8,13 @@ import {
 	NO_EVENT,
 	QUARTER_WEEKS,
 	ratio,
+	RECOVERY,
 	type DepartmentFigures,
 	type DurationStat,
 	type Figures,
 	type HeatCell,
+	type MomentRates,
+	type Rate,
 } from '#app/models/dashboard.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from '#app/models/department.server.ts'
 import { type DepartmentRow } from '#app/models/department.ts'
@@ -112,6 +115,51 @@ export function participants(scope: Scope, period: Period) {
 		WHERE week BETWEEN ${period.weeks[0]} AND ${period.weeks.at(-1)} AND user_id IN (${activePeople(scope)})`).n
 }
 
+/**
+ * The sums behind the recovery and first-contact rates over a set of insights (aliased
+ * `alias`): peaked distressed with an end recorded, of those ended calm; first contact
+ * recorded, of those resolved.
+ */
+function momentSums(alias?: string) {
+	const c = (name: string) => sql.raw(alias ? `${alias}.${name}` : name)
+	return sql`sum(${c('emotion')} >= ${RECOVERY.peak} AND ${c('end_emotion')} IS NOT NULL) AS peaked,
+		sum(${c('emotion')} >= ${RECOVERY.peak} AND ${c('end_emotion')} <= ${RECOVERY.end}) AS recovered,
+		sum(${c('resolved_first_contact')} IS NOT NULL) AS contacts,
+		sum(${c('resolved_first_contact')} = 1) AS resolved`
+}
+
+type MomentSums = { peaked: number | null; recovered: number | null; contacts: number | null; resolved: number | null }
+
+/** A share of at least MIN_GROUP_SIZE moments, or its base alone ("too few to tell"). */
+function rateOf(part: number | null | undefined, whole: number | null | undefined): Rate {
+	const base = whole ?? 0
+	return { whole: base, part: base >= getEnv().MIN_GROUP_SIZE ? (part ?? 0) : null }
+}
+
+function momentRates(row: MomentSums | undefined): MomentRates {
+	return { recovery: rateOf(row?.recovered, row?.peaked), firstContact: rateOf(row?.resolved, row?.contacts) }
+}
+
+/**
+ * How the moments of a scope's insights created in [from, to) ended, optionally of one
+ * critical event (null: none) and one stage.
+ */
+export function momentRatesIn(
+	scope: Scope,
+	from: number,
+	to: number,
+	only: { eventId?: string | null; stageId?: string } = {},
+): MomentRates | null {
+	if (!largeEnough(scope)) return null
+	const event = only.eventId === undefined ? sql`` : only.eventId === null ? sql`AND event_id IS NULL` : sql`AND event_id = ${only.eventId}`
+	const stage = only.stageId ? sql`AND stage_id = ${only.stageId}` : sql``
+	return momentRates(
+		one<MomentSums>(sql`
+			SELECT ${momentSums()} FROM insights INDEXED BY insights_dashboard_idx
+			WHERE created_at >= ${from} AND created_at < ${to} AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)} ${event} ${stage}`),
+	)
+}
+
 /** Count, median and p90 (in days) of a set of durations `d` in milliseconds, ordered by SQLite. */
 function stat(set: SQL): DurationStat {
 	const count = one<{ n: number }>(sql`SELECT count(*) AS n FROM (${set})`).n
@@ -159,8 +207,8 @@ export function figures(scope: Scope, period: Period): Figures | null {
 	const sla = getEnv().SLA_DAYS * DAY
 	const ideasIn = inScope(sql`department_id`, scope)
 	const created = ideasSubmitted(scope, period)
-	const logged = one<{ n: number; anon: number | null }>(sql`
-		SELECT count(*) AS n, sum(anonymous) AS anon FROM insights INDEXED BY insights_dashboard_idx
+	const logged = one<{ n: number; anon: number | null } & MomentSums>(sql`
+		SELECT count(*) AS n, sum(anonymous) AS anon, ${momentSums()} FROM insights INDEXED BY insights_dashboard_idx
 		WHERE created_at >= ${start} AND created_at < ${end} AND hidden_at IS NULL AND ${inScope(sql`department_id`, scope)}`)
 	const decisions = ideasDecided(scope, period)
 	// Ideas whose SLA ran out in the period (up to now), and those of them with a decision by then.
@@ -195,6 +243,7 @@ export function figures(scope: Scope, period: Period): Figures | null {
 		declined: declines.n,
 		declinedWithReason: declines.reasoned ?? 0,
 		backlog,
+		...momentRates(logged),
 	}
 }
 
@@ -233,8 +282,9 @@ export function weeklySeries(scope: Scope, period: Period): WeekPoint[] | null {
  */
 export function heatmap(scope: Scope, period: Period): HeatCell[] | null {
 	if (!largeEnough(scope)) return null
-	const heat = getDb().all<{ stage: string; event: string; n: number; r: number; e: number }>(sql`
-		SELECT stage_id AS stage, coalesce(event_id, ${NO_EVENT}) AS event, count(*) AS n, sum(recurrence_count) AS r, avg(emotion) AS e
+	const heat = getDb().all<{ stage: string; event: string; n: number; r: number; e: number } & MomentSums>(sql`
+		SELECT stage_id AS stage, coalesce(event_id, ${NO_EVENT}) AS event, count(*) AS n, sum(recurrence_count) AS r, avg(emotion) AS e,
+			${momentSums()}
 		FROM insights INDEXED BY insights_dashboard_idx
 		WHERE created_at >= ${period.start.getTime()} AND created_at < ${period.end.getTime()} AND hidden_at IS NULL
 			AND ${inScope(sql`department_id`, scope)}
@@ -262,13 +312,20 @@ export function heatmap(scope: Scope, period: Period): HeatCell[] | null {
 				acted: 0,
 				implemented: 0,
 				blindSpot: false,
+				...momentRates(undefined),
 			}
 			cells.set(key, found)
 		}
 		return found
 	}
 	for (const row of heat)
-		Object.assign(cell(row.stage, row.event), { insights: row.n, recurrences: row.r, heat: row.n + row.r, emotion: row.e })
+		Object.assign(cell(row.stage, row.event), {
+			insights: row.n,
+			recurrences: row.r,
+			heat: row.n + row.r,
+			emotion: row.e,
+			...momentRates(row),
+		})
 	for (const row of response) Object.assign(cell(row.stage, row.event), { ideas: row.n, acted: row.acted, implemented: row.implemented })
 	const list = [...cells.values()]
 	const threshold = blindSpotThreshold(list.map((c) => c.heat))
@@ -293,10 +350,13 @@ export function departmentComparison(parentId: string | null, period: Period): D
 				ideasPer100: null,
 				firstResponseMedian: null,
 				implementationRate: null,
+				recovery: null,
+				firstContact: null,
 			}
 		}
 		const scope = { departmentIds: subtreeIds(d.id) }
 		const decisions = ideasDecided(scope, period)
+		const moments = momentRatesIn(scope, period.start.getTime(), period.end.getTime())
 		return {
 			...base,
 			tooSmall: false,
@@ -304,6 +364,8 @@ export function departmentComparison(parentId: string | null, period: Period): D
 			ideasPer100: ideasPer100(ideasSubmitted(scope, period).n, people, period.weeks.length),
 			firstResponseMedian: durationStat('first_action_at', scope, period).median,
 			implementationRate: ratio(decisions.implemented, decisions.n),
+			recovery: moments?.recovery ?? null,
+			firstContact: moments?.firstContact ?? null,
 		}
 	})
 }

@@ -14,6 +14,24 @@ export const BLIND_SPOT_MIN_HEAT = 3
 /** The longest window compared before and after a fix, and the shortest worth comparing. */
 export const FIX_WINDOW_DAYS = { max: 90, min: 7 }
 
+/**
+ * Recovery (docs/product.md): of the moments that peaked distressed (emotion at the worst
+ * point of at least `peak`) and have an end recorded, the share that ended calm (at most `end`).
+ */
+export const RECOVERY = { peak: 4, end: 2 } as const
+
+/**
+ * A share and what it is a share of. `part` is null when `whole` is below the minimum group
+ * size: a rate of two or three moments says nothing, and the page says "too few" instead.
+ */
+export type Rate = { part: number | null; whole: number }
+
+/** A rate's value, or null when there is none to show. */
+export const rateValue = (rate: Rate | null | undefined) => (rate && rate.part !== null ? ratio(rate.part, rate.whole) : null)
+
+/** How the period's moments ended: the recovery rate and first-contact resolution. */
+export type MomentRates = { recovery: Rate; firstContact: Rate }
+
 /** Count, median and 90th percentile of a set of durations, in days. */
 export type DurationStat = { count: number; median: number | null; p90: number | null }
 
@@ -35,7 +53,7 @@ export type Figures = {
 	declined: number
 	declinedWithReason: number
 	backlog: number[]
-}
+} & MomentRates
 
 export function ratio(part: number, whole: number) {
 	return whole > 0 ? part / whole : null
@@ -67,12 +85,28 @@ export const METRICS = [
 		value: (f: Figures) => ratio(f.anonymousIdeas + f.anonymousInsights, f.ideas + f.insights),
 	},
 	{ key: 'declinedWithReason', format: 'percent', better: 'higher', value: (f: Figures) => ratio(f.declinedWithReason, f.declined) },
+	{
+		key: 'recoveryRate',
+		format: 'percent',
+		better: 'higher',
+		value: (f: Figures) => rateValue(f.recovery),
+		rate: (f: Figures) => f.recovery,
+	},
+	{
+		key: 'firstContactRate',
+		format: 'percent',
+		better: 'higher',
+		value: (f: Figures) => rateValue(f.firstContact),
+		rate: (f: Figures) => f.firstContact,
+	},
 ] as const satisfies ReadonlyArray<{
 	key: string
 	format: MetricFormat
 	/** Which way is good news for this figure; null when neither is. */
 	better: 'higher' | 'lower' | null
 	value: (f: Figures) => number | null
+	/** For a share of moments: the rate behind it, so the page can say how many (or "too few"). */
+	rate?: (f: Figures) => Rate
 }>
 
 /** Steps smaller than these are "no change": a percentage point, a tenth of a day, one insight, 0.1 ideas per 100. */
@@ -112,6 +146,8 @@ export type DepartmentFigures = {
 	ideasPer100: number | null
 	firstResponseMedian: number | null
 	implementationRate: number | null
+	recovery: Rate | null
+	firstContact: Rate | null
 }
 
 /** The heat of a cell: insights plus their "I see this too". */
@@ -126,7 +162,7 @@ export type HeatCell = {
 	acted: number
 	implemented: number
 	blindSpot: boolean
-}
+} & MomentRates
 
 /**
  * A blind spot is a cell with high heat and no accepted or implemented idea. "High" is

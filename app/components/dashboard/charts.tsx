@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useFigureFormat, type Named } from '#app/components/dashboard/primitives.tsx'
+import { RateBase, useFigureFormat, type Named } from '#app/components/dashboard/primitives.tsx'
 import { HorizontalScroll } from '#app/components/ui/horizontal-scroll.tsx'
 import { InfoTip } from '#app/components/ui/info-tip.tsx'
 import {
@@ -7,16 +7,18 @@ import {
 	metricChange,
 	METRICS,
 	NO_EVENT,
+	rateValue,
 	type DepartmentFigures,
 	type Figures,
 	type HeatCell,
 	type MetricChange,
 	type MetricFormat,
+	type MomentRates,
 } from '#app/models/dashboard.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
-export function MetricGrid({ current, previous, sla }: { current: Figures; previous: Figures; sla: number }) {
+export function MetricGrid({ current, previous, sla, min }: { current: Figures; previous: Figures; sla: number; min: number }) {
 	const t = useT()
 	const show = useFigureFormat()
 	return (
@@ -29,11 +31,12 @@ export function MetricGrid({ current, previous, sla }: { current: Figures; previ
 					<li key={metric.key} className={`rounded-lg border bg-white p-4 shadow-sm ${alarm ? 'border-red-400' : 'border-slate-200'}`}>
 						<div className="flex items-start justify-between gap-2">
 							<h3 className="text-sm font-medium text-slate-700">{label}</h3>
-							<InfoTip label={label}>{t(`dashboard.metrics.${metric.key}.definition`, { sla })}</InfoTip>
+							<InfoTip label={label}>{t(`dashboard.metrics.${metric.key}.definition`, { sla, min })}</InfoTip>
 						</div>
 						<p className={`mt-2 text-2xl font-semibold ${alarm ? 'text-red-800' : 'text-slate-900'}`} data-metric={metric.key}>
 							{show(metric.format, now)}
 						</p>
+						{'rate' in metric ? <RateBase rate={metric.rate(current)} min={min} /> : null}
 						<ChangeLine format={metric.format} change={metricChange(metric, now, metric.value(previous))} />
 						<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show(metric.format, metric.value(previous)) })}</p>
 					</li>
@@ -279,6 +282,7 @@ export function Heatmap({
 										)
 									}
 									const emotion = cell.emotion === null ? t('dashboard.noData') : format.decimal(cell.emotion)
+									const recovered = rateValue(cell.recovery)
 									return (
 										<td key={stage.id} className={`border-l border-slate-100 p-0 align-top ${heatClass(cell.heat, max)}`}>
 											<Link
@@ -293,7 +297,9 @@ export function Heatmap({
 														emotion,
 														ideas: t('counts.ideas', { count: cell.ideas }),
 														implemented: cell.implemented,
-													}) + (cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')
+													}) +
+													(recovered === null ? '' : `, ${t('dashboard.heatmap.cellRecovery', { value: format.percent(recovered) })}`) +
+													(cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')
 												}
 												className={`block h-full p-2 text-slate-900 hover:outline hover:outline-2 hover:outline-brand-600 focus:outline focus:outline-2 focus:outline-brand-600 ${cell.blindSpot ? 'ring-2 ring-inset ring-amber-500' : ''}`}
 												data-blind-spot={cell.blindSpot || undefined}
@@ -304,6 +310,11 @@ export function Heatmap({
 												</span>
 												{cell.emotion !== null ? (
 													<span className="block text-slate-700">{t('dashboard.heatmap.cellEmotion', { value: emotion })}</span>
+												) : null}
+												{recovered !== null ? (
+													<span className="block text-slate-700">
+														{t('dashboard.heatmap.cellRecovery', { value: format.percent(recovered) })}
+													</span>
 												) : null}
 												<span className="block text-slate-700">
 													{t('dashboard.heatmap.cellIdeas', {
@@ -346,11 +357,13 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; s
 						<th scope="col" className="py-1 pr-3 font-medium">
 							{t('dashboard.departments.name')}
 						</th>
-						{(['people', 'participation', 'ideasPer100', 'firstResponse', 'implementation'] as const).map((key) => (
-							<th key={key} scope="col" className="py-1 pr-3 text-right font-medium">
-								{t(`dashboard.departments.${key}`)}
-							</th>
-						))}
+						{(['people', 'participation', 'ideasPer100', 'firstResponse', 'implementation', 'recovery', 'firstContact'] as const).map(
+							(key) => (
+								<th key={key} scope="col" className="py-1 pr-3 text-right font-medium">
+									{t(`dashboard.departments.${key}`)}
+								</th>
+							),
+						)}
 					</tr>
 				</thead>
 				<tbody>
@@ -368,7 +381,7 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; s
 									)}
 								</th>
 								{row.tooSmall ? (
-									<td colSpan={5} className="py-2 pr-3 text-right text-slate-600">
+									<td colSpan={7} className="py-2 pr-3 text-right text-slate-600">
 										{t('dashboard.tooSmall')}
 									</td>
 								) : (
@@ -378,6 +391,8 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; s
 										<td className={cell}>{show('decimal', row.ideasPer100)}</td>
 										<td className={cell}>{show('days', row.firstResponseMedian)}</td>
 										<td className={cell}>{show('percent', row.implementationRate)}</td>
+										<td className={cell}>{show('percent', rateValue(row.recovery))}</td>
+										<td className={cell}>{show('percent', rateValue(row.firstContact))}</td>
 									</>
 								)}
 							</tr>
@@ -386,5 +401,55 @@ export function DepartmentTable({ rows, search }: { rows: DepartmentFigures[]; s
 				</tbody>
 			</table>
 		</div>
+	)
+}
+
+/**
+ * How a group's moments ended: the recovery rate and first-contact resolution, each with
+ * its base (or "too few to tell") and, when given, the previous period's value and the move.
+ */
+export function MomentFigures({
+	current,
+	previous,
+	min,
+	id,
+}: {
+	current: MomentRates
+	previous?: MomentRates | null
+	min: number
+	id: string
+}) {
+	const t = useT()
+	const show = useFigureFormat()
+	const figures = [
+		{ key: 'recoveryRate', rate: (r: MomentRates) => r.recovery },
+		{ key: 'firstContactRate', rate: (r: MomentRates) => r.firstContact },
+	] as const
+	return (
+		<ul className="grid gap-3 sm:grid-cols-2" aria-labelledby={id}>
+			{figures.map(({ key, rate }) => {
+				const label = t(`dashboard.metrics.${key}.label`)
+				const now = rateValue(rate(current))
+				const before = previous ? rateValue(rate(previous)) : null
+				return (
+					<li key={key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+						<div className="flex items-start justify-between gap-2">
+							<h3 className="text-sm font-medium text-slate-700">{label}</h3>
+							<InfoTip label={label}>{t(`dashboard.metrics.${key}.definition`, { min })}</InfoTip>
+						</div>
+						<p className="mt-2 text-2xl font-semibold text-slate-900" data-metric={`${id}-${key}`}>
+							{show('percent', now)}
+						</p>
+						<RateBase rate={rate(current)} min={min} />
+						{previous ? (
+							<>
+								<ChangeLine format="percent" change={metricChange({ format: 'percent', better: 'higher' }, now, before)} />
+								<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show('percent', before) })}</p>
+							</>
+						) : null}
+					</li>
+				)
+			})}
+		</ul>
 	)
 }

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { PERIOD_WEEKS, type MetricFormat } from '#app/models/dashboard.ts'
+import { PERIOD_WEEKS, type MetricFormat, type Rate } from '#app/models/dashboard.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
@@ -20,6 +20,20 @@ export function useFigureFormat() {
 		}
 		return format.decimal(value)
 	}
+}
+
+/**
+ * "67%" with "of 12 moments" under it, or "Too few to tell: 3 moments, 5 needed" when the
+ * rate's base is below the minimum group size (the server sent no share then).
+ */
+export function RateBase({ rate, min, className = 'mt-1 text-xs text-slate-600' }: { rate: Rate | null; min: number; className?: string }) {
+	const t = useT()
+	if (!rate) return null
+	return (
+		<p className={className}>
+			{rate.part === null ? t('dashboard.rate.tooFew', { count: rate.whole, min }) : t('dashboard.rate.of', { count: rate.whole })}
+		</p>
+	)
 }
 
 export function DashboardFilters({

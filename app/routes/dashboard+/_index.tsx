@@ -69,7 +69,7 @@ export default function DashboardRoute() {
 						<SectionHeader id="figures" title={t('dashboard.figures')}>
 							<ExportLink table="summary" search={d.search} />
 						</SectionHeader>
-						<MetricGrid current={d.data.current} previous={d.data.previous} sla={d.sla} />
+						<MetricGrid current={d.data.current} previous={d.data.previous} sla={d.sla} min={d.minGroup} />
 					</Section>
 					<Section id="backlog">
 						<SectionHeader id="backlog" title={t('dashboard.backlog.heading')} />

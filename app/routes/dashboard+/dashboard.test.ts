@@ -58,10 +58,17 @@ test('a group under the minimum size sends no figure: not in the page data, not 
 	const row = page.data!.comparison.find((r) => r.id === small.id)!
 	const { name, people, tooSmall, participation, ideasPer100, firstResponseMedian, implementationRate } = row
 	expect({ name, people, tooSmall }).toEqual({ name: 'Executive Office', people: 0, tooSmall: true })
-	expect([participation, ideasPer100, firstResponseMedian, implementationRate]).toEqual([null, null, null, null])
+	expect([participation, ideasPer100, firstResponseMedian, implementationRate, row.recovery, row.firstContact]).toEqual([
+		null,
+		null,
+		null,
+		null,
+		null,
+		null,
+	])
 	const body = await ((await csv('/dashboard/export?table=departments', leader)) as Response).text()
 	const line = body.split('\r\n').find((l) => l.startsWith('Executive Office'))
-	expect(line).toBe('Executive Office,Too small to show,,,,')
+	expect(line).toBe('Executive Office,Too small to show,,,,,,')
 })
 
 test('CSV exports are UTF-8 with a BOM, attachments, and write numbers the same in every language', async () => {
@@ -74,11 +81,14 @@ test('CSV exports are UTF-8 with a BOM, attachments, and write numbers the same 
 	expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 	const text = new TextDecoder().decode(bytes.slice(3))
 	const rows = text.trim().split('\r\n')
-	expect(rows[0]).toBe('Figure,Unit,This period,Previous period')
+	expect(rows[0]).toBe('Figure,Unit,This period,Previous period,Change')
 	const page = (await load('/dashboard?weeks=13', cookie)) as Awaited<ReturnType<typeof dashboardLoader>>
 	const participation = page.data!.current.participants / page.data!.current.people
+	const before = page.data!.previous.participants / page.data!.previous.people
+	// The change is in percentage points, 0 when it is too small to call a change.
+	const points = Number(((participation - before) * 100).toFixed(2))
 	expect(rows.find((r) => r.startsWith('Participation rate'))).toBe(
-		`Participation rate,%,${Number((participation * 100).toFixed(2))},${Number(((page.data!.previous.participants / page.data!.previous.people) * 100).toFixed(2))}`,
+		`Participation rate,%,${Number((participation * 100).toFixed(2))},${Number((before * 100).toFixed(2))},${Math.abs(points) < 1 ? 0 : points}`,
 	)
 
 	// An Italian reader gets Italian headers and the same plain numbers.
@@ -90,7 +100,7 @@ test('CSV exports are UTF-8 with a BOM, attachments, and write numbers the same 
 
 	const heat = await ((await csv('/dashboard/export?table=heatmap', cookie)) as Response).text()
 	expect(heat.split('\r\n')[0]).toBe(
-		'Journey stage,Critical event,Heat,Insights,I see this too,Mean emotion,Ideas,Ideas accepted or implemented,Ideas implemented,Blind spot',
+		'Journey stage,Critical event,Heat,Insights,I see this too,Mean emotion,Ideas,Ideas accepted or implemented,Ideas implemented,Blind spot,Recovery rate (%),Moments peaked distressed with an end,Resolved at first contact (%),Insights saying whether resolved at first contact',
 	)
 	expect(statusOf(await csv('/dashboard/export?table=everything', cookie))).toBe(400)
 })

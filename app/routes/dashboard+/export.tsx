@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
-import { AGE_BUCKETS, METRICS, NO_EVENT, type MetricFormat } from '#app/models/dashboard.ts'
+import { AGE_BUCKETS, metricChange, METRICS, NO_EVENT, rateValue, type MetricFormat, type Rate } from '#app/models/dashboard.ts'
 import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { dashboardData, dashboardQuery, scopeRefusal } from '#app/routes/dashboard+/__query.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -21,6 +21,8 @@ function csvNumber(format: MetricFormat, value: number | null): Cell {
 	if (value === null) return null
 	return format === 'percent' ? round(value * 100) : format === 'count' ? value : round(value)
 }
+/** A rate as a percentage, empty when its base is too small to show one. */
+const csvRate = (rate: Rate | null) => csvNumber('percent', rateValue(rate))
 const UNITS: Record<MetricFormat, string> = { percent: '%', decimal: 'per 100 per quarter', count: 'count', days: 'days' }
 
 /** Each dashboard table as CSV: UTF-8 with a byte-order mark, streamed row by row. */
@@ -57,13 +59,21 @@ function* rowsOf(
 ): Generator<Cell[]> {
 	if (table === 'summary') {
 		const { current, previous } = data
-		yield [t('dashboard.export.metric'), t('dashboard.export.unit'), t('dashboard.export.current'), t('dashboard.export.previous')]
+		yield [
+			t('dashboard.export.metric'),
+			t('dashboard.export.unit'),
+			t('dashboard.export.current'),
+			t('dashboard.export.previous'),
+			t('dashboard.export.change'),
+		]
 		for (const metric of METRICS) {
+			const change = metricChange(metric, metric.value(current), metric.value(previous))
 			yield [
 				t(`dashboard.metrics.${metric.key}.label`),
 				UNITS[metric.format],
 				csvNumber(metric.format, metric.value(current)),
 				csvNumber(metric.format, metric.value(previous)),
+				change && csvNumber(metric.format, change.delta),
 			]
 		}
 		for (const [i, bucket] of AGE_BUCKETS.entries()) {
@@ -72,6 +82,7 @@ function* rowsOf(
 				'count',
 				current.backlog[i]!,
 				previous.backlog[i]!,
+				current.backlog[i]! - previous.backlog[i]!,
 			]
 		}
 		return
@@ -101,6 +112,10 @@ function* rowsOf(
 			t('dashboard.export.acted'),
 			t('dashboard.export.implemented'),
 			t('dashboard.heatmap.blindSpot'),
+			t('dashboard.export.recovery'),
+			t('dashboard.export.recoveryBase'),
+			t('dashboard.export.firstContact'),
+			t('dashboard.export.firstContactBase'),
 		]
 		for (const c of [...data.heat].sort((a, b) => b.heat - a.heat)) {
 			yield [
@@ -114,6 +129,10 @@ function* rowsOf(
 				c.acted,
 				c.implemented,
 				c.blindSpot ? 'yes' : 'no',
+				csvRate(c.recovery),
+				c.recovery.whole,
+				csvRate(c.firstContact),
+				c.firstContact.whole,
 			]
 		}
 		return
@@ -125,10 +144,12 @@ function* rowsOf(
 		t('dashboard.departments.ideasPer100'),
 		`${t('dashboard.departments.firstResponse')} (days)`,
 		`${t('dashboard.departments.implementation')} (%)`,
+		`${t('dashboard.departments.recovery')} (%)`,
+		`${t('dashboard.departments.firstContact')} (%)`,
 	]
 	for (const row of data.comparison) {
 		if (row.tooSmall) {
-			yield [row.name, t('dashboard.tooSmall'), null, null, null, null]
+			yield [row.name, t('dashboard.tooSmall'), null, null, null, null, null, null]
 			continue
 		}
 		yield [
@@ -138,6 +159,8 @@ function* rowsOf(
 			csvNumber('decimal', row.ideasPer100),
 			csvNumber('days', row.firstResponseMedian),
 			csvNumber('percent', row.implementationRate),
+			csvRate(row.recovery),
+			csvRate(row.firstContact),
 		]
 	}
 }

@@ -1,0 +1,2 @@
+DROP INDEX `insights_dashboard_idx`;--> statement-breakpoint
+CREATE INDEX `insights_dashboard_idx` ON `insights` (`created_at`,`hidden_at`,`department_id`,`stage_id`,`event_id`,`anonymous`,`recurrence_count`,`emotion`,`end_emotion`,`resolved_first_contact`);
