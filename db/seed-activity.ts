@@ -1,22 +1,19 @@
 import { createCampaign } from '#app/models/campaign.server.ts'
 import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
-import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
+import { setRecurrence } from '#app/models/insight.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { changeStatus, evaluate, ideaCriteria } from '#app/models/triage.server.ts'
 import { type DB } from './index.ts'
-import { users } from './schema.ts'
+import { DAY, demoPeople, seedInsights, type InsightSpec } from './seed-helpers.ts'
 
-const DAY = 86_400_000
-
-// [author e-mail local part, days ago, channel, event (or stage when no event), emotion, text]
-const INSIGHTS: Array<[string, number, string, string, number, string]> = [
+const INSIGHTS: InsightSpec[] = [
 	[
 		'giulia.rossi',
 		2,
 		'Phone',
 		'Card lost or stolen',
-		5,
+		[5, 2, true, 4],
 		'Customer in Lisbon, both cards stolen with her bag. She waited 25 minutes on hold to block them and had no way to pay her hotel.',
 	],
 	[
@@ -24,7 +21,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		3,
 		'Phone',
 		'Card lost or stolen',
-		4,
+		[4, 1, true],
 		'Caller abroad could not block his card in the app because the app asks for an SMS code sent to the stolen phone.',
 	],
 	[
@@ -32,7 +29,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		6,
 		'Chat',
 		'Card lost or stolen',
-		4,
+		[4, 2, false, 15],
 		'Chat customer asked for an emergency card abroad; we could only send it to the home address in Italy.',
 	],
 	[
@@ -40,7 +37,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		4,
 		'Branch',
 		'Payment declined',
-		3,
+		[3, 2, true],
 		'Customer’s card declined at a supermarket for a “security check” nobody told her about. Embarrassed in front of the queue.',
 	],
 	[
@@ -48,7 +45,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		9,
 		'App',
 		'Payment declined',
-		4,
+		[4, 3, false],
 		'Online payments over 500 euros get declined without an explanation in the app; customers think the card is broken.',
 	],
 	[
@@ -56,7 +53,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		12,
 		'Branch',
 		'Loan or mortgage refused',
-		5,
+		[5, 4, false],
 		'Young couple refused a mortgage with a generic letter. They asked what they could change and we had no answer to give.',
 	],
 	[
@@ -64,7 +61,7 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		5,
 		'Social',
 		'Account locked or fraud alert',
-		4,
+		[4, 4, false],
 		'Customer posted publicly that his account was locked for a fraud alert on a Sunday and nobody could unlock it until Monday.',
 	],
 	[
@@ -83,41 +80,22 @@ const INSIGHTS: Array<[string, number, string, string, number, string]> = [
 		2,
 		'Walk-in customer could not tell the difference between our two current accounts from the leaflets.',
 	],
-	['tommaso.serra', 7, 'Web', 'Onboard', 3, 'New customers abandon the online account opening at the ID upload step on older phones.'],
+	[
+		'tommaso.serra',
+		7,
+		'Web',
+		'Onboard',
+		[3, 2, true],
+		'New customers abandon the online account opening at the ID upload step on older phones.',
+	],
 ]
 
 /** A little life in the demo company: insights, ideas, votes, comments and campaigns. */
 export function seedDemoActivity(db: DB) {
-	const { stages, events, channels } = captureTaxonomy()
-	const people = new Map(
-		db
-			.select({ id: users.id, email: users.email, departmentId: users.departmentId })
-			.from(users)
-			.all()
-			.map((u) => [u.email.split('@')[0]!, u]),
-	)
-	const person = (local: string) => people.get(local)!
-	const stageByName = (name: string) => stages.find((s) => s.name === name)!
+	const { stages, events } = captureTaxonomy()
+	const person = demoPeople(db)
 	const now = Date.now()
-	const insightIds: string[] = []
-	for (const [local, daysAgo, channel, tag, emotion, body] of INSIGHTS) {
-		const event = events.find((e) => e.name === tag)
-		const at = new Date(now - daysAgo * DAY)
-		const { id } = createInsight(
-			person(local),
-			{
-				body,
-				channelId: channels.find((c) => c.name === channel)!.id,
-				eventId: event?.id ?? null,
-				stageId: event?.defaultStageId ?? stageByName(tag).id,
-				emotion,
-				occurredAt: at,
-				anonymous: false,
-			},
-			at,
-		)
-		insightIds.push(id)
-	}
+	const insightIds = seedInsights(INSIGHTS, person, now)
 	// "I see this too" from colleagues who heard the same thing.
 	for (const [index, locals] of [
 		[0, ['luca.romano', 'sara.colombo', 'francesca.conti']],
@@ -153,7 +131,7 @@ export function seedDemoActivity(db: DB) {
 			sponsor: 'Pietro Marchetti, Head of Retail',
 			startsAt: new Date(now - 90 * DAY),
 			endsAt: new Date(now - 30 * DAY),
-			stageId: stageByName('Onboard').id,
+			stageId: stages.find((s) => s.name === 'Onboard')!.id,
 			eventId: null,
 		},
 		person('pietro.marchetti').id,
@@ -247,7 +225,7 @@ export function seedDemoActivity(db: DB) {
 				problem: spec.problem,
 				proposal: spec.proposal,
 				benefit: spec.benefit,
-				stageIds: [stageByName(spec.stage).id],
+				stageIds: [stages.find((s) => s.name === spec.stage)!.id],
 				eventIds: spec.event ? [events.find((e) => e.name === spec.event)!.id] : [],
 				insightIds: spec.insights.map((i) => insightIds[i]!),
 				campaignId: spec.campaign ? campaign.id : null,

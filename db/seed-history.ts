@@ -1,18 +1,14 @@
 import { addComment } from '#app/models/comment.server.ts'
 import { createIdea, setVote } from '#app/models/idea.server.ts'
-import { createInsight, setRecurrence } from '#app/models/insight.server.ts'
+import { setRecurrence } from '#app/models/insight.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { changeStatus, postUpdate } from '#app/models/triage.server.ts'
 import { type DB } from './index.ts'
-import { users } from './schema.ts'
-
-const DAY = 86_400_000
+import { DAY, demoPeople, seedInsights, type InsightSpec } from './seed-helpers.ts'
 
 // Half a year of the demo company's past, so the dashboard compares two real quarters: the one
 // before (about 100–180 days ago) was quieter and slow to answer; the last one (30–90 days ago),
 // after the contact centre joined in, busier and answered within days.
-// [author, days ago, channel, event (or stage when no event), emotion, text, anonymous?]
-type InsightSpec = [string, number, string, string, number, string, boolean?]
 const INSIGHTS: InsightSpec[] = [
 	// The quarter before.
 	[
@@ -20,7 +16,7 @@ const INSIGHTS: InsightSpec[] = [
 		176,
 		'Branch',
 		'Card not working (demagnetised, damaged)',
-		3,
+		[3, 2, true],
 		'Pensioner’s card stopped working at the ATM on pension day; the replacement takes ten working days.',
 	],
 	[
@@ -36,7 +32,7 @@ const INSIGHTS: InsightSpec[] = [
 		166,
 		'Branch',
 		'Loan or mortgage refused',
-		4,
+		[4, 4, false],
 		'Small business owner refused a credit line by letter after twelve years with us, with no call first.',
 	],
 	[
@@ -44,7 +40,7 @@ const INSIGHTS: InsightSpec[] = [
 		160,
 		'App',
 		'Payment declined',
-		3,
+		[3, 3, false],
 		'Card declined at a petrol station abroad because the country was not enabled; the app does not say so.',
 	],
 	[
@@ -52,7 +48,7 @@ const INSIGHTS: InsightSpec[] = [
 		155,
 		'Branch',
 		'Billing error',
-		3,
+		[3, 2, true],
 		'Account fee charged for a month after the account was closed; the customer had to come in to get it back.',
 	],
 	['tommaso.serra', 151, 'Web', 'Onboard', 2, 'Online account opening asks for the tax code twice and rejects it the second time.'],
@@ -61,7 +57,7 @@ const INSIGHTS: InsightSpec[] = [
 		146,
 		'Branch',
 		'Card lost or stolen',
-		4,
+		[4, 5, false, 40],
 		'Cliente derubata in metro: per bloccare la carta ha dovuto aspettare l’apertura della filiale.',
 	],
 	[
@@ -69,7 +65,7 @@ const INSIGHTS: InsightSpec[] = [
 		141,
 		'Phone',
 		'Loan or mortgage refused',
-		5,
+		[5, 4, false],
 		'Mortgage applicant was told "computer says no" on the phone and hung up in tears.',
 		true,
 	],
@@ -78,7 +74,7 @@ const INSIGHTS: InsightSpec[] = [
 		137,
 		'Email',
 		'Billing error',
-		3,
+		[3, 1, true],
 		'Customer charged a foreign-currency fee on a payment in euros in Spain; the statement calls it "commission".',
 	],
 	[
@@ -86,7 +82,7 @@ const INSIGHTS: InsightSpec[] = [
 		132,
 		'Branch',
 		'Insufficient funds at checkout',
-		4,
+		[4, 2, true],
 		'Salary arrived a day late because of a bank holiday; the customer’s rent payment bounced and she paid a fee.',
 	],
 	[
@@ -94,7 +90,7 @@ const INSIGHTS: InsightSpec[] = [
 		126,
 		'Phone',
 		'Account locked or fraud alert',
-		4,
+		[4, 4, false, 25],
 		'Genuine purchase of plane tickets flagged as fraud; the customer lost the fare while waiting for a call back.',
 	],
 	[
@@ -102,7 +98,7 @@ const INSIGHTS: InsightSpec[] = [
 		121,
 		'ATM / self-service',
 		'Card not working (demagnetised, damaged)',
-		3,
+		[3, 3, false],
 		'ATM swallowed a card that was working fine; the branch could not give it back until the next week.',
 	],
 	[
@@ -110,7 +106,7 @@ const INSIGHTS: InsightSpec[] = [
 		114,
 		'Branch',
 		'Renew or leave',
-		3,
+		[3, 2, true],
 		'Customer closing her account said nobody ever asked why she was unhappy in five years.',
 	],
 	[
@@ -118,7 +114,7 @@ const INSIGHTS: InsightSpec[] = [
 		108,
 		'Phone',
 		'Account locked or fraud alert',
-		5,
+		[5, 2, false, 30],
 		'Elderly customer locked out after three wrong PINs on a Friday evening; no way to unlock until Monday.',
 		true,
 	],
@@ -136,7 +132,7 @@ const INSIGHTS: InsightSpec[] = [
 		83,
 		'Phone',
 		'Payment declined',
-		3,
+		[3, 2, true],
 		'Contactless payment declined over 50 euros with no message; the customer thought his account was empty.',
 	],
 	[
@@ -144,7 +140,7 @@ const INSIGHTS: InsightSpec[] = [
 		80,
 		'Phone',
 		'Billing error',
-		4,
+		[4, 2, true],
 		'Annual fee charged on a free youth account the month the customer turned 26, without any warning.',
 	],
 	[
@@ -152,7 +148,7 @@ const INSIGHTS: InsightSpec[] = [
 		78,
 		'Chat',
 		'Card not working (demagnetised, damaged)',
-		3,
+		[3, 2, false],
 		'The chip on new cards fails after a few months for customers who keep them in phone cases with magnets.',
 	],
 	[
@@ -160,7 +156,7 @@ const INSIGHTS: InsightSpec[] = [
 		75,
 		'Phone',
 		'Account locked or fraud alert',
-		5,
+		[5, 4, false, 30],
 		'Customer locked out of online banking while abroad: the unlock code goes by post to the home address.',
 	],
 	[
@@ -168,7 +164,7 @@ const INSIGHTS: InsightSpec[] = [
 		72,
 		'Phone',
 		'Flight cancelled or missed',
-		4,
+		[4, 3, false],
 		'Travel insurance claim for a cancelled flight: the customer was sent three different forms by three colleagues.',
 	],
 	[
@@ -176,7 +172,7 @@ const INSIGHTS: InsightSpec[] = [
 		69,
 		'Phone',
 		'Card lost or stolen',
-		4,
+		[4, 5, false, 45],
 		'Cliente in vacanza in Grecia senza carte: la carta sostitutiva può arrivare solo a casa in Italia.',
 	],
 	[
@@ -184,7 +180,7 @@ const INSIGHTS: InsightSpec[] = [
 		66,
 		'Email',
 		'Loan or mortgage refused',
-		4,
+		[4, 2, false],
 		'Personal loan refused by e-mail on a Saturday with a no-reply address; the customer called in furious.',
 	],
 	[
@@ -192,7 +188,7 @@ const INSIGHTS: InsightSpec[] = [
 		63,
 		'Phone',
 		'Payment declined',
-		4,
+		[4, 1, true],
 		'Online purchase declined at the 3-D Secure step because the customer had changed phone number.',
 		true,
 	],
@@ -209,7 +205,7 @@ const INSIGHTS: InsightSpec[] = [
 		57,
 		'Chat',
 		'Billing error',
-		3,
+		[3, 1, true],
 		'Customers do not understand the instant-transfer fee: the app shows it only after the transfer.',
 	],
 	[
@@ -217,7 +213,7 @@ const INSIGHTS: InsightSpec[] = [
 		54,
 		'Branch',
 		'Loan or mortgage refused',
-		4,
+		[4, 4, false],
 		'Couple refused a mortgage asked what income they would need; the advisor was not allowed to say.',
 	],
 	[
@@ -225,7 +221,7 @@ const INSIGHTS: InsightSpec[] = [
 		51,
 		'Branch',
 		'Product failure when most needed',
-		5,
+		[5, 2, false],
 		'Online banking down during the last day for paying taxes; customers queued at the branch for an hour.',
 	],
 	[
@@ -233,7 +229,7 @@ const INSIGHTS: InsightSpec[] = [
 		47,
 		'Branch',
 		'Card lost or stolen',
-		3,
+		[3, 1, true],
 		'Card stolen at the market: the customer blocked it in the app in seconds and came in only to thank us.',
 	],
 	[
@@ -241,7 +237,7 @@ const INSIGHTS: InsightSpec[] = [
 		44,
 		'Phone',
 		'Account locked or fraud alert',
-		4,
+		[4, 2, false, 20],
 		'Fraud alert SMS looks exactly like phishing; customers call us to ask if it is real, or ignore it.',
 	],
 	[
@@ -249,7 +245,7 @@ const INSIGHTS: InsightSpec[] = [
 		41,
 		'Phone',
 		'Insufficient funds at checkout',
-		3,
+		[3, 2, true],
 		'Customer did not know his overdraft had been reduced until his shopping was declined at the till.',
 	],
 	[
@@ -265,7 +261,7 @@ const INSIGHTS: InsightSpec[] = [
 		34,
 		'Branch',
 		'Billing error',
-		2,
+		[2, 1, true],
 		'Statement shows card payments under the processor’s name, so customers dispute charges that are theirs.',
 	],
 	[
@@ -275,6 +271,40 @@ const INSIGHTS: InsightSpec[] = [
 		'Onboard',
 		3,
 		'New customers cannot find where to activate the card in the app: the option is under "Settings".',
+	],
+	// After the emergency cash code (implemented 34 days ago) stolen-card calls end calmer;
+	// fraud alerts on genuine purchases still do not.
+	[
+		'francesca.conti',
+		28,
+		'Phone',
+		'Card lost or stolen',
+		[5, 1, true, 5],
+		'Customer in Madrid with her wallet stolen. I sent the emergency cash code while she was still on the line; she withdrew cash at the partner ATM and thanked us twice.',
+	],
+	[
+		'chiara.bruno',
+		24,
+		'Phone',
+		'Account locked or fraud alert',
+		[5, 4, false, 35],
+		'Fraud alert blocked a card at the pharmacy; to unblock it the customer had to call back and tell the whole story again to a second team.',
+	],
+	[
+		'sara.colombo',
+		19,
+		'Chat',
+		'Card lost or stolen',
+		[4, 1, true, 3],
+		'Stolen card reported in chat at midnight: the new card and a cash code ordered in one conversation, and he logged off calm.',
+	],
+	[
+		'luca.romano',
+		15,
+		'Phone',
+		'Account locked or fraud alert',
+		[5, 5, false, 40],
+		'Genuine purchase flagged as fraud twice in one week; the customer says she will move her salary to another bank.',
 	],
 ]
 
@@ -504,40 +534,10 @@ const IDEAS: IdeaSpec[] = [
 
 /** The demo company's last two quarters: insights, ideas with votes and how they were answered. */
 export function seedDemoHistory(db: DB) {
-	const { stages, events, channels } = captureTaxonomy()
-	const people = new Map(
-		db
-			.select({ id: users.id, departmentId: users.departmentId })
-			.from(users)
-			.all()
-			.map((u) => [u.id, u]),
-	)
-	const byLocal = new Map(
-		db
-			.select({ id: users.id, email: users.email })
-			.from(users)
-			.all()
-			.map((u) => [u.email.split('@')[0]!, people.get(u.id)!]),
-	)
-	const person = (local: string) => byLocal.get(local)!
+	const { stages, events } = captureTaxonomy()
+	const person = demoPeople(db)
 	const now = Date.now()
-	const insightIds = INSIGHTS.map(([local, daysAgo, channel, tag, emotion, body, anonymous]) => {
-		const at = new Date(now - daysAgo * DAY)
-		const event = events.find((e) => e.name === tag)
-		return createInsight(
-			person(local),
-			{
-				body,
-				channelId: channels.find((c) => c.name === channel)!.id,
-				eventId: event?.id ?? null,
-				stageId: event?.defaultStageId ?? stages.find((s) => s.name === tag)!.id,
-				emotion,
-				occurredAt: at,
-				anonymous: anonymous ?? false,
-			},
-			at,
-		).id
-	})
+	const insightIds = seedInsights(INSIGHTS, person, now)
 	// Colleagues who heard the same: the stolen-card and fraud-alert stories most of all.
 	for (const [index, locals] of [
 		[14, ['luca.romano', 'emanuele.gentile', 'matteo.gallo']],

@@ -117,13 +117,21 @@ export async function seedScale(file: string) {
 		// Insights: hot moments of truth and stages; one in ten anonymous, stored as the app stores
 		// them (app/models/anonymity.server.ts): their day only, an unordered rowid, no activity mark.
 		const insInsight = sqlite.prepare(
-			'INSERT INTO insights (rowid, id, body, channel_id, stage_id, event_id, emotion, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+			'INSERT INTO insights (rowid, id, body, channel_id, stage_id, event_id, emotion, end_emotion, resolved_first_contact, wait_minutes, occurred_at, author_id, anonymous, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 		)
+		// How moments end: each event has its own chance that a distressed customer ends calm
+		// (one in five to two in three); a fix implemented later improves it (below).
+		const recoveryOf = new Map(events.map((e) => [e.id, 0.2 + random() * 0.45]))
 		for (let i = 0; i < SCALE.insights; i++) {
 			const author = skewed(SCALE.users, 0.8)
 			const event = random() < 0.7 ? events[skewed(events.length, 1.2)]! : null
 			const anonymous = random() < 0.1
 			const at = anonymous ? dayOf(when()) : when()
+			const peak = 1 + Math.min(4, Math.floor(random() * 5 * (event ? 1.2 : 0.8)))
+			// Three in four say how it ended; a distressed peak ends calm at the event's rate.
+			const calm = random() < (event ? recoveryOf.get(event.id)! : 0.4)
+			const end = random() < 0.75 ? (peak >= 4 ? (calm ? 1 + int(2) : 3 + int(3)) : Math.max(1, peak - int(2))) : null
+			const firstContact = random() < 0.8 ? (random() < (calm ? 0.7 : 0.35) ? 1 : 0) : null
 			insInsight.run(
 				anonymous ? unorderedRowid() : null,
 				id('n', i),
@@ -131,7 +139,10 @@ export async function seedScale(file: string) {
 				channels[skewed(channels.length)]!.id,
 				event?.stage ?? stages[skewed(stages.length)]!.id,
 				event?.id ?? null,
-				1 + Math.min(4, Math.floor(random() * 5 * (event ? 1.2 : 0.8))),
+				peak,
+				end,
+				firstContact,
+				random() < 0.5 ? 1 + int(60) : null,
 				at,
 				anonymous ? null : id('u', author),
 				anonymous ? 1 : 0,
@@ -217,6 +228,19 @@ export async function seedScale(file: string) {
 		}
 
 		phase('ideas')
+		// A fix works: after an event's first idea implemented in the second half of the data, two in five of its distressed
+		// moments that would have ended badly end calm instead (chosen by rowid, reproducibly).
+		const fixes = sqlite
+			.prepare(
+				`SELECT ie.event_id AS event, min(i.closed_at) AS at FROM ideas i JOIN idea_events ie ON ie.idea_id = i.id
+				WHERE i.status = 'implemented' AND i.closed_at >= ? GROUP BY ie.event_id`,
+			)
+			.all((since + now) / 2) as Array<{ event: string; at: number }>
+		const improve = sqlite.prepare(
+			'UPDATE insights SET end_emotion = 1 + rowid % 2 WHERE event_id = ? AND created_at >= ? AND emotion >= 4 AND end_emotion > 2 AND rowid * 7919 % 100 < 40',
+		)
+		for (const fix of fixes) improve.run(fix.event, fix.at)
+		phase('fixes working')
 		// Votes: a few hot ideas, most with a handful; one vote per person per idea.
 		const insVote = sqlite.prepare('INSERT OR IGNORE INTO votes (idea_id, user_id, created_at) VALUES (?, ?, ?)')
 		let votes = 0

@@ -689,6 +689,7 @@ export const en = {
 	},
 	team: {
 		figures: 'This quarter',
+		moments: 'How your team’s moments ended',
 		participation: 'Team participation',
 		tooSmallHint: 'fewer than {{min}} active people',
 		ownMedian: 'Your time to first response (median)',
@@ -737,6 +738,7 @@ export const en = {
 			of_other: 'of {{count, number}} moments',
 			tooFew_one: 'Too few to tell: {{count, number}} moment, {{min}} needed',
 			tooFew_other: 'Too few to tell: {{count, number}} moments, {{min}} needed',
+			none: 'None recorded yet',
 		},
 		tooSmall: 'Too small to show',
 		tooSmallScope: 'This group has fewer than {{min}} active people, so its figures are not shown: they could point at individuals.',
@@ -883,6 +885,7 @@ export const en = {
 		},
 		cell: {
 			title: 'Moment of truth',
+			moments: 'How these moments ended',
 			heading: '{{event}}, in the “{{stage}}” stage',
 			intro: 'Insights logged from {{from}} to {{to}}, and every idea addressing this moment.',
 			insights: 'Insights',
@@ -898,6 +901,9 @@ export const en = {
 			heading: 'Playbook: {{event}}',
 			intro: 'Everything the front line has said about this moment of truth, and what the company has done about it.',
 			trend: 'Insights per week',
+			quarters: 'How these moments ended, quarter by quarter',
+			quarter: 'Quarter',
+			quarterRange: '{{from}} – {{to}}',
 			ideasByStatus: 'Ideas by status',
 			noIdeas: 'No idea addresses this moment yet.',
 			unanswered: 'Insights no idea answers yet',

@@ -699,6 +699,7 @@ export const it = {
 	},
 	team: {
 		figures: 'Questo trimestre',
+		moments: 'Come sono finiti i momenti del tuo team',
 		participation: 'Partecipazione del team',
 		tooSmallHint: 'meno di {{min}} persone attive',
 		ownMedian: 'Il tuo tempo alla prima risposta (mediana)',
@@ -752,6 +753,7 @@ export const it = {
 			of_other: 'su {{count, number}} momenti',
 			tooFew_one: 'Troppo pochi per dirlo: {{count, number}} momento, ne servono {{min}}',
 			tooFew_other: 'Troppo pochi per dirlo: {{count, number}} momenti, ne servono {{min}}',
+			none: 'Ancora nessuno registrato',
 		},
 		tooSmall: 'Gruppo troppo piccolo',
 		tooSmallScope: 'Questo gruppo ha meno di {{min}} persone attive, quindi i dati non sono mostrati: potrebbero indicare singole persone.',
@@ -898,6 +900,7 @@ export const it = {
 		},
 		cell: {
 			title: 'Momento della verità',
+			moments: 'Come sono finiti questi momenti',
 			heading: '{{event}}, nella fase “{{stage}}”',
 			intro: 'Insight registrati dal {{from}} al {{to}}, e tutte le idee che affrontano questo momento.',
 			insights: 'Insight',
@@ -913,6 +916,9 @@ export const it = {
 			heading: 'Playbook: {{event}}',
 			intro: 'Tutto ciò che la prima linea ha detto su questo momento della verità, e ciò che l’azienda ha fatto.',
 			trend: 'Insight per settimana',
+			quarters: 'Come sono finiti questi momenti, trimestre per trimestre',
+			quarter: 'Trimestre',
+			quarterRange: '{{from}} – {{to}}',
 			ideasByStatus: 'Idee per stato',
 			noIdeas: 'Ancora nessuna idea affronta questo momento.',
 			unanswered: 'Insight a cui nessuna idea risponde ancora',

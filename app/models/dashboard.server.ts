@@ -479,11 +479,13 @@ export function teamView(user: { id: string; departmentId: string | null }, now 
 	const scope = { departmentIds: user.departmentId ? subtreeIds(user.departmentId) : [] }
 	const people = headcount(scope)
 	const range = displayRange(period)
-	if (people < getEnv().MIN_GROUP_SIZE) return { range, people, participation: null, own }
+	if (people < getEnv().MIN_GROUP_SIZE) return { range, people, participation: null, moments: null, own }
+	const ratesIn = (p: Period) => momentRatesIn(scope, p.start.getTime(), p.end.getTime())!
 	return {
 		range,
 		people,
 		participation: { current: ratio(participants(scope, period), people), previous: ratio(participants(scope, previous), people) },
+		moments: { current: ratesIn(period), previous: ratesIn(previous) },
 		own,
 	}
 }

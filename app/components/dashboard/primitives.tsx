@@ -31,7 +31,11 @@ export function RateBase({ rate, min, className = 'mt-1 text-xs text-slate-600' 
 	if (!rate) return null
 	return (
 		<p className={className}>
-			{rate.part === null ? t('dashboard.rate.tooFew', { count: rate.whole, min }) : t('dashboard.rate.of', { count: rate.whole })}
+			{rate.whole === 0
+				? t('dashboard.rate.none')
+				: rate.part === null
+					? t('dashboard.rate.tooFew', { count: rate.whole, min })
+					: t('dashboard.rate.of', { count: rate.whole })}
 		</p>
 	)
 }

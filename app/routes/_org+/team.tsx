@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { useFigureFormat } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SlaBadge } from '#app/components/tags.tsx'
@@ -137,6 +138,14 @@ function TeamFigures({ view }: { view: ReturnType<typeof useLoaderData<typeof lo
 					<p className="mt-1 text-xs text-slate-600">{t('team.ownCount', { count: view.own.current.count, sla: view.sla })}</p>
 				</li>
 			</ul>
+			{view.moments ? (
+				<>
+					<h3 id="team-moments" className="mb-2 mt-4 font-semibold">
+						{t('team.moments')}
+					</h3>
+					<MomentFigures current={view.moments.current} previous={view.moments.previous} min={view.minGroup} id="team-moments" />
+				</>
+			) : null}
 		</section>
 	)
 }

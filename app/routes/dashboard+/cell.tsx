@@ -1,11 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
-import { displayRange } from '#app/models/dashboard.server.ts'
+import { displayRange, momentRatesIn } from '#app/models/dashboard.server.ts'
 import { NO_EVENT } from '#app/models/dashboard.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights } from '#app/models/insight.server.ts'
@@ -38,10 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		range: displayRange(q.period),
 		minGroup: getEnv().MIN_GROUP_SIZE,
 	}
-	if (q.tooSmall) return { ...base, insights: null, ideas: null }
+	if (q.tooSmall) return { ...base, insights: null, ideas: null, moments: null }
 	const filters = { stageId: stage.id, eventId: event?.id ?? NO_EVENT, departmentId: q.departmentId ?? undefined }
+	const cell = { stageId: stage.id, eventId: event?.id ?? null }
+	const ratesIn = (p: typeof q.period) => momentRatesIn(q.scope, p.start.getTime(), p.end.getTime(), cell)
 	return {
 		...base,
+		moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },
 		insights: listInsights(
 			{ ...filters, createdFrom: q.period.start, createdBefore: q.period.end },
 			user.id,
@@ -69,6 +73,14 @@ export default function DashboardCellRoute() {
 			</Link>
 			<PageHeader title={t('dashboard.cell.heading', { event: eventName, stage: localizedName(d.stage, locale) })} />
 			<p className="mb-6 text-slate-700">{t('dashboard.cell.intro', { from: format.date(d.range.from), to: format.date(d.range.to) })}</p>
+			{d.moments?.current ? (
+				<section aria-labelledby="cell-moments" className="mb-8">
+					<h2 id="cell-moments" className="mb-3 text-lg font-semibold">
+						{t('dashboard.cell.moments')}
+					</h2>
+					<MomentFigures current={d.moments.current} previous={d.moments.previous} min={d.minGroup} id="cell-moments" />
+				</section>
+			) : null}
 			{d.insights && d.ideas ? (
 				<div className="grid gap-8 lg:grid-cols-2">
 					<section aria-labelledby="cell-insights">

@@ -6,7 +6,7 @@ import { loader as cellLoader } from '#app/routes/dashboard+/cell.tsx'
 import { loader as exportLoader } from '#app/routes/dashboard+/export.tsx'
 import { loader as eventLoader } from '#app/routes/moments+/$eventId.tsx'
 import { getDb } from '#db/index.ts'
-import { departments, users } from '#db/schema.ts'
+import { criticalEvents, departments, users } from '#db/schema.ts'
 import { context, demoUser, getRequest, sessionCookieFor, settle, statusOf } from '#tests/utils.ts'
 
 const department = (name: string) => getDb().select().from(departments).where(eq(departments.name, name)).get()!
@@ -132,4 +132,44 @@ test('a manager’s team page shows their team’s participation and their own r
 	expect(result.view.people).toBeGreaterThanOrEqual(5)
 	expect(result.view.participation?.current).toBeGreaterThan(0)
 	expect(result.view.own.current.count).toBeGreaterThanOrEqual(0)
+})
+
+test('the demo’s moments end differently by event and by quarter, on the dashboard, the playbook, the cell and My team', async () => {
+	const cookie = await sessionCookieFor(demoUser('leader').id)
+	const page = (await load('/dashboard', cookie)) as Awaited<ReturnType<typeof dashboardLoader>>
+	const { current, previous } = page.data!
+	expect(current.recovery.part).not.toBeNull()
+	expect(previous.recovery.part).not.toBeNull()
+	// The last quarter recovered more distressed moments than the one before.
+	expect(current.recovery.part! / current.recovery.whole).toBeGreaterThan(previous.recovery.part! / previous.recovery.whole)
+	const event = (name: string) => getDb().select().from(criticalEvents).where(eq(criticalEvents.name, name)).get()!
+	const book = async (name: string) =>
+		(
+			(await eventLoader({
+				request: getRequest(`/moments/${event(name).id}`, cookie),
+				context,
+				params: { eventId: event(name).id },
+			})) as Awaited<ReturnType<typeof eventLoader>>
+		).book!
+	// Stolen cards: 5 of 6 ended calm since the emergency cash code; fraud alerts: 1 of 5.
+	const cards = await book('Card lost or stolen')
+	expect(cards.moments.current.recovery).toEqual({ part: 5, whole: 6 })
+	expect(cards.quarters).toHaveLength(4)
+	expect(cards.quarters[0]).toMatchObject({ recovery: { part: 5, whole: 6 } })
+	// The quarter before had one such moment: too few to give a rate.
+	expect(cards.quarters[1]).toMatchObject({ recovery: { part: null, whole: 1 } })
+	expect((await book('Account locked or fraud alert')).moments.current.recovery).toEqual({ part: 1, whole: 5 })
+	const cards2 = event('Card lost or stolen')
+	const cell = (await cellLoader({
+		request: getRequest(`/dashboard/cell?stage=${cards2.defaultStageId}&event=${cards2.id}`, cookie),
+		context,
+		params: {},
+	})) as Awaited<ReturnType<typeof cellLoader>>
+	expect(cell.moments?.current?.recovery).toEqual({ part: 5, whole: 6 })
+	const team = (await teamLoader({
+		request: getRequest('/team', await sessionCookieFor(demoUser('manager').id)),
+		context,
+		params: {},
+	})) as Awaited<ReturnType<typeof teamLoader>>
+	expect(team.view.moments?.current.recovery.whole).toBeGreaterThan(0)
 })

@@ -1,13 +1,21 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { BarChart } from '#app/components/dashboard/charts.tsx'
-import { Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
+import { BarChart, MomentFigures } from '#app/components/dashboard/charts.tsx'
+import { RateBase, Section, SectionHeader, TooSmallNotice, useFigureFormat } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
-import { eventPlaybook, eventSeries, periodOf } from '#app/models/dashboard.server.ts'
-import { FIX_WINDOW_DAYS } from '#app/models/dashboard.ts'
+import {
+	displayRange,
+	eventPlaybook,
+	eventSeries,
+	momentRatesIn,
+	periodOf,
+	previousPeriod,
+	type Period,
+} from '#app/models/dashboard.server.ts'
+import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#app/models/dashboard.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
@@ -22,6 +30,8 @@ import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
 const TREND_WEEKS = 26
+/** How many quarters the playbook's table of how moments ended goes back. */
+const QUARTERS = 4
 
 /** The playbook of one moment of truth, in the dashboard's department scope. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,11 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
 	// Below the minimum group size the data functions compute nothing.
 	if (!playbook || !series) return { ...base, book: null }
+	const ratesIn = (p: Period) => momentRatesIn(q.scope, p.start.getTime(), p.end.getTime(), { eventId: event.id })!
+	// The last quarters, newest first: recovery over time.
+	const quarters: Period[] = [periodOf(q.end, QUARTER_WEEKS)]
+	while (quarters.length < QUARTERS) quarters.push(previousPeriod(quarters.at(-1)!))
 	return {
 		...base,
 		book: {
 			...playbook,
 			series,
+			moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },
+			quarters: quarters.map((p) => ({ ...displayRange(p), ...ratesIn(p) })),
 			unanswered: insightsByIds(playbook.unansweredIds),
 			ideas: listFeed({
 				sort: 'top',
@@ -88,6 +104,11 @@ export default function EventPlaybookRoute() {
 							)}
 						</section>
 					</div>
+					<Section id="moments">
+						<SectionHeader id="moments" title={t('dashboard.cell.moments')} />
+						<MomentFigures current={book.moments.current} previous={book.moments.previous} min={minGroup} id="moments-now" />
+						<QuarterTable quarters={book.quarters} min={minGroup} />
+					</Section>
 					<Section id="fixes">
 						<SectionHeader id="fixes" title={t('dashboard.event.fixes')} />
 						{book.fixes.length ? (
@@ -135,6 +156,49 @@ export default function EventPlaybookRoute() {
 				<TooSmallNotice min={minGroup} />
 			)}
 		</div>
+	)
+}
+
+type QuarterRow = { from: Date | string; to: Date | string } & MomentRates
+
+/** Recovery and first-contact resolution quarter by quarter, newest first. */
+function QuarterTable({ quarters, min }: { quarters: QuarterRow[]; min: number }) {
+	const t = useT()
+	const format = useFormat()
+	const show = useFigureFormat()
+	const cell = 'py-2 pr-3 text-right align-top tabular-nums'
+	return (
+		<table className="mt-4 w-full text-sm">
+			<caption className="mb-2 text-left font-medium text-slate-800">{t('dashboard.event.quarters')}</caption>
+			<thead>
+				<tr className="border-b border-slate-200 text-left text-slate-700">
+					<th scope="col" className="py-1 pr-3 font-medium">
+						{t('dashboard.event.quarter')}
+					</th>
+					<th scope="col" className="py-1 pr-3 text-right font-medium">
+						{t('dashboard.metrics.recoveryRate.label')}
+					</th>
+					<th scope="col" className="py-1 pr-3 text-right font-medium">
+						{t('dashboard.metrics.firstContactRate.label')}
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{quarters.map((q) => (
+					<tr key={String(q.from)} className="border-b border-slate-100">
+						<th scope="row" className="py-2 pr-3 text-left font-normal">
+							{t('dashboard.event.quarterRange', { from: format.date(q.from), to: format.date(q.to) })}
+						</th>
+						{([q.recovery, q.firstContact] as const).map((rate, i) => (
+							<td key={i} className={cell}>
+								{rate.part === null ? null : show('percent', rateValue(rate))}
+								<RateBase rate={rate} min={min} className="text-xs text-slate-600" />
+							</td>
+						))}
+					</tr>
+				))}
+			</tbody>
+		</table>
 	)
 }
 
