@@ -75,7 +75,9 @@ const openIdeaIds = db
 	.all()
 	.map((r) => r.id)
 const stage = db.prepare<[], { id: string }>('SELECT id FROM journey_stages ORDER BY position LIMIT 1 OFFSET 3').get()!.id
-const event = db.prepare<[], { id: string }>('SELECT id FROM critical_events ORDER BY name LIMIT 1').get()!.id
+const { id: event, stage: eventStage } = db
+	.prepare<[], { id: string; stage: string }>('SELECT id, default_stage_id AS stage FROM critical_events ORDER BY name LIMIT 1')
+	.get()!
 const channel = db.prepare<[], { id: string }>('SELECT id FROM channels ORDER BY name LIMIT 1').get()!.id
 const department = db
 	.prepare<[], { id: string }>(
@@ -192,6 +194,16 @@ const scenarios: Scenario[] = [
 		name: 'dashboard (quarter, everyone)',
 		group: 'dashboard',
 		requests: asAdmin('/dashboard'),
+	},
+	{
+		name: 'playbook: event (recovery by quarter)',
+		group: 'dashboard',
+		requests: asAdmin(`/moments/${event}`),
+	},
+	{
+		name: 'heatmap cell (recovery, insights)',
+		group: 'dashboard',
+		requests: asAdmin(`/dashboard/cell?stage=${eventStage}&event=${event}`),
 	},
 	{
 		name: 'heatmap (quarter, everyone)',

@@ -111,10 +111,17 @@ export const criticalEvents = sqliteTable(
 		defaultStageId: text('default_stage_id')
 			.notNull()
 			.references(() => journeyStages.id),
+		/** Who owns the problem (decision 052): a department and, optionally, a person in it. */
+		ownerDepartmentId: text('owner_department_id').references(() => departments.id),
+		ownerUserId: text('owner_user_id').references(() => users.id),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
 	},
-	(t) => [index('critical_events_default_stage_id_idx').on(t.defaultStageId)],
+	(t) => [
+		index('critical_events_default_stage_id_idx').on(t.defaultStageId),
+		index('critical_events_owner_department_id_idx').on(t.ownerDepartmentId),
+		index('critical_events_owner_user_id_idx').on(t.ownerUserId),
+	],
 )
 
 export const channels = sqliteTable('channels', {

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { DEFAULT_CHANNELS, DEFAULT_EVENTS, DEFAULT_STAGES } from '#app/models/taxonomy.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { type Role } from '#app/utils/permissions.ts'
@@ -68,6 +68,15 @@ const ORG: DeptSpec = {
 		{ name: 'Operations', children: [{ name: 'Fraud & Disputes' }] },
 	],
 }
+
+// [critical event, owning department, owner's e-mail local part]
+const OWNERS: Array<[string, string, string | null]> = [
+	['Card lost or stolen', 'Cards & Payments', 'ilaria.martinelli'],
+	['Payment declined', 'Cards & Payments', null],
+	['Account locked or fraud alert', 'Fraud & Disputes', 'federica.lombardi'],
+	['Loan or mortgage refused', 'Lending', null],
+	['Product failure when most needed', 'Digital Channels', 'giada.coppola'],
+]
 
 // [name, e-mail local part, role, department]
 const PEOPLE: Array<[string, string, Role, string]> = [
@@ -140,6 +149,19 @@ export async function seedDemoData(db: DB = getDb()) {
 					passwordHash: PENDING_SETUP.has(local) ? null : passwordHash,
 					deactivatedAt: DEACTIVATED.has(local) ? new Date() : null,
 				})
+				.run()
+		}
+		// Who owns each moment of truth (decision 052).
+		const person = (local: string) =>
+			tx
+				.select({ id: users.id })
+				.from(users)
+				.where(eq(users.email, `${local}@aurora-bank.example`))
+				.get()!.id
+		for (const [event, dept, local] of OWNERS) {
+			tx.update(criticalEvents)
+				.set({ ownerDepartmentId: deptIds.get(dept)!, ownerUserId: local ? person(local) : null })
+				.where(eq(criticalEvents.name, event))
 				.run()
 		}
 	})

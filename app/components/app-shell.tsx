@@ -223,6 +223,9 @@ function UserLinks() {
 			<NavLink to="/profile" className={navLinkClass}>
 				{t('nav.profile')}
 			</NavLink>
+			<NavLink to="/moments" end className={navLinkClass}>
+				{t('nav.moments')}
+			</NavLink>
 			<NavLink to="/settings" className={navLinkClass}>
 				{t('nav.settings')}
 			</NavLink>

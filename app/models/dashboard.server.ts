@@ -18,7 +18,7 @@ import {
 } from '#app/models/dashboard.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from '#app/models/department.server.ts'
 import { type DepartmentRow } from '#app/models/department.ts'
-import { ACTED_STATUSES, STATUS } from '#app/models/idea.ts'
+import { ACTED_STATUSES, OPEN_STATUSES, STATUS } from '#app/models/idea.ts'
 import { sqlList, statusIn } from '#app/models/sql.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Permission, type Role } from '#app/utils/permissions.ts'
@@ -454,6 +454,52 @@ export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 				days,
 				before: count(fix.closed - days * DAY, fix.closed),
 				after: count(fix.closed, fix.closed + days * DAY),
+			}
+		}),
+	}
+}
+
+/**
+ * "My moments": for each event an owner answers for, this quarter across the company: its
+ * heat (insights plus "I see this too") and whether a cell of it is a blind spot, how its
+ * moments ended against the quarter before, its open ideas and the insights no idea answers.
+ */
+export function ownedMoments(eventIds: string[], now = new Date()) {
+	const period = periodOf(isoWeek(now, getEnv().TIME_ZONE), QUARTER_WEEKS, now)
+	const previous = previousPeriod(period, now)
+	const range = displayRange(period)
+	if (!eventIds.length) return { range, rows: [] }
+	const cells = heatmap(EVERYONE, period) ?? []
+	const counts = (rows: Array<{ event: string; n: number }>) => new Map(rows.map((r) => [r.event, r.n]))
+	const open = counts(
+		getDb().all(sql`
+			SELECT e.event_id AS event, count(*) AS n FROM ideas i JOIN idea_events e ON e.idea_id = i.id
+			WHERE e.event_id IN (${sqlList(eventIds)}) AND i.hidden_at IS NULL AND ${statusIn(sql`i.status`, OPEN_STATUSES)}
+			GROUP BY e.event_id`),
+	)
+	const unanswered = counts(
+		getDb().all(sql`
+			SELECT x.event_id AS event, count(*) AS n FROM insights x
+			WHERE x.event_id IN (${sqlList(eventIds)}) AND x.hidden_at IS NULL
+				AND NOT EXISTS (SELECT 1 FROM idea_insights l WHERE l.insight_id = x.id)
+			GROUP BY x.event_id`),
+	)
+	const ratesIn = (p: Period, eventId: string) => momentRatesIn(EVERYONE, p.start.getTime(), p.end.getTime(), { eventId })
+	return {
+		range,
+		rows: eventIds.map((eventId) => {
+			const mine = cells.filter((c) => c.eventId === eventId)
+			const current = ratesIn(period, eventId)
+			const before = ratesIn(previous, eventId)
+			return {
+				eventId,
+				heat: mine.reduce((sum, c) => sum + c.heat, 0),
+				insights: mine.reduce((sum, c) => sum + c.insights, 0),
+				blindSpot: mine.some((c) => c.blindSpot),
+				// None in an organisation smaller than the minimum group.
+				moments: current && before ? { current, previous: before } : null,
+				openIdeas: open.get(eventId) ?? 0,
+				unanswered: unanswered.get(eventId) ?? 0,
 			}
 		}),
 	}

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { type TranslatedNames } from '#app/locales/index.ts'
 import { audit } from '#app/models/audit.server.ts'
 import { cachedReference, referenceChanged } from '#app/models/reference-data.server.ts'
 import { deleteOrRetire, restore } from '#app/models/retire.server.ts'
 import { type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
 import { getDb, writeTransaction, type Tx } from '#db/index.ts'
-import { channels, criticalEvents, journeyStages } from '#db/schema.ts'
+import { channels, criticalEvents, departments, journeyStages, users } from '#db/schema.ts'
 
 const tables = { stages: journeyStages, events: criticalEvents, channels } as const
 
@@ -26,7 +26,15 @@ export function listStages({ includeRetired = false } = {}): TaxonomyEntry[] {
 export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry & { defaultStageId: string }> {
 	const t = criticalEvents
 	return getDb()
-		.select({ id: t.id, name: t.name, names: t.names, retiredAt: t.retiredAt, defaultStageId: t.defaultStageId })
+		.select({
+			id: t.id,
+			name: t.name,
+			names: t.names,
+			retiredAt: t.retiredAt,
+			defaultStageId: t.defaultStageId,
+			ownerDepartmentId: t.ownerDepartmentId,
+			ownerUserId: t.ownerUserId,
+		})
 		.from(t)
 		.where(notRetired('events', includeRetired))
 		.orderBy(asc(t.name))
@@ -69,7 +77,62 @@ export function stageExists(id: string) {
 	)
 }
 
-type EntryInput = { name: string; names: TranslatedNames; defaultStageId?: string }
+type EntryInput = {
+	name: string
+	names: TranslatedNames
+	defaultStageId?: string
+	/** Events only: null clears the owner. */
+	ownerDepartmentId?: string | null
+	ownerUserId?: string | null
+}
+
+/** An event's owning department and person, by name, for the pages that show them. */
+export function eventOwner(eventId: string) {
+	const row = getDb()
+		.select({
+			departmentId: criticalEvents.ownerDepartmentId,
+			departmentName: departments.name,
+			userId: criticalEvents.ownerUserId,
+			userName: users.name,
+			userEmail: users.email,
+		})
+		.from(criticalEvents)
+		.leftJoin(departments, eq(departments.id, criticalEvents.ownerDepartmentId))
+		.leftJoin(users, eq(users.id, criticalEvents.ownerUserId))
+		.where(eq(criticalEvents.id, eventId))
+		.get()
+	return row && (row.departmentId || row.userId) ? row : null
+}
+
+/**
+ * The events a person owns: named as the owner, or owned by their department or one above
+ * it (`departmentIds`: theirs and its ancestors).
+ */
+export function ownedEvents(userId: string, departmentIds: string[]) {
+	const t = criticalEvents
+	return getDb()
+		.select({ id: t.id, name: t.name, names: t.names, defaultStageId: t.defaultStageId, ownerUserId: t.ownerUserId })
+		.from(t)
+		.where(
+			and(
+				isNull(t.retiredAt),
+				departmentIds.length ? or(eq(t.ownerUserId, userId), inArray(t.ownerDepartmentId, departmentIds)) : eq(t.ownerUserId, userId),
+			),
+		)
+		.orderBy(asc(t.name))
+		.all()
+}
+
+/** The active person with this e-mail address, for an event's owner. */
+export function activeUserIdByEmail(email: string) {
+	return (
+		getDb()
+			.select({ id: users.id })
+			.from(users)
+			.where(and(eq(users.email, email), isNull(users.deactivatedAt)))
+			.get()?.id ?? null
+	)
+}
 
 const TARGET = { stages: 'stage', events: 'event', channels: 'channel' } as const
 
@@ -98,7 +161,12 @@ export function createEntry(kind: TaxonomyKind, input: EntryInput, actorId: stri
 			if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
 			created = tx
 				.insert(criticalEvents)
-				.values({ ...base, defaultStageId: input.defaultStageId })
+				.values({
+					...base,
+					defaultStageId: input.defaultStageId,
+					ownerDepartmentId: input.ownerDepartmentId ?? null,
+					ownerUserId: input.ownerUserId ?? null,
+				})
 				.returning({ id: criticalEvents.id })
 				.get()
 		} else created = tx.insert(channels).values(base).returning({ id: channels.id }).get()
@@ -113,14 +181,38 @@ export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput, a
 	return writeTransaction((tx) => {
 		const before = nameOf(tx, kind, id)
 		const t = tables[kind]
-		const values = kind === 'events' && input.defaultStageId ? { ...base, defaultStageId: input.defaultStageId } : base
+		const owners =
+			kind === 'events'
+				? tx
+						.select({ department: criticalEvents.ownerDepartmentId, owner: criticalEvents.ownerUserId })
+						.from(criticalEvents)
+						.where(eq(criticalEvents.id, id))
+						.get()
+				: undefined
+		const values =
+			kind === 'events'
+				? {
+						...base,
+						...(input.defaultStageId ? { defaultStageId: input.defaultStageId } : {}),
+						ownerDepartmentId: input.ownerDepartmentId ?? null,
+						ownerUserId: input.ownerUserId ?? null,
+					}
+				: base
 		if (!tx.update(t).set(values).where(eq(t.id, id)).run().changes) return false
+		const change = (from: string | null | undefined, to: string | null | undefined) =>
+			owners && (from ?? null) !== (to ?? null) ? { from: from ?? null, to: to ?? null } : undefined
+		const department = change(owners?.department, input.ownerDepartmentId)
+		const owner = change(owners?.owner, input.ownerUserId)
 		audit(
 			tx,
 			actorId,
 			'taxonomy.update',
 			{ type: TARGET[kind], id },
-			before === input.name ? { name: input.name } : { name: { from: before, to: input.name } },
+			{
+				name: before === input.name ? input.name : { from: before, to: input.name },
+				...(department ? { department } : {}),
+				...(owner ? { owner } : {}),
+			},
 		)
 		return true
 	})

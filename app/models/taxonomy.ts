@@ -12,6 +12,9 @@ export type LocalizedEntry = { id: string; name: string; names: TranslatedNames 
 export type TaxonomyEntry = LocalizedEntry & {
 	retiredAt: Date | null
 	defaultStageId?: string
+	/** A critical event's owners (decision 052). */
+	ownerDepartmentId?: string | null
+	ownerUserId?: string | null
 }
 
 /** The languages an admin may name an entry in besides the default one (its `name`). */
@@ -28,6 +31,9 @@ export const TaxonomyEntrySchema = z.object({
 	name: NameSchema,
 	names: TranslationsSchema,
 	defaultStageId: z.string().trim().optional(),
+	/** A critical event's owning department and, optionally, person (by e-mail); blank is none. */
+	ownerDepartmentId: z.string().trim().optional(),
+	ownerEmail: z.string().trim().toLowerCase().max(254, 'validation.tooLong').optional(),
 })
 
 /** Select options in the reader's language. */

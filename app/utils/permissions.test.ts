@@ -15,6 +15,7 @@ const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>
 	'update:comment:own': ['employee', 'manager', 'leader', 'admin'],
 	'read:campaign:any': ['employee', 'manager', 'leader', 'admin'],
 	'read:notification:own': ['employee', 'manager', 'leader', 'admin'],
+	'read:moment:own': ['employee', 'manager', 'leader', 'admin'],
 	'read:team:scope': ['manager', 'leader', 'admin'],
 	'read:dashboard:scope': ['manager', 'leader', 'admin'],
 	'read:dashboard:any': ['leader', 'admin'],

@@ -23,6 +23,7 @@ type Entity =
 	| 'triage'
 	| 'moderation'
 	| 'audit'
+	| 'moment'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
 const employee = [
@@ -38,6 +39,7 @@ const employee = [
 	'update:comment:own',
 	'read:campaign:any',
 	'read:notification:own',
+	'read:moment:own',
 ] as const satisfies Permission[]
 const manager = [
 	...employee,

@@ -8,7 +8,10 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
+import { getDepartment, listDepartments } from '#app/models/department.server.ts'
+import { toTree } from '#app/models/department.ts'
 import {
+	activeUserIdByEmail,
 	createEntry,
 	entryNameTaken,
 	listEntries,
@@ -20,6 +23,7 @@ import {
 	updateEntry,
 } from '#app/models/taxonomy.server.ts'
 import { TAXONOMY_KINDS, TaxonomyEntrySchema, TRANSLATED_LOCALES, type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
+import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
@@ -37,10 +41,24 @@ function kindFrom(value: string | undefined): TaxonomyKind {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requirePermission(request, 'read:taxonomy:any')
 	const kind = kindFrom(params.kind)
+	const entries = listEntries(kind, { includeRetired: true })
+	const events = kind === 'events'
+	const departments = events ? toTree(listDepartments()).map(({ id, name, depth }) => ({ id, name, depth })) : []
+	const departmentName = new Map(departments.map((d) => [d.id, d.name]))
 	return {
 		kind,
-		entries: listEntries(kind, { includeRetired: true }),
-		stages: kind === 'events' ? listStages({ includeRetired: true }) : [],
+		// An event's owners by name (and the person's e-mail, for the edit form).
+		entries: entries.map((entry) => {
+			const person = entry.ownerUserId ? getUserById(entry.ownerUserId) : null
+			return {
+				...entry,
+				ownerDepartmentName: entry.ownerDepartmentId ? (departmentName.get(entry.ownerDepartmentId) ?? null) : null,
+				ownerName: person?.name ?? null,
+				ownerEmail: person?.email ?? null,
+			}
+		}),
+		stages: events ? listStages({ includeRetired: true }) : [],
+		departments,
 	}
 }
 
@@ -52,6 +70,15 @@ function parseEntry(formData: FormData, kind: TaxonomyKind, id?: string) {
 			}
 			if (kind === 'events' && (!value.defaultStageId || !stageExists(value.defaultStageId))) {
 				ctx.addIssue({ code: 'custom', path: ['defaultStageId'], message: 'validation.unknownStage' })
+			}
+			if (kind === 'events' && value.ownerDepartmentId) {
+				const department = getDepartment(value.ownerDepartmentId)
+				if (!department || department.retiredAt) {
+					ctx.addIssue({ code: 'custom', path: ['ownerDepartmentId'], message: 'validation.unknownDepartment' })
+				}
+			}
+			if (kind === 'events' && value.ownerEmail && !activeUserIdByEmail(value.ownerEmail)) {
+				ctx.addIssue({ code: 'custom', path: ['ownerEmail'], message: 'validation.unknownPerson' })
 			}
 		}),
 	})
@@ -69,7 +96,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await requirePermission(request, intent === 'create' ? 'create:taxonomy:any' : 'update:taxonomy:any')
 		const submission = parseEntry(formData, kind, intent === 'update' ? id : undefined)
 		if (submission.status !== 'success') return data({ intent, id, result: submission.reply() }, { status: 400 })
-		const input = submission.value
+		const { ownerEmail, ownerDepartmentId, ...entry } = submission.value
+		const input = {
+			...entry,
+			ownerDepartmentId: ownerDepartmentId || null,
+			ownerUserId: ownerEmail ? activeUserIdByEmail(ownerEmail) : null,
+		}
 		if (intent === 'create') createEntry(kind, input, admin.id)
 		else ensure(updateEntry(kind, id, input, admin.id), 'errors.entryNotFound')
 		return redirectWithToast(here, { kind: 'success', message: intent === 'create' ? 'taxonomy.added' : 'taxonomy.updated' })
@@ -94,7 +126,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	httpError(400, 'errors.unknownAction')
 }
 
-function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: TaxonomyEntry; stages: TaxonomyEntry[] }) {
+type Department = { id: string; name: string; depth: number }
+type Entry = TaxonomyEntry & { ownerEmail?: string | null }
+
+function EntryForm({
+	kind,
+	entry,
+	stages,
+	departments,
+}: {
+	kind: TaxonomyKind
+	entry?: Entry
+	stages: TaxonomyEntry[]
+	departments: Department[]
+}) {
 	const t = useT()
 	const locale = useLocale()
 	const actionData = useActionData<typeof action>()
@@ -104,7 +149,15 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 		id: entry ? `entry-${entry.id}` : `entry-new-${kind}`,
 		lastResult: mine ? actionData.result : undefined,
 		constraint: getZodConstraint(TaxonomyEntrySchema),
-		defaultValue: entry ? { name: entry.name, names: entry.names, defaultStageId: entry.defaultStageId ?? '' } : undefined,
+		defaultValue: entry
+			? {
+					name: entry.name,
+					names: entry.names,
+					defaultStageId: entry.defaultStageId ?? '',
+					ownerDepartmentId: entry.ownerDepartmentId ?? '',
+					ownerEmail: entry.ownerEmail ?? '',
+				}
+			: undefined,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: TaxonomyEntrySchema }),
@@ -138,6 +191,18 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 							.map((s) => ({ value: s.id, label: localizedName(s, locale) }))}
 					/>
 				) : null}
+				{kind === 'events' ? (
+					<>
+						<SelectField
+							label={t('taxonomy.ownerDepartment')}
+							meta={fields.ownerDepartmentId}
+							placeholder={t('taxonomy.noOwner')}
+							hint={t('taxonomy.ownerDepartmentHint')}
+							options={departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth }))}
+						/>
+						<Field label={t('taxonomy.ownerEmail')} meta={fields.ownerEmail} type="email" hint={t('taxonomy.ownerEmailHint')} />
+					</>
+				) : null}
 			</div>
 			<div className="flex gap-2">
 				<Button>{entry ? t('common.save') : t('common.add')}</Button>
@@ -150,7 +215,7 @@ function EntryForm({ kind, entry, stages }: { kind: TaxonomyKind; entry?: Taxono
 export default function TaxonomyRoute() {
 	const t = useT()
 	const locale = useLocale()
-	const { kind, entries, stages } = useLoaderData<typeof loader>()
+	const { kind, entries, stages, departments } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	// A successful save redirects here: a new location key rebuilds the forms from the saved data, so
 	// the add form is empty again; a refused save keeps what was typed.
@@ -172,13 +237,20 @@ export default function TaxonomyRoute() {
 							return (
 								<li key={entry.id} className="py-3">
 									{editing === entry.id ? (
-										<EntryForm key={location.key} kind={kind} entry={entry} stages={stages} />
+										<EntryForm key={location.key} kind={kind} entry={entry} stages={stages} departments={departments} />
 									) : (
 										<div className="flex flex-wrap items-center justify-between gap-2">
 											<span className={entry.retiredAt ? 'text-slate-600' : ''}>
 												<span className="font-medium">{name}</span>
 												{entry.defaultStageId ? (
 													<span className="text-sm text-slate-600"> · {stageName.get(entry.defaultStageId)}</span>
+												) : null}
+												{entry.ownerDepartmentName || entry.ownerName ? (
+													<span className="block text-sm text-slate-600">
+														{t('taxonomy.ownedBy', {
+															owner: [entry.ownerDepartmentName, entry.ownerName].filter(Boolean).join(' · '),
+														})}
+													</span>
 												) : null}{' '}
 												{entry.retiredAt ? <Badge>{t('common.retired')}</Badge> : null}
 											</span>
@@ -241,7 +313,7 @@ export default function TaxonomyRoute() {
 			</Card>
 			<Card>
 				<h2 className="mb-4 text-lg font-semibold">{t(`taxonomy.${kind}.addHeading`)}</h2>
-				<EntryForm key={location.key} kind={kind} stages={stages} />
+				<EntryForm key={location.key} kind={kind} stages={stages} departments={departments} />
 			</Card>
 		</div>
 	)

@@ -4,13 +4,14 @@ import { MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
+import { EventOwnerLine } from '#app/components/moments.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { displayRange, momentRatesIn } from '#app/models/dashboard.server.ts'
 import { NO_EVENT } from '#app/models/dashboard.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights } from '#app/models/insight.server.ts'
-import { listEvents, listStages } from '#app/models/taxonomy.server.ts'
+import { eventOwner, listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
 import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const base = {
 		stage,
 		event,
+		owner: event ? eventOwner(event.id) : null,
 		search: q.search,
 		departmentId: q.departmentId,
 		range: displayRange(q.period),
@@ -72,6 +74,7 @@ export default function DashboardCellRoute() {
 				{t('dashboard.cell.back')}
 			</Link>
 			<PageHeader title={t('dashboard.cell.heading', { event: eventName, stage: localizedName(d.stage, locale) })} />
+			<EventOwnerLine owner={d.owner} />
 			<p className="mb-6 text-slate-700">{t('dashboard.cell.intro', { from: format.date(d.range.from), to: format.date(d.range.to) })}</p>
 			{d.moments?.current ? (
 				<section aria-labelledby="cell-moments" className="mb-8">

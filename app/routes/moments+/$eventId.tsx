@@ -4,6 +4,7 @@ import { BarChart, MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { RateBase, Section, SectionHeader, TooSmallNotice, useFigureFormat } from '#app/components/dashboard/primitives.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
+import { EventOwnerLine } from '#app/components/moments.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import {
@@ -19,7 +20,7 @@ import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#ap
 import { listFeed } from '#app/models/idea.server.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
-import { listEvents } from '#app/models/taxonomy.server.ts'
+import { eventOwner, listEvents } from '#app/models/taxonomy.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
 import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const q = dashboardQuery(new URL(request.url), user)
 	const event = listEvents({ includeRetired: true }).find((e) => e.id === params.eventId)
 	ensure(event, 'errors.eventNotFound')
-	const base = { event, search: q.search, departmentId: q.departmentId, minGroup: getEnv().MIN_GROUP_SIZE }
+	const base = { event, owner: eventOwner(event.id), search: q.search, departmentId: q.departmentId, minGroup: getEnv().MIN_GROUP_SIZE }
 	const playbook = eventPlaybook(event.id, q.scope)
 	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
 	// Below the minimum group size the data functions compute nothing.
@@ -70,7 +71,7 @@ export default function EventPlaybookRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()
-	const { event, book, search, departmentId, minGroup } = useLoaderData<typeof loader>()
+	const { event, owner, book, search, departmentId, minGroup } = useLoaderData<typeof loader>()
 	const name = localizedName(event, locale)
 	const scope = departmentId ? `&department=${departmentId}` : ''
 	return (
@@ -79,6 +80,7 @@ export default function EventPlaybookRoute() {
 				{t('dashboard.cell.back')}
 			</Link>
 			<PageHeader title={t('dashboard.event.heading', { event: name })} />
+			<EventOwnerLine owner={owner} />
 			<p className="mb-6 max-w-3xl text-slate-700">{t('dashboard.event.intro')}</p>
 			{book ? (
 				<>
