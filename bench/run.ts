@@ -201,6 +201,11 @@ const scenarios: Scenario[] = [
 		requests: asAdmin(`/moments/${event}`),
 	},
 	{
+		name: 'My moments (5 events owned)',
+		group: 'dashboard',
+		requests: asAdmin('/moments'),
+	},
+	{
 		name: 'heatmap cell (recovery, insights)',
 		group: 'dashboard',
 		requests: asAdmin(`/dashboard/cell?stage=${eventStage}&event=${event}`),

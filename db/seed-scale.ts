@@ -274,6 +274,10 @@ export async function seedScale(file: string) {
 			UPDATE insights SET recurrence_count = (SELECT count(*) FROM insight_recurrences r WHERE r.insight_id = insights.id);
 		`)
 		phase('counters')
+		// Moment owners: each event owned by a team, every other one also by a person; the admin
+		// (user0) owns the first five, so the bench's "My moments" has a full page.
+		const owner = sqlite.prepare('UPDATE critical_events SET owner_department_id = ?, owner_user_id = ? WHERE id = ?')
+		events.forEach((e, i) => owner.run(teams[(i * 37) % teams.length]!, i < 5 ? id('u', 0) : i % 2 ? id('u', 13 * (i + 1)) : null, e.id))
 		// trend = log2 Σ 2^((t − epoch)/H) over the submission and the votes, shifted by the
 		// largest term so nothing overflows (as trendScore() in app/models/idea.ts).
 		sqlite.exec(`

@@ -20,6 +20,7 @@ import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from 
 import { type DepartmentRow } from '#app/models/department.ts'
 import { ACTED_STATUSES, OPEN_STATUSES, STATUS } from '#app/models/idea.ts'
 import { sqlList, statusIn } from '#app/models/sql.server.ts'
+import { createTtlCache } from '#app/utils/cache.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Permission, type Role } from '#app/utils/permissions.ts'
 import { isoWeek, shiftWeek, weekStart } from '#app/utils/time.ts'
@@ -459,6 +460,8 @@ export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 	}
 }
 
+const heatCache = createTtlCache(4)
+
 /**
  * "My moments": for each event an owner answers for, this quarter across the company: its
  * heat (insights plus "I see this too") and whether a cell of it is a blind spot, how its
@@ -469,7 +472,8 @@ export function ownedMoments(eventIds: string[], now = new Date()) {
 	const previous = previousPeriod(period, now)
 	const range = displayRange(period)
 	if (!eventIds.length) return { range, rows: [] }
-	const cells = heatmap(EVERYONE, period) ?? []
+	// The company's heatmap is the same for every owner: computed once per cache period.
+	const cells = heatCache.get(period.weeks.join(), getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => heatmap(EVERYONE, period)).value ?? []
 	const counts = (rows: Array<{ event: string; n: number }>) => new Map(rows.map((r) => [r.event, r.n]))
 	const open = counts(
 		getDb().all(sql`
