@@ -461,6 +461,7 @@ export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 }
 
 const heatCache = createTtlCache(4)
+const momentsCache = createTtlCache()
 
 /**
  * "My moments": for each event an owner answers for, this quarter across the company: its
@@ -471,9 +472,18 @@ export function ownedMoments(eventIds: string[], now = new Date()) {
 	const period = periodOf(isoWeek(now, getEnv().TIME_ZONE), QUARTER_WEEKS, now)
 	const previous = previousPeriod(period, now)
 	const range = displayRange(period)
-	if (!eventIds.length) return { range, rows: [] }
-	// The company's heatmap is the same for every owner: computed once per cache period.
-	const cells = heatCache.get(period.weeks.join(), getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => heatmap(EVERYONE, period)).value ?? []
+	if (!eventIds.length) return { range, rows: [], computedAt: now }
+	// Aggregates over months, like the dashboard's: reused for DASHBOARD_CACHE_SECONDS (the page
+	// says when they were computed). The company heatmap is the same for every owner.
+	const ttl = getEnv().DASHBOARD_CACHE_SECONDS * 1000
+	const { value, computedAt } = momentsCache.get(`${period.weeks[0]}|${[...eventIds].sort().join()}`, ttl, () => {
+		const cells = heatCache.get(period.weeks.join(), ttl, () => heatmap(EVERYONE, period)).value ?? []
+		return ownedFigures(eventIds, cells, period, previous)
+	})
+	return { range, rows: value, computedAt: new Date(computedAt) }
+}
+
+function ownedFigures(eventIds: string[], cells: HeatCell[], period: Period, previous: Period) {
 	const counts = (rows: Array<{ event: string; n: number }>) => new Map(rows.map((r) => [r.event, r.n]))
 	const open = counts(
 		getDb().all(sql`
@@ -489,24 +499,21 @@ export function ownedMoments(eventIds: string[], now = new Date()) {
 			GROUP BY x.event_id`),
 	)
 	const ratesIn = (p: Period, eventId: string) => momentRatesIn(EVERYONE, p.start.getTime(), p.end.getTime(), { eventId })
-	return {
-		range,
-		rows: eventIds.map((eventId) => {
-			const mine = cells.filter((c) => c.eventId === eventId)
-			const current = ratesIn(period, eventId)
-			const before = ratesIn(previous, eventId)
-			return {
-				eventId,
-				heat: mine.reduce((sum, c) => sum + c.heat, 0),
-				insights: mine.reduce((sum, c) => sum + c.insights, 0),
-				blindSpot: mine.some((c) => c.blindSpot),
-				// None in an organisation smaller than the minimum group.
-				moments: current && before ? { current, previous: before } : null,
-				openIdeas: open.get(eventId) ?? 0,
-				unanswered: unanswered.get(eventId) ?? 0,
-			}
-		}),
-	}
+	return eventIds.map((eventId) => {
+		const mine = cells.filter((c) => c.eventId === eventId)
+		const current = ratesIn(period, eventId)
+		const before = ratesIn(previous, eventId)
+		return {
+			eventId,
+			heat: mine.reduce((sum, c) => sum + c.heat, 0),
+			insights: mine.reduce((sum, c) => sum + c.insights, 0),
+			blindSpot: mine.some((c) => c.blindSpot),
+			// None in an organisation smaller than the minimum group.
+			moments: current && before ? { current, previous: before } : null,
+			openIdeas: open.get(eventId) ?? 0,
+			unanswered: unanswered.get(eventId) ?? 0,
+		}
+	})
 }
 
 /**

@@ -25,9 +25,10 @@ function departmentLine(departmentId: string | null) {
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:moment:own')
 	const events = ownedEvents(user.id, departmentLine(user.departmentId))
-	const { range, rows } = ownedMoments(events.map((e) => e.id))
+	const { range, rows, computedAt } = ownedMoments(events.map((e) => e.id))
 	return {
 		range,
+		computedAt,
 		minGroup: getEnv().MIN_GROUP_SIZE,
 		canReadPlaybook: hasPermission(user.role, 'read:dashboard:scope'),
 		moments: events.map((event, i) => ({ event, mine: event.ownerUserId === user.id, ...rows[i]! })),
@@ -38,11 +39,16 @@ export default function MyMomentsRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()
-	const { range, minGroup, canReadPlaybook, moments } = useLoaderData<typeof loader>()
+	const { range, computedAt, minGroup, canReadPlaybook, moments } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<PageHeader title={t('myMoments.heading')} />
-			<p className="mb-6 max-w-3xl text-slate-700">{t('myMoments.intro', { from: format.date(range.from), to: format.date(range.to) })}</p>
+			<p className="mb-6 max-w-3xl text-slate-700">
+				{t('myMoments.intro', { from: format.date(range.from), to: format.date(range.to) })}{' '}
+				{moments.length ? (
+					<span className="text-sm text-slate-600">({t('dashboard.computedAt', { time: format.dateTime(computedAt) })})</span>
+				) : null}
+			</p>
 			{moments.length ? (
 				<ul className="space-y-6">
 					{moments.map((m) => {
