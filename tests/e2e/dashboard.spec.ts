@@ -66,7 +66,7 @@ test('a leader reads the dashboard, filters a department, opens a heatmap cell a
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 	const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n')
 	expect(lines[0]).toMatch(/^Journey stage,Critical event,Heat,/)
-	expect(lines[1]).toMatch(/^Use,Card lost or stolen,\d+,\d+,\d+,[\d.]+,\d+,\d+,\d+,(yes|no)$/)
+	expect(lines[1]).toMatch(/^Use,Card lost or stolen,\d+,\d+,\d+,[\d.]+,\d+,\d+,\d+,(yes|no),[\d.]*,\d+,[\d.]*,\d+$/)
 })
 
 test('the event playbook and a manager’s own view are readable and accessible', async ({ page, login }) => {
