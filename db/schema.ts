@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { type TranslatedNames } from '#app/locales/index.ts'
+import { LOCALES, type TranslatedNames } from '#app/locales/index.ts'
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '#app/models/audit.ts'
 import { type Criterion, type Scores } from '#app/models/evaluation.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { CONTENT_KINDS, REPORT_OUTCOMES } from '#app/models/moderation.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
+import { type PlaybookContent } from '#app/models/playbook.ts'
 import { EMAIL_DIGESTS } from '#app/models/user.ts'
 import { ROLES } from '#app/utils/permissions.ts'
 
@@ -373,6 +374,8 @@ export const notifications = sqliteTable(
 		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
 		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
 		commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+		/** For a playbook prompt: the moment of truth whose playbook may need an update. */
+		eventId: text('event_id').references(() => criticalEvents.id),
 		actorId: userRef('actor_id'),
 		/** A snapshot of what the person is told, e.g. a moderator's reason. */
 		note: text('note'),
@@ -388,6 +391,7 @@ export const notifications = sqliteTable(
 		index('notifications_idea_id_idx').on(t.ideaId),
 		index('notifications_comment_id_idx').on(t.commentId),
 		index('notifications_actor_id_idx').on(t.actorId),
+		index('notifications_event_id_idx').on(t.eventId),
 	],
 )
 
@@ -470,4 +474,34 @@ export const auditLog = sqliteTable(
 		createdAt: createdAt(),
 	},
 	(t) => [index('audit_log_created_at_idx').on(t.createdAt), index('audit_log_actor_id_idx').on(t.actorId)],
+)
+
+/**
+ * A living playbook: how the company handles a critical event now, in one language. Every
+ * change is a new row with the next version number (decision 053); none is ever rewritten, so
+ * older versions stay readable and comparable. The unique index refuses a second writer who
+ * saved from the same version.
+ */
+export const playbookVersions = sqliteTable(
+	'playbook_versions',
+	{
+		id: id(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => criticalEvents.id),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		version: integer('version').notNull(),
+		content: text('content', { mode: 'json' }).$type<PlaybookContent>().notNull(),
+		/** What changed and why, in the writer's words. */
+		note: text('note').notNull(),
+		authorId: userRef('author_id').notNull(),
+		/** The implemented idea that caused the change, if one did. */
+		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		uniqueIndex('playbook_versions_event_locale_version_unique').on(t.eventId, t.locale, t.version),
+		index('playbook_versions_author_id_idx').on(t.authorId),
+		index('playbook_versions_idea_id_idx').on(t.ideaId),
+	],
 )

@@ -8,6 +8,7 @@ import { runMigrations } from './migrate.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
 import { seedDemoActivity } from './seed-activity.ts'
 import { seedDemoHistory } from './seed-history.ts'
+import { seedDemoPlaybooks } from './seed-playbooks.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
 
@@ -167,6 +168,7 @@ export async function seedDemoData(db: DB = getDb()) {
 	})
 	seedDemoHistory(db)
 	seedDemoActivity(db)
+	seedDemoPlaybooks(db)
 	return true
 }
 

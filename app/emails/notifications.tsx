@@ -1,12 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { type Locale } from '#app/locales/index.ts'
-import { describeNotification, type NotificationFacts } from '#app/models/notification.ts'
+import { describeNotification, playbookPromptPath, type NotificationFacts } from '#app/models/notification.ts'
 import { type T } from '#app/utils/i18n.ts'
 
 /** One notification as the e-mail needs it: what it says, which idea it is about, a comment's words. */
-export type MailItem = NotificationFacts & { ideaId: string | null; commentBody: string | null }
+export type MailItem = NotificationFacts & { ideaId: string | null; eventId?: string | null; commentBody: string | null }
 
-type Group = { ideaId: string | null; title: string | null; lines: Array<{ label: string; why: string | null }> }
+/** A line's own link, where it leads elsewhere than its idea (a playbook prompt: the playbook's editor). */
+type Line = { label: string; why: string | null; path: string | null }
+type Group = { ideaId: string | null; title: string | null; lines: Line[] }
 
 /** The items grouped by idea, in the order each idea first appears; items with no idea to open last. */
 function byIdea(items: MailItem[], t: T): Group[] {
@@ -17,7 +19,8 @@ function byIdea(items: MailItem[], t: T): Group[] {
 		const ideaId = item.kind === 'hidden' ? null : item.ideaId
 		const key = ideaId ?? ''
 		const group = groups.get(key) ?? { ideaId, title: ideaId ? item.ideaTitle : null, lines: [] }
-		group.lines.push({ label, why: item.commentBody ? `“${item.commentBody.slice(0, 300)}”` : why })
+		const path = item.kind === 'playbook' && item.eventId ? playbookPromptPath(item.eventId, item.ideaId) : null
+		group.lines.push({ label, why: item.commentBody ? `“${item.commentBody.slice(0, 300)}”` : why, path })
 		groups.set(key, group)
 	}
 	return [...groups.values()].sort((a, b) => Number(!a.ideaId) - Number(!b.ideaId))
@@ -37,7 +40,7 @@ export function notificationsEmail({ items, t, locale, appUrl }: { items: MailIt
 		'',
 		...groups.flatMap((g) => [
 			...(g.title ? [g.title] : []),
-			...g.lines.map((l) => `• ${l.label}${l.why ? `\n  ${l.why.replace(/\n+/g, ' ')}` : ''}`),
+			...g.lines.map((l) => `• ${l.label}${l.why ? `\n  ${l.why.replace(/\n+/g, ' ')}` : ''}${l.path ? `\n  ${appUrl}${l.path}` : ''}`),
 			...(g.ideaId ? [`  ${link(g.ideaId)}`] : []),
 			'',
 		]),
@@ -92,7 +95,13 @@ export function notificationsEmail({ items, t, locale, appUrl }: { items: MailIt
 														<ul style={{ margin: 0, paddingLeft: 20 }}>
 															{g.lines.map((l, i) => (
 																<li key={i} style={{ margin: '0 0 8px', fontSize: 15 }}>
-																	{l.label}
+																	{l.path ? (
+																		<a href={`${appUrl}${l.path}`} style={{ color: '#174ca8' }}>
+																			{l.label}
+																		</a>
+																	) : (
+																		l.label
+																	)}
 																	{l.why ? (
 																		<blockquote
 																			style={{ margin: '4px 0 0', paddingLeft: 12, borderLeft: '3px solid #cbd5e1', color: '#334155' }}

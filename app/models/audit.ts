@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
 	'taxonomy.restore',
 	'campaign.create',
 	'campaign.update',
+	'playbook.edit',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -64,6 +65,8 @@ export const AUDIT_FIELDS = {
 	note: 'text',
 	direction: 'direction',
 	outcome: 'outcome',
+	language: 'text',
+	version: 'number',
 } as const
 export type AuditField = keyof typeof AUDIT_FIELDS
 type Raw = string | number | null

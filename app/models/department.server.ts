@@ -29,6 +29,15 @@ export function getDepartment(id: string) {
 }
 
 /** The department and every department below it: a manager's scope. */
+/** The department and every department above it, nearest first: an owner up the tree owns for them too. */
+export function departmentLine(departmentId: string | null) {
+	if (!departmentId) return []
+	const parent = new Map(listDepartments({ includeRetired: true }).map((d) => [d.id, d.parentId]))
+	const line: string[] = []
+	for (let id: string | null | undefined = departmentId; id && !line.includes(id); id = parent.get(id)) line.push(id)
+	return line
+}
+
 export function subtreeIds(rootId: string): string[] {
 	const rows = getDb().all<{ id: string }>(sql`
 		WITH RECURSIVE tree(id) AS (

@@ -162,7 +162,7 @@ test('every status, merge and update notification says why, in the app and in th
 	expect(mergeIdea(duplicate, idea, manager, 'Same request as the fee refund idea.', at(4)).ok).toBe(true)
 
 	const t = getT('en')
-	const shown = listNotifications(author.id).rows.map((n) => describeNotification(n, t))
+	const shown = listNotifications(author.id, 'en').rows.map((n) => describeNotification(n, t))
 	expect(shown).toEqual([
 		{
 			label: '“Give back the fee for swallowed cards” was merged into “Refund the fee when a card is swallowed”',

@@ -3,11 +3,11 @@ import { notificationsEmail } from '#app/emails/notifications.tsx'
 import { kept } from '#app/models/notification.server.ts'
 import { type EmailDigest } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
+import { DEFAULT_LOCALE, getT, isLocale, localizedName } from '#app/utils/i18n.ts'
 import { dateTimeFormat } from '#app/utils/intl.ts'
 import { sendMail } from '#app/utils/mailer.server.ts'
 import { getDb } from '#db/index.ts'
-import { comments, ideas, notifications, users } from '#db/schema.ts'
+import { comments, criticalEvents, ideas, notifications, users } from '#db/schema.ts'
 
 /** The local hour and calendar day of an instant in the organisation's time zone. */
 function localClock(now: Date, timeZone: string) {
@@ -53,12 +53,16 @@ export async function deliverEmails(now = new Date()) {
 			ideaStatus: ideas.status,
 			commentBody: comments.body,
 			actorName: users.name,
+			eventId: notifications.eventId,
+			eventName: criticalEvents.name,
+			eventNames: criticalEvents.names,
 		})
 		.from(notifications)
 		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
 		.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
 		.leftJoin(comments, eq(comments.id, notifications.commentId))
 		.leftJoin(users, eq(users.id, notifications.actorId))
+		.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
 		.where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), lt(notifications.createdAt, new Date(now.getTime() + 1))))
 		.orderBy(asc(notifications.createdAt))
 		.all()
@@ -78,8 +82,13 @@ export async function deliverEmails(now = new Date()) {
 	let sent = 0
 	for (const person of recipients) {
 		if (!due(person.emailDigest, person.digestSentAt, now)) continue
-		const items = pending.filter((p) => p.userId === person.id)
 		const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE
+		const items = pending
+			.filter((p) => p.userId === person.id)
+			.map(({ eventNames, ...p }) => ({
+				...p,
+				eventName: p.eventName && eventNames ? localizedName({ name: p.eventName, names: eventNames }, locale) : null,
+			}))
 		await sendMail({ to: person.email, ...notificationsEmail({ items, t: getT(locale), locale, appUrl }) })
 		db.update(notifications)
 			.set({ emailedAt: now })

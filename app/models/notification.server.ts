@@ -1,10 +1,12 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import { type Locale } from '#app/locales/index.ts'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from '#app/models/notification.ts'
+import { localizedName } from '#app/utils/i18n.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { getDb, type Tx } from '#db/index.ts'
-import { comments, ideas, notifications, users } from '#db/schema.ts'
+import { comments, criticalEvents, ideas, notifications, users } from '#db/schema.ts'
 
 /** The idea a merged one was merged into, for "merged into …". */
 export const kept = alias(ideas, 'kept')
@@ -14,6 +16,7 @@ type NewNotification = {
 	kind: NotificationKind
 	ideaId: string | null
 	commentId?: string | null
+	eventId?: string | null
 	actorId?: string | null
 	/** The why: a public reason or update text, a moderator's reason. */
 	note?: string | null
@@ -37,7 +40,8 @@ export function unreadCount(userId: string) {
 	)
 }
 
-export function listNotifications(userId: string, page = 1) {
+/** A person's notifications, newest first, a page at a time; a playbook prompt names its moment in `locale`. */
+export function listNotifications(userId: string, locale: Locale, page = 1) {
 	const db = getDb()
 	const where = eq(notifications.userId, userId)
 	const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
@@ -57,18 +61,30 @@ export function listNotifications(userId: string, page = 1) {
 			note: notifications.note,
 			toStatus: notifications.toStatus,
 			keptTitle: kept.title,
+			eventId: notifications.eventId,
+			eventName: criticalEvents.name,
+			eventNames: criticalEvents.names,
 		})
 		.from(notifications)
 		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
 		.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
 		.leftJoin(comments, eq(comments.id, notifications.commentId))
 		.leftJoin(users, eq(users.id, notifications.actorId))
+		.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
 		.where(where)
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(NOTIFICATIONS_PAGE_SIZE)
 		.offset(offset)
 		.all()
-	return { rows, total, page: current, pages }
+	return {
+		rows: rows.map(({ eventNames, ...r }) => ({
+			...r,
+			eventName: eventNames && r.eventName ? localizedName({ name: r.eventName, names: eventNames }, locale) : null,
+		})),
+		total,
+		page: current,
+		pages,
+	}
 }
 
 /** Marks the given notifications (or all of them) read; only the owner's rows change. */

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
 	'assigned',
 	'report-hidden',
 	'report-kept',
+	'playbook',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
@@ -26,6 +27,8 @@ export type NotificationFacts = {
 	toStatus: IdeaStatus | null
 	note: string | null
 	keptTitle: string | null
+	/** A playbook prompt's moment of truth, named in the reader's language. */
+	eventName?: string | null
 }
 
 /**
@@ -39,6 +42,7 @@ export function describeNotification(n: NotificationFacts, t: T) {
 		idea: n.ideaTitle ?? '',
 		status: status ? t(`statuses.${status}`) : '',
 		reason: n.note ?? '',
+		event: n.eventName ?? '',
 	}
 	const label =
 		n.kind === 'status' && n.toStatus === STATUS.merged && n.keptTitle
@@ -55,4 +59,9 @@ function shorten(note: string | null) {
 	const cut = note.slice(0, NOTE_SHOWN)
 	const space = cut.lastIndexOf(' ')
 	return `${(space > NOTE_SHOWN * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+/** Where a playbook prompt leads: the playbook's editor with the implemented idea chosen as the cause. */
+export function playbookPromptPath(eventId: string, ideaId: string | null) {
+	return `/moments/${eventId}/edit${ideaId ? `?idea=${ideaId}` : ''}`
 }

@@ -30,6 +30,7 @@ import {
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { type NotificationKind } from '#app/models/notification.ts'
+import { promptPlaybookOwners } from '#app/models/playbook.server.ts'
 import { mergeableIdeaIds } from '#app/models/search.server.ts'
 import { type Actor } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -116,6 +117,7 @@ export function changeStatus(ideaId: string, actor: Actor, to: IdeaStatus, note:
 			.run()
 		tx.insert(ideaUpdates).values({ ideaId, actorId: actor.id, fromStatus: idea.status, toStatus: to, note, createdAt: now }).run()
 		tellAudience(tx, ideaId, actor.id, 'status', now, { note, toStatus: to })
+		if (to === STATUS.implemented) promptPlaybookOwners(tx, ideaId, actor.id, now)
 		audit(tx, actor.id, 'idea.status', { type: 'idea', id: ideaId }, { status: { from: idea.status, to }, note }, now)
 		return { ok: true }
 	})

@@ -24,6 +24,7 @@ type Entity =
 	| 'moderation'
 	| 'audit'
 	| 'moment'
+	| 'playbook'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
 const employee = [
@@ -40,6 +41,8 @@ const employee = [
 	'read:campaign:any',
 	'read:notification:own',
 	'read:moment:own',
+	'read:playbook:any',
+	'update:playbook:own',
 ] as const satisfies Permission[]
 const manager = [
 	...employee,
@@ -50,6 +53,7 @@ const manager = [
 	'read:triage:scope',
 	'update:triage:scope',
 	'update:moderation:scope',
+	'update:playbook:scope',
 ] as const satisfies Permission[]
 const leader = [...manager, 'read:organisation:any', 'read:dashboard:any', 'update:campaign:any'] as const satisfies Permission[]
 const admin = [
@@ -70,6 +74,7 @@ const admin = [
 	'update:triage:any',
 	'update:moderation:any',
 	'read:audit:any',
+	'update:playbook:any',
 ] as const satisfies Permission[]
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -5,17 +5,18 @@ import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listNotifications, markRead } from '#app/models/notification.server.ts'
-import { describeNotification } from '#app/models/notification.ts'
+import { describeNotification, playbookPromptPath } from '#app/models/notification.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useFormat, useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:notification:own')
 	const page = Number(new URL(request.url).searchParams.get('page')) || 1
-	return listNotifications(user.id, page)
+	return listNotifications(user.id, await getLocale(request, user), page)
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,7 +59,11 @@ export default function NotificationsRoute() {
 											{t('notifications.unread')}
 										</span>
 									) : null}
-									{n.ideaId && n.kind !== 'hidden' ? (
+									{n.kind === 'playbook' && n.eventId ? (
+										<Link to={playbookPromptPath(n.eventId, n.ideaId)} className="font-medium text-brand-900 underline">
+											{label}
+										</Link>
+									) : n.ideaId && n.kind !== 'hidden' ? (
 										<Link
 											to={`/ideas/${n.ideaId}${n.commentId ? `#comment-${n.commentId}` : ''}`}
 											className="font-medium text-brand-900 underline"

@@ -1,10 +1,13 @@
 import { useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { PlaybookGuide } from '#app/components/playbook.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { CheckboxField, ChoiceGroup, Field, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
 import { EMOTIONS, FIRST_CONTACT, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
+import { type PlaybookContent } from '#app/models/playbook.ts'
 import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { suggestMoment } from '#app/utils/emotion.ts'
+import { localizedName } from '#app/utils/i18n.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
 import { useLocale, useT } from '#app/utils/root-data.ts'
 
@@ -39,6 +42,7 @@ export function InsightFields({
 	privacy,
 	afterBody = null,
 	anonymousChoice = true,
+	playbooks,
 }: {
 	form: FormMetadata<InsightFormValues>
 	fields: Fields
@@ -46,6 +50,8 @@ export function InsightFields({
 	privacy?: PrivacyFinding[] | null
 	afterBody?: React.ReactNode
 	anonymousChoice?: boolean
+	/** The current playbook of each event that has one: its steps show under the event on a phone (beside the form from 1024 px). */
+	playbooks?: Playbooks
 }) {
 	const t = useT()
 	const locale = useLocale()
@@ -80,6 +86,7 @@ export function InsightFields({
 					hint={t('insights.stageHint')}
 				/>
 			</div>
+			{playbooks ? <PlaybookFold playbooks={playbooks} eventId={fields.eventId.value} events={events} className="lg:hidden" /> : null}
 			<ChoiceGroup legend={t('insights.emotion')} meta={fields.emotion} type="radio" options={emotionOptions(t)} />
 			<EmotionHint text={fields.body.value ?? ''} />
 			<MomentEnd fields={fields} />
@@ -140,5 +147,47 @@ function EmotionHint({ text }: { text: string }) {
 					: t('insights.emotionHint', { value: hint.peak, label: label(hint.peak), words })
 				: null}
 		</p>
+	)
+}
+
+export type Playbooks = Record<string, PlaybookContent>
+
+/**
+ * How we handle the chosen moment now, folded (open at first), so the answer is on screen
+ * during the call. Nothing when no moment is chosen or it has no playbook yet.
+ */
+export function PlaybookFold({
+	playbooks,
+	eventId,
+	events,
+	className = '',
+}: {
+	playbooks: Playbooks
+	eventId: string | undefined
+	events: LocalizedEntry[]
+	className?: string
+}) {
+	const t = useT()
+	const locale = useLocale()
+	const event = events.find((e) => e.id === eventId)
+	const content = eventId ? playbooks[eventId] : undefined
+	if (!event || !content) return null
+	return (
+		<details open className={`rounded-md border border-brand-100 bg-brand-50 ${className}`} data-testid="capture-playbook">
+			<summary className="min-h-11 cursor-pointer px-3 py-2 text-sm font-semibold text-brand-900">
+				{t('playbooks.beside', { event: localizedName(event, locale) })}
+			</summary>
+			<div className="border-t border-brand-100 p-3">
+				<PlaybookGuide content={content} compact />
+				<a
+					href={`/moments/${event.id}`}
+					target="_blank"
+					rel="noreferrer"
+					className="mt-3 inline-block text-sm font-medium text-brand-700 underline"
+				>
+					{t('playbooks.openFull')}
+				</a>
+			</div>
+		</details>
 	)
 }

@@ -6,16 +6,18 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { FormErrors } from '#app/components/ui/forms.tsx'
 import { createInsight, lastChannelOf } from '#app/models/insight.server.ts'
+import { currentPlaybooks } from '#app/models/playbook.server.ts'
 import { similarInsights } from '#app/models/search.server.ts'
 import { captureTaxonomy } from '#app/models/taxonomy.server.ts'
 import { captureSchema } from '#app/routes/insights+/__capture.server.ts'
-import { InsightFields, useInsightForm } from '#app/routes/insights+/__insight-form.tsx'
+import { InsightFields, PlaybookFold, useInsightForm } from '#app/routes/insights+/__insight-form.tsx'
 import { SimilarItems, useSimilar } from '#app/routes/resources+/similar.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { privacyReview, redactFields } from '#app/utils/privacy.server.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -23,11 +25,17 @@ import { toLocalInput } from '#app/utils/time.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'create:insight:own')
+	const taxonomy = captureTaxonomy()
+	// "Log an insight about this moment" from a playbook comes with its event chosen.
+	const event = taxonomy.events.find((e) => e.id === new URL(request.url).searchParams.get('event'))
 	return {
-		...captureTaxonomy(),
+		...taxonomy,
+		playbooks: currentPlaybooks(await getLocale(request, user)),
 		defaults: {
 			channelId: lastChannelOf(user.id) ?? undefined,
 			occurredAt: toLocalInput(new Date(), getEnv().TIME_ZONE),
+			eventId: event?.id,
+			stageId: event?.defaultStageId,
 		},
 	}
 }
@@ -56,14 +64,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewInsightRoute() {
 	const t = useT()
-	const { stages, events, channels, defaults } = useLoaderData<typeof loader>()
+	const { stages, events, channels, playbooks, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const hydrated = useHydrated()
 	const [form, fields] = useInsightForm('new-insight', actionData?.result, defaults)
 	return (
-		<div className="mx-auto max-w-2xl">
-			<PageHeader title={t('insights.newHeading')} />
+		<div className="mx-auto max-w-2xl lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)] lg:gap-6">
+			<div className="lg:col-span-2">
+				<PageHeader title={t('insights.newHeading')} />
+			</div>
 			<Card>
 				<p className="mb-4 text-slate-700">{t('insights.newIntro')}</p>
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -72,6 +82,7 @@ export default function NewInsightRoute() {
 						form={form}
 						fields={fields}
 						taxonomy={{ stages, events, channels }}
+						playbooks={playbooks}
 						privacy={actionData?.privacy}
 						afterBody={
 							<>
@@ -85,6 +96,11 @@ export default function NewInsightRoute() {
 					</Button>
 				</Form>
 			</Card>
+			<aside aria-label={t('playbooks.asideLabel')} className="hidden lg:block">
+				<div className="sticky top-4">
+					<PlaybookFold playbooks={playbooks} eventId={fields.eventId.value} events={events} />
+				</div>
+			</aside>
 		</div>
 	)
 }

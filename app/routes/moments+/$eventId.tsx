@@ -5,6 +5,7 @@ import { RateBase, Section, SectionHeader, TooSmallNotice, useFigureFormat } fro
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { EventOwnerLine } from '#app/components/moments.tsx'
+import { PlaybookGuide } from '#app/components/playbook.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import {
@@ -17,9 +18,12 @@ import {
 	type Period,
 } from '#app/models/dashboard.server.ts'
 import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#app/models/dashboard.ts'
+import { departmentLine } from '#app/models/department.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
+import { currentPlaybook } from '#app/models/playbook.server.ts'
+import { mayEditPlaybook } from '#app/models/playbook.ts'
 import { eventOwner, listEvents } from '#app/models/taxonomy.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
 import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
@@ -27,42 +31,65 @@ import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
 const TREND_WEEKS = 26
 /** How many quarters the playbook's table of how moments ended goes back. */
 const QUARTERS = 4
 
-/** The playbook of one moment of truth, in the dashboard's department scope. */
+/**
+ * The playbook of one moment of truth: how the company handles it now, for everyone; and,
+ * for whoever reads the dashboard, what the front line said about it in their department scope.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requirePermission(request, 'read:dashboard:scope')
-	const q = dashboardQuery(new URL(request.url), user)
+	const user = await requirePermission(request, 'read:playbook:any')
 	const event = listEvents({ includeRetired: true }).find((e) => e.id === params.eventId)
 	ensure(event, 'errors.eventNotFound')
-	const base = { event, owner: eventOwner(event.id), search: q.search, departmentId: q.departmentId, minGroup: getEnv().MIN_GROUP_SIZE }
+	const owner = eventOwner(event.id)
+	const { current, fallback } = currentPlaybook(event.id, await getLocale(request, user))
+	const base = {
+		event,
+		owner,
+		guide: current,
+		fallback,
+		mayEdit: mayEditPlaybook(
+			user,
+			{ ownerUserId: owner?.userId ?? null, ownerDepartmentId: owner?.departmentId ?? null },
+			departmentLine(user.departmentId),
+		),
+		minGroup: getEnv().MIN_GROUP_SIZE,
+	}
+	if (!hasPermission(user.role, 'read:dashboard:scope')) return { ...base, figures: null }
+	const q = dashboardQuery(new URL(request.url), user)
+	const scoped = { search: q.search, departmentId: q.departmentId }
 	const playbook = eventPlaybook(event.id, q.scope)
 	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
 	// Below the minimum group size the data functions compute nothing.
-	if (!playbook || !series) return { ...base, book: null }
+	if (!playbook || !series) return { ...base, figures: { ...scoped, book: null } }
 	const ratesIn = (p: Period) => momentRatesIn(q.scope, p.start.getTime(), p.end.getTime(), { eventId: event.id })!
 	// The last quarters, newest first: recovery over time.
 	const quarters: Period[] = [periodOf(q.end, QUARTER_WEEKS)]
 	while (quarters.length < QUARTERS) quarters.push(previousPeriod(quarters.at(-1)!))
 	return {
 		...base,
-		book: {
-			...playbook,
-			series,
-			moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },
-			quarters: quarters.map((p) => ({ ...displayRange(p), ...ratesIn(p) })),
-			unanswered: insightsByIds(playbook.unansweredIds),
-			ideas: listFeed({
-				sort: 'top',
-				filters: { eventId: event.id, departmentId: q.departmentId ?? undefined },
-				viewerId: user.id,
-				pageSize: 10,
-			}).ideas,
+		figures: {
+			...scoped,
+			book: {
+				...playbook,
+				series,
+				moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },
+				quarters: quarters.map((p) => ({ ...displayRange(p), ...ratesIn(p) })),
+				unanswered: insightsByIds(playbook.unansweredIds),
+				ideas: listFeed({
+					sort: 'top',
+					filters: { eventId: event.id, departmentId: q.departmentId ?? undefined },
+					viewerId: user.id,
+					pageSize: 10,
+				}).ideas,
+			},
 		},
 	}
 }
@@ -70,94 +97,178 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventPlaybookRoute() {
 	const t = useT()
 	const locale = useLocale()
-	const format = useFormat()
-	const { event, owner, book, search, departmentId, minGroup } = useLoaderData<typeof loader>()
+	const { event, owner, guide, fallback, mayEdit, figures, minGroup } = useLoaderData<typeof loader>()
 	const name = localizedName(event, locale)
-	const scope = departmentId ? `&department=${departmentId}` : ''
 	return (
 		<div>
-			<Link to={`/dashboard?${search}#heatmap`} className="text-sm font-medium text-brand-700 underline">
-				{t('dashboard.cell.back')}
-			</Link>
+			{figures ? (
+				<Link to={`/dashboard?${figures.search}#heatmap`} className="text-sm font-medium text-brand-700 underline">
+					{t('dashboard.cell.back')}
+				</Link>
+			) : null}
 			<PageHeader title={t('dashboard.event.heading', { event: name })} />
 			<EventOwnerLine owner={owner} />
-			<p className="mb-6 max-w-3xl text-slate-700">{t('dashboard.event.intro')}</p>
-			{book ? (
+			<Section id="how-we-handle-it">
+				<SectionHeader id="how-we-handle-it" title={t('playbooks.now')} />
+				<HowWeHandleIt eventId={event.id} guide={guide} fallback={fallback} mayEdit={mayEdit} />
+			</Section>
+			{figures ? (
 				<>
-					<div className="mb-8 grid gap-4 lg:grid-cols-2">
-						<BarChart title={t('dashboard.event.trend')} points={book.series.map((p) => ({ label: p.week, value: p.insights }))} />
-						<section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-							<h2 id="by-status" className="mb-3 text-sm font-medium text-slate-800">
-								{t('dashboard.event.ideasByStatus')}
-							</h2>
-							{Object.keys(book.byStatus).length ? (
-								<ul className="space-y-2">
-									{IDEA_STATUSES.filter((s) => book.byStatus[s]).map((status) => (
-										<li key={status} className="flex items-center justify-between gap-2">
-											<Link to={`/ideas?event=${event.id}&status=${status}${scope}`} className="hover:underline">
-												<StatusBadge status={status} />
-											</Link>
-											<span className="font-semibold tabular-nums">{format.number(book.byStatus[status]!)}</span>
-										</li>
-									))}
-								</ul>
-							) : (
-								<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>
-							)}
-						</section>
+					<p className="mb-6 max-w-3xl text-slate-700">{t('dashboard.event.intro')}</p>
+					{figures.book ? (
+						<EventFigures eventId={event.id} book={figures.book} departmentId={figures.departmentId} minGroup={minGroup} />
+					) : (
+						<TooSmallNotice min={minGroup} />
+					)}
+				</>
+			) : null}
+		</div>
+	)
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
+/** The current version with who wrote it, when and why; the way to edit it, its history, and logging a moment of this kind. */
+function HowWeHandleIt({ eventId, guide, fallback, mayEdit }: Pick<Loaded, 'guide' | 'fallback' | 'mayEdit'> & { eventId: string }) {
+	const t = useT()
+	const format = useFormat()
+	const locale = useLocale()
+	return (
+		<div className="max-w-3xl">
+			{guide ? (
+				<>
+					{fallback ? (
+						<p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" lang={locale}>
+							{t('playbooks.fallback', { language: t(`languages.${guide.locale}`) })}
+						</p>
+					) : null}
+					<div lang={guide.locale}>
+						<PlaybookGuide content={guide.content} />
 					</div>
-					<Section id="moments">
-						<SectionHeader id="moments" title={t('dashboard.cell.moments')} />
-						<MomentFigures current={book.moments.current} previous={book.moments.previous} min={minGroup} id="moments-now" />
-						<QuarterTable quarters={book.quarters} min={minGroup} />
-					</Section>
-					<Section id="fixes">
-						<SectionHeader id="fixes" title={t('dashboard.event.fixes')} />
-						{book.fixes.length ? (
-							<ul className="divide-y divide-slate-100">
-								{book.fixes.map((fix) => (
-									<li key={fix.id} className="py-3">
-										<Link to={`/ideas/${fix.id}`} className="font-medium text-brand-700 underline">
-											{fix.title}
-										</Link>
-										{fix.before === null || fix.after === null ? (
-											<p className="mt-1 text-sm text-slate-600">{t('dashboard.event.tooEarly', { days: FIX_WINDOW_DAYS.min })}</p>
-										) : (
-											<FixEffect days={fix.days} date={format.date(fix.closedAt)} before={fix.before} after={fix.after} />
-										)}
-									</li>
-								))}
-							</ul>
-						) : (
-							<p className="text-sm text-slate-600">{t('dashboard.event.noFixes')}</p>
-						)}
-					</Section>
-					<div className="grid gap-8 lg:grid-cols-2">
-						<section aria-labelledby="unanswered">
-							<h2 id="unanswered" className="mb-1 text-lg font-semibold">
-								{t('dashboard.event.unanswered')}
-							</h2>
-							<p className="mb-3 text-sm text-slate-700">{t('dashboard.event.unansweredCount', { count: book.unansweredCount })}</p>
-							<ul className="space-y-3">
-								{book.unanswered.map((insight) => (
-									<li key={insight.id}>
-										<InsightCard insight={insight} />
-									</li>
-								))}
-							</ul>
-						</section>
-						<section aria-labelledby="event-ideas">
-							<h2 id="event-ideas" className="mb-3 text-lg font-semibold">
-								{t('dashboard.event.openIdeas')}
-							</h2>
-							<IdeaList ideas={book.ideas} empty={<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>} />
-						</section>
-					</div>
+					<p className="mt-5 text-sm text-slate-700" data-testid="playbook-version">
+						{t('playbooks.versionLine', { version: guide.version, date: format.date(guide.createdAt), author: guide.authorName })}
+						{guide.ideaId && guide.ideaTitle ? (
+							<>
+								{' · '}
+								{t('playbooks.causedBy')}{' '}
+								<Link to={`/ideas/${guide.ideaId}`} className="text-brand-700 underline">
+									{guide.ideaTitle}
+								</Link>
+							</>
+						) : null}
+					</p>
 				</>
 			) : (
-				<TooSmallNotice min={minGroup} />
+				<p className="text-slate-700">{t(mayEdit ? 'playbooks.emptyOwner' : 'playbooks.empty')}</p>
 			)}
+			<p className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
+				{mayEdit ? (
+					<Link to={`/moments/${eventId}/edit`} className="text-brand-700 underline">
+						{guide ? t('playbooks.edit') : t('playbooks.writeFirst')}
+					</Link>
+				) : null}
+				{guide ? (
+					<Link to={`/moments/${eventId}/history?lang=${guide.locale}`} className="text-brand-700 underline">
+						{t('playbooks.history')}
+					</Link>
+				) : null}
+				<Link to={`/insights/new?event=${eventId}`} className="text-brand-700 underline">
+					{t('playbooks.logOne')}
+				</Link>
+			</p>
 		</div>
+	)
+}
+
+type Book = NonNullable<NonNullable<Loaded['figures']>['book']>
+
+/** What the front line said about this moment in the dashboard's scope, and what came of it. */
+function EventFigures({
+	eventId,
+	book,
+	departmentId,
+	minGroup,
+}: {
+	eventId: string
+	book: Book
+	departmentId: string | null
+	minGroup: number
+}) {
+	const t = useT()
+	const format = useFormat()
+	const scope = departmentId ? `&department=${departmentId}` : ''
+	return (
+		<>
+			<div className="mb-8 grid gap-4 lg:grid-cols-2">
+				<BarChart title={t('dashboard.event.trend')} points={book.series.map((p) => ({ label: p.week, value: p.insights }))} />
+				<section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+					<h2 id="by-status" className="mb-3 text-sm font-medium text-slate-800">
+						{t('dashboard.event.ideasByStatus')}
+					</h2>
+					{Object.keys(book.byStatus).length ? (
+						<ul className="space-y-2">
+							{IDEA_STATUSES.filter((s) => book.byStatus[s]).map((status) => (
+								<li key={status} className="flex items-center justify-between gap-2">
+									<Link to={`/ideas?event=${eventId}&status=${status}${scope}`} className="hover:underline">
+										<StatusBadge status={status} />
+									</Link>
+									<span className="font-semibold tabular-nums">{format.number(book.byStatus[status]!)}</span>
+								</li>
+							))}
+						</ul>
+					) : (
+						<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>
+					)}
+				</section>
+			</div>
+			<Section id="moments">
+				<SectionHeader id="moments" title={t('dashboard.cell.moments')} />
+				<MomentFigures current={book.moments.current} previous={book.moments.previous} min={minGroup} id="moments-now" />
+				<QuarterTable quarters={book.quarters} min={minGroup} />
+			</Section>
+			<Section id="fixes">
+				<SectionHeader id="fixes" title={t('dashboard.event.fixes')} />
+				{book.fixes.length ? (
+					<ul className="divide-y divide-slate-100">
+						{book.fixes.map((fix) => (
+							<li key={fix.id} className="py-3">
+								<Link to={`/ideas/${fix.id}`} className="font-medium text-brand-700 underline">
+									{fix.title}
+								</Link>
+								{fix.before === null || fix.after === null ? (
+									<p className="mt-1 text-sm text-slate-600">{t('dashboard.event.tooEarly', { days: FIX_WINDOW_DAYS.min })}</p>
+								) : (
+									<FixEffect days={fix.days} date={format.date(fix.closedAt)} before={fix.before} after={fix.after} />
+								)}
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="text-sm text-slate-600">{t('dashboard.event.noFixes')}</p>
+				)}
+			</Section>
+			<div className="grid gap-8 lg:grid-cols-2">
+				<section aria-labelledby="unanswered">
+					<h2 id="unanswered" className="mb-1 text-lg font-semibold">
+						{t('dashboard.event.unanswered')}
+					</h2>
+					<p className="mb-3 text-sm text-slate-700">{t('dashboard.event.unansweredCount', { count: book.unansweredCount })}</p>
+					<ul className="space-y-3">
+						{book.unanswered.map((insight) => (
+							<li key={insight.id}>
+								<InsightCard insight={insight} />
+							</li>
+						))}
+					</ul>
+				</section>
+				<section aria-labelledby="event-ideas">
+					<h2 id="event-ideas" className="mb-3 text-lg font-semibold">
+						{t('dashboard.event.openIdeas')}
+					</h2>
+					<IdeaList ideas={book.ideas} empty={<p className="text-sm text-slate-600">{t('dashboard.event.noIdeas')}</p>} />
+				</section>
+			</div>
+		</>
 	)
 }
 

@@ -4,23 +4,13 @@ import { MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { ownedMoments } from '#app/models/dashboard.server.ts'
-import { listDepartments } from '#app/models/department.server.ts'
+import { departmentLine } from '#app/models/department.server.ts'
 import { ownedEvents } from '#app/models/taxonomy.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
-import { hasPermission } from '#app/utils/permissions.ts'
 import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
-
-/** The person's department and every department above it: an owner up the tree owns for them too. */
-function departmentLine(departmentId: string | null) {
-	if (!departmentId) return []
-	const parent = new Map(listDepartments({ includeRetired: true }).map((d) => [d.id, d.parentId]))
-	const line: string[] = []
-	for (let id: string | null | undefined = departmentId; id && !line.includes(id); id = parent.get(id)) line.push(id)
-	return line
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:moment:own')
@@ -30,7 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		range,
 		computedAt,
 		minGroup: getEnv().MIN_GROUP_SIZE,
-		canReadPlaybook: hasPermission(user.role, 'read:dashboard:scope'),
 		moments: events.map((event, i) => ({ event, mine: event.ownerUserId === user.id, ...rows[i]! })),
 	}
 }
@@ -39,7 +28,7 @@ export default function MyMomentsRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()
-	const { range, computedAt, minGroup, canReadPlaybook, moments } = useLoaderData<typeof loader>()
+	const { range, computedAt, minGroup, moments } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<PageHeader title={t('myMoments.heading')} />
@@ -84,11 +73,9 @@ export default function MyMomentsRoute() {
 										<MomentFigures current={m.moments.current} previous={m.moments.previous} min={minGroup} id={headingId} />
 									) : null}
 									<p className="mt-4 flex flex-wrap gap-4 text-sm font-medium">
-										{canReadPlaybook ? (
-											<Link to={`/moments/${m.eventId}`} className="text-brand-700 underline">
-												{t('myMoments.playbook')}
-											</Link>
-										) : null}
+										<Link to={`/moments/${m.eventId}`} className="text-brand-700 underline">
+											{t('myMoments.playbook')}
+										</Link>
 										<Link to={`/insights?event=${m.eventId}`} className="text-brand-700 underline">
 											{t('myMoments.insights')}
 										</Link>
