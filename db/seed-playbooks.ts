@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
 import { type DB } from './index.ts'
-import { criticalEvents, ideas, playbookVersions } from './schema.ts'
+import { criticalEvents, ideas, notifications, playbookVersions } from './schema.ts'
 import { DAY, demoPeople } from './seed-helpers.ts'
 
 type DemoVersion = {
@@ -262,6 +262,12 @@ export function seedDemoPlaybooks(db: DB, now = Date.now()) {
 						createdAt: new Date(now - v.daysAgo * DAY),
 					})
 					.run()
+				// The version answered the prompt that implementing its idea sent the owners.
+				if (idea)
+					tx.update(notifications)
+						.set({ readAt: new Date(now - v.daysAgo * DAY) })
+						.where(and(eq(notifications.kind, 'playbook'), eq(notifications.ideaId, idea.id), eq(notifications.eventId, event.id)))
+						.run()
 			}
 		}
 	})

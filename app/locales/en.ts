@@ -697,7 +697,7 @@ export const en = {
 		now: 'How we handle it now',
 		fallback: 'Not written in your language yet: shown in {{language}}.',
 		versionLine: 'Version {{version}} · {{date}} · {{author}}',
-		causedBy: 'after the idea',
+		causedBy: 'prompted by the idea',
 		empty: 'Nobody has written down yet how we handle this moment. Its owner will.',
 		emptyOwner:
 			'Nobody has written down yet how we handle this moment. Write the first version: the steps that work, what to say, what to promise.',
@@ -752,6 +752,7 @@ export const en = {
 		beside: 'How we handle it: {{event}}',
 		openFull: 'Open the full playbook (new tab)',
 		asideLabel: 'Playbook of the chosen moment',
+		pickAMoment: 'Choose the moment of truth: how we handle it shows here, while you are with the customer.',
 		stepsRequired: 'Write at least one step.',
 		tooManyLines: 'At most 20 lines: keep it to what an agent needs during the call.',
 		lineTooLong: 'Each line can be at most 300 characters.',

@@ -707,7 +707,7 @@ export const it = {
 		now: 'Come lo gestiamo oggi',
 		fallback: 'Non ancora scritto nella tua lingua: mostrato in {{language}}.',
 		versionLine: 'Versione {{version}} · {{date}} · {{author}}',
-		causedBy: 'dopo l’idea',
+		causedBy: 'nata dall’idea',
 		empty: 'Nessuno ha ancora scritto come gestiamo questo momento. Lo farà chi ne è responsabile.',
 		emptyOwner:
 			'Nessuno ha ancora scritto come gestiamo questo momento. Scrivi la prima versione: i passi che funzionano, cosa dire, cosa promettere.',
@@ -762,6 +762,7 @@ export const it = {
 		beside: 'Come lo gestiamo: {{event}}',
 		openFull: 'Apri il playbook completo (nuova scheda)',
 		asideLabel: 'Playbook del momento scelto',
+		pickAMoment: 'Scegli il momento della verità: qui compare come lo gestiamo, mentre sei con il cliente.',
 		stepsRequired: 'Scrivi almeno un passo.',
 		tooManyLines: 'Al massimo 20 righe: solo ciò che serve all’operatore durante la chiamata.',
 		lineTooLong: 'Ogni riga può avere al massimo 300 caratteri.',

@@ -7,7 +7,7 @@ import { type PlaybookContent } from '#app/models/playbook.ts'
 import { DEFAULT_LOCALE } from '#app/utils/i18n.ts'
 import { hasPermission, ROLES } from '#app/utils/permissions.ts'
 import { getDb, writeTransaction, type Tx } from '#db/index.ts'
-import { criticalEvents, ideaEvents, ideas, playbookVersions, users } from '#db/schema.ts'
+import { criticalEvents, ideaEvents, ideas, notifications, playbookVersions, users } from '#db/schema.ts'
 
 const p = playbookVersions
 
@@ -153,6 +153,19 @@ export function savePlaybook(input: PlaybookInput, actorId: string, now = new Da
 				createdAt: now,
 			})
 			.run()
+		// A version that names the idea answers the owners' prompt about it.
+		if (input.ideaId)
+			tx.update(notifications)
+				.set({ readAt: now })
+				.where(
+					and(
+						eq(notifications.kind, 'playbook'),
+						eq(notifications.eventId, input.eventId),
+						eq(notifications.ideaId, input.ideaId),
+						isNull(notifications.readAt),
+					),
+				)
+				.run()
 		audit(tx, actorId, 'playbook.edit', { type: 'event', id: input.eventId }, { language: input.locale, version, note: input.note }, now)
 		return { ok: true as const, version }
 	})

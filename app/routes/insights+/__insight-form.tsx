@@ -161,17 +161,20 @@ export function PlaybookFold({
 	eventId,
 	events,
 	className = '',
+	empty = null,
 }: {
 	playbooks: Playbooks
 	eventId: string | undefined
 	events: LocalizedEntry[]
 	className?: string
+	/** Shown instead when the chosen moment has no playbook, or none is chosen. */
+	empty?: React.ReactNode
 }) {
 	const t = useT()
 	const locale = useLocale()
 	const event = events.find((e) => e.id === eventId)
 	const content = eventId ? playbooks[eventId] : undefined
-	if (!event || !content) return null
+	if (!event || !content) return empty
 	return (
 		<details open className={`rounded-md border border-brand-100 bg-brand-50 ${className}`} data-testid="capture-playbook">
 			<summary className="min-h-11 cursor-pointer px-3 py-2 text-sm font-semibold text-brand-900">

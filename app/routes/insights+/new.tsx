@@ -70,7 +70,7 @@ export default function NewInsightRoute() {
 	const hydrated = useHydrated()
 	const [form, fields] = useInsightForm('new-insight', actionData?.result, defaults)
 	return (
-		<div className="mx-auto max-w-2xl lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)] lg:gap-6">
+		<div className="mx-auto max-w-2xl lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)] lg:gap-x-6">
 			<div className="lg:col-span-2">
 				<PageHeader title={t('insights.newHeading')} />
 			</div>
@@ -98,7 +98,14 @@ export default function NewInsightRoute() {
 			</Card>
 			<aside aria-label={t('playbooks.asideLabel')} className="hidden lg:block">
 				<div className="sticky top-4">
-					<PlaybookFold playbooks={playbooks} eventId={fields.eventId.value} events={events} />
+					<PlaybookFold
+						playbooks={playbooks}
+						eventId={fields.eventId.value}
+						events={events}
+						empty={
+							<p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t('playbooks.pickAMoment')}</p>
+						}
+					/>
 				</div>
 			</aside>
 		</div>

@@ -239,6 +239,11 @@ test('implementing an idea asks its moments’ owners to update the playbook: th
 	})) as Awaited<ReturnType<typeof editLoader>>
 	expect(editor.ideaId).toBe(idea)
 	expect(editor.ideas.map((i) => i.id)).toContain(idea)
+	// Saving a version that names the idea answers the prompt about this moment; the other stays open.
+	const saved = await post(cards.id, 'ilaria.martinelli', form({ baseVersion: '2', ideaId: idea, note: 'A virtual card.' }))
+	expect(statusOf(saved)).toBe(302)
+	expect(Object.fromEntries(asked().map((n) => [n.eventId, Boolean(n.readAt)]))).toEqual({ [cards.id]: true, [declined.id]: false })
+	expect(playbookHistory(cards.id, 'en')[0]).toMatchObject({ version: 3, ideaId: idea, ideaTitle: 'Virtual card while the new one travels' })
 })
 
 test('the insight form carries the current playbook of each moment, and a playbook’s link chooses its moment', async () => {
@@ -249,7 +254,7 @@ test('the insight form carries the current playbook of each moment, and a playbo
 		params: {},
 	})) as Awaited<ReturnType<typeof newInsightLoader>>
 	expect(loaded.defaults).toMatchObject({ eventId: cards.id, stageId: cards.defaultStageId })
-	expect(loaded.playbooks[cards.id]!.steps[0]).toMatch(/^Check who is calling/)
+	expect(loaded.playbooks[event('Account locked or fraud alert').id]!.steps[0]).toMatch(/^Start by saying the money is safe/)
 	// A moment with no playbook has nothing to show.
 	expect(loaded.playbooks[event('Insufficient funds at checkout').id]).toBeUndefined()
 })
