@@ -243,7 +243,11 @@ test('implementing an idea asks its moments’ owners to update the playbook: th
 	const saved = await post(cards.id, 'ilaria.martinelli', form({ baseVersion: '2', ideaId: idea, note: 'A virtual card.' }))
 	expect(statusOf(saved)).toBe(302)
 	expect(Object.fromEntries(asked().map((n) => [n.eventId, Boolean(n.readAt)]))).toEqual({ [cards.id]: true, [declined.id]: false })
-	expect(playbookHistory(cards.id, 'en')[0]).toMatchObject({ version: 3, ideaId: idea, ideaTitle: 'Virtual card while the new one travels' })
+	expect(playbookHistory(cards.id, 'en')[0]).toMatchObject({
+		version: 3,
+		ideaId: idea,
+		ideaTitle: 'Virtual card while the new one travels',
+	})
 })
 
 test('the insight form carries the current playbook of each moment, and a playbook’s link chooses its moment', async () => {

@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type Page } from '@playwright/test'
+import { as, DEMO_LOGINS, expect, test } from './fixtures.ts'
+
+const PHONE = { width: 390, height: 844 }
+
+async function expectNoA11yIssues(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('on a phone, an agent tags a stolen card and has the steps on screen while logging how the moment went', async ({ page, login }) => {
+	await page.setViewportSize(PHONE)
+	await login('employee')
+	await page.getByRole('banner').getByRole('link', { name: 'Log an insight' }).click()
+	await page.getByLabel('What happened?').fill('Customer in Porto, wallet taken with both cards, crying, no money for the hotel tonight.')
+	await page.getByRole('radio', { name: 'Phone' }).check()
+	await page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Card lost or stolen' })
+	const steps = page.getByTestId('capture-playbook').locator('visible=true')
+	await expect(steps.getByText('How we handle it: Card lost or stolen')).toBeVisible()
+	await expect(steps.getByText(/send an emergency cash code/)).toBeVisible()
+	await expect(steps.getByText('Cash tonight with the code', { exact: false })).toBeVisible()
+	await expectNoA11yIssues(page)
+	// It folds away to leave room for the form.
+	await steps.getByText('How we handle it: Card lost or stolen').click()
+	await expect(steps.getByText(/send an emergency cash code/)).toBeHidden()
+	await page.getByRole('radio', { name: '5 · Distressed' }).check()
+	await page.getByText('How it ended (optional)').click()
+	await page
+		.getByRole('group', { name: /at the end/ })
+		.getByRole('radio', { name: '2 · Concerned' })
+		.check()
+	await page.getByRole('button', { name: 'Log insight' }).click()
+	await expect(page.getByRole('status')).toHaveText('Insight logged. Thank you!')
+	await expect(page.getByText('At the end: 2 · Concerned')).toBeVisible()
+})
+
+test('the owner saves a new version without JavaScript; a colleague who started from the same one is shown the change and keeps their text', async ({
+	browser,
+}) => {
+	const owner = await as(browser, 'ilaria.martinelli@aurora-bank.example', false)
+	const admin = await as(browser, DEMO_LOGINS.admin)
+	try {
+		// The owner finds the playbook from My moments.
+		await owner.page.goto('/moments')
+		await owner.page
+			.getByRole('listitem')
+			.filter({ has: owner.page.getByRole('heading', { name: 'Payment declined' }) })
+			.getByRole('link', { name: 'Open the playbook' })
+			.click()
+		await expect(owner.page.getByRole('heading', { name: 'How we handle it now' })).toBeVisible()
+		await expect(owner.page.getByTestId('playbook-version')).toContainText('Version 2')
+		await owner.page.getByRole('link', { name: 'Edit the playbook' }).click()
+		const url = owner.page.url()
+		// The administrator opens the same version.
+		await admin.page.goto(url)
+		await expectNoA11yIssues(admin.page)
+
+		const ownerSteps = owner.page.getByLabel('Steps')
+		await ownerSteps.fill(`${await ownerSteps.inputValue()}\nOffer to send the decline reason by SMS.`)
+		await owner.page.getByLabel('What changed and why').fill('Decline reasons by SMS.')
+		await owner.page.getByRole('button', { name: 'Save as version 3' }).click()
+		await expect(owner.page.getByRole('status').filter({ hasText: 'Version 3 saved.' })).toBeVisible()
+		await expect(owner.page.getByText('Offer to send the decline reason by SMS.')).toBeVisible()
+
+		await admin.page.getByLabel('Timeframe to promise').fill('A limit increase works within 5 minutes.')
+		await admin.page.getByLabel('What changed and why').fill('Faster limit changes.')
+		await admin.page.getByRole('button', { name: 'Save as version 3' }).click()
+		const conflict = admin.page.getByTestId('playbook-conflict')
+		await expect(conflict.getByRole('heading', { name: 'Someone saved version 3 while you were editing' })).toBeVisible()
+		await expect(conflict.getByText('Offer to send the decline reason by SMS.')).toBeVisible()
+		// Nothing typed is lost.
+		await expect(admin.page.getByLabel('Timeframe to promise')).toHaveValue('A limit increase works within 5 minutes.')
+		await expect(admin.page.getByLabel('What changed and why')).toHaveValue('Faster limit changes.')
+		await expectNoA11yIssues(admin.page)
+		// The admin brings the owner's step in and saves version 4.
+		const adminSteps = admin.page.getByLabel('Steps')
+		await adminSteps.fill(`${await adminSteps.inputValue()}\nOffer to send the decline reason by SMS.`)
+		await admin.page.getByRole('button', { name: 'Save as version 4' }).click()
+		await expect(admin.page.getByRole('status').filter({ hasText: 'Version 4 saved.' })).toBeVisible()
+		await expect(admin.page.getByText('A limit increase works within 5 minutes.')).toBeVisible()
+
+		// The history keeps every version; version 3 shows what it changed.
+		await admin.page.getByRole('link', { name: 'Versions and changes' }).click()
+		await expect(admin.page.getByRole('link', { name: 'Version 3' })).toBeVisible()
+		await admin.page.getByRole('link', { name: 'Version 3' }).click()
+		await expect(admin.page.getByTestId('playbook-diff').getByRole('insertion')).toContainText('Offer to send the decline reason by SMS.')
+		await expectNoA11yIssues(admin.page)
+	} finally {
+		await owner.close()
+		await admin.close()
+	}
+})
+
+test('an Italian reader gets the Italian playbook; an agent cannot edit it', async ({ browser }) => {
+	const agent = await as(browser, 'francesca.conti@aurora-bank.example')
+	try {
+		await agent.page.goto('/insights/new')
+		await agent.page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Account locked or fraud alert' })
+		await agent.page
+			.getByTestId('capture-playbook')
+			.locator('visible=true')
+			.getByRole('link', { name: /Open the full playbook/ })
+			.click()
+		const playbook = await agent.page.context().waitForEvent('page')
+		await playbook.waitForLoadState()
+		await expect(playbook.getByText('Start by saying the money is safe: the block protects it.')).toBeVisible()
+		await expect(playbook.getByRole('link', { name: 'Edit the playbook' })).toHaveCount(0)
+		const response = await playbook.goto(playbook.url().replace(/\/?$/, '/edit'))
+		expect(response?.status()).toBe(403)
+		await playbook.goto(playbook.url().replace(/\/edit$/, ''))
+		await playbook.getByLabel('Language').first().selectOption('it')
+		await playbook.getByRole('button', { name: 'Change language' }).click()
+		await expect(playbook.getByRole('heading', { name: 'Come lo gestiamo oggi' })).toBeVisible()
+		await expect(playbook.getByText('Inizia dicendo che i soldi sono al sicuro: il blocco serve a proteggerli.')).toBeVisible()
+	} finally {
+		await agent.close()
+	}
+})
