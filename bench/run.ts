@@ -201,6 +201,16 @@ const scenarios: Scenario[] = [
 		requests: asAdmin(`/moments/${event}`),
 	},
 	{
+		name: 'playbook: versions and changes',
+		group: 'dashboard',
+		requests: asAdmin(`/moments/${event}/history?lang=en`),
+	},
+	{
+		name: 'log insight form (playbooks beside it)',
+		group: 'page',
+		requests: asAdmin(`/insights/new?event=${event}`),
+	},
+	{
 		name: 'My moments (5 events owned)',
 		group: 'dashboard',
 		requests: asAdmin('/moments'),

@@ -278,6 +278,39 @@ export async function seedScale(file: string) {
 		// (user0) owns the first five, so the bench's "My moments" has a full page.
 		const owner = sqlite.prepare('UPDATE critical_events SET owner_department_id = ?, owner_user_id = ? WHERE id = ?')
 		events.forEach((e, i) => owner.run(teams[(i * 37) % teams.length]!, i < 5 ? id('u', 0) : i % 2 ? id('u', 13 * (i + 1)) : null, e.id))
+		// Living playbooks: every event has three English versions and one Italian, as full as an owner writes them.
+		const insVersion = sqlite.prepare(
+			'INSERT INTO playbook_versions (id, event_id, locale, version, content, note, author_id, idea_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+		)
+		const lines = (n: number, words: number) => Array.from({ length: n }, () => sentence(words))
+		let versionRow = 0
+		for (const [i, e] of events.entries()) {
+			for (const [locale, version] of [
+				['en', 1],
+				['en', 2],
+				['en', 3],
+				['it', 1],
+			] as const) {
+				const content = {
+					steps: lines(5 + int(4), 14),
+					say: lines(2, 12),
+					avoid: lines(2, 8),
+					promise: sentence(12),
+					selfService: lines(2, 6),
+					links: [{ label: sentence(4), url: `https://intranet.example/playbooks/${i}` }],
+				}
+				insVersion.run(
+					id('p', versionRow++),
+					e.id,
+					locale,
+					version,
+					JSON.stringify(content),
+					sentence(10),
+					id('u', 0),
+					now - (4 - version) * 60 * DAY,
+				)
+			}
+		}
 		// trend = log2 Σ 2^((t − epoch)/H) over the submission and the votes, shifted by the
 		// largest term so nothing overflows (as trendScore() in app/models/idea.ts).
 		sqlite.exec(`
