@@ -186,12 +186,18 @@ export const insights = sqliteTable(
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
 		departmentId: text('department_id').references(() => departments.id),
 		recurrenceCount: integer('recurrence_count').notNull().default(0),
+		/** How many colleagues marked the moment "handled well" (kept with insight_thanks, decision 054). */
+		thanksCount: integer('thanks_count').notNull().default(0),
 		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
 		hiddenReason: text('hidden_reason'),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		index('insights_created_at_idx').on(t.createdAt, t.id),
+		// The playbook's case histories: only the few insights someone thanked.
+		index('insights_thanked_idx')
+			.on(t.eventId, t.thanksCount, t.createdAt)
+			.where(sql`${t.thanksCount} > 0`),
 		index('insights_channel_id_idx').on(t.channelId),
 		index('insights_stage_id_idx').on(t.stageId, t.createdAt),
 		index('insights_event_id_idx').on(t.eventId, t.createdAt),
@@ -210,6 +216,28 @@ export const insights = sqliteTable(
 			t.endEmotion,
 			t.resolvedFirstContact,
 		),
+	],
+)
+
+/**
+ * "Handled well": a colleague's or manager's thanks for how a moment was handled, with a short
+ * note; one per person per insight. The author is never recorded here (an anonymous insight
+ * can be thanked and stays anonymous).
+ */
+export const insightThanks = sqliteTable(
+	'insight_thanks',
+	{
+		insightId: text('insight_id')
+			.notNull()
+			.references(() => insights.id, { onDelete: 'cascade' }),
+		userId: userRef('user_id').notNull(),
+		note: text('note').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.insightId, t.userId] }),
+		index('insight_thanks_user_id_idx').on(t.userId),
+		index('insight_thanks_insight_id_idx').on(t.insightId, t.createdAt),
 	],
 )
 
@@ -374,6 +402,8 @@ export const notifications = sqliteTable(
 		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
 		ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
 		commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+		/** For thanks: the (named) insight that was handled well. */
+		insightId: text('insight_id').references(() => insights.id, { onDelete: 'cascade' }),
 		/** For a playbook prompt: the moment of truth whose playbook may need an update. */
 		eventId: text('event_id').references(() => criticalEvents.id),
 		actorId: userRef('actor_id'),
@@ -392,6 +422,7 @@ export const notifications = sqliteTable(
 		index('notifications_comment_id_idx').on(t.commentId),
 		index('notifications_actor_id_idx').on(t.actorId),
 		index('notifications_event_id_idx').on(t.eventId),
+		index('notifications_insight_id_idx').on(t.insightId),
 	],
 )
 

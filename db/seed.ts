@@ -8,7 +8,7 @@ import { runMigrations } from './migrate.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
 import { seedDemoActivity } from './seed-activity.ts'
 import { seedDemoHistory } from './seed-history.ts'
-import { seedDemoPlaybooks } from './seed-playbooks.ts'
+import { seedDemoPlaybooks, seedDemoStories } from './seed-moments.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
 
@@ -169,6 +169,7 @@ export async function seedDemoData(db: DB = getDb()) {
 	seedDemoHistory(db)
 	seedDemoActivity(db)
 	seedDemoPlaybooks(db)
+	seedDemoStories(db)
 	return true
 }
 

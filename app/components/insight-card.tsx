@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { EmotionLabel, TagList } from '#app/components/tags.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { type TranslatedNames } from '#app/locales/index.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
@@ -19,6 +20,8 @@ export type InsightCardData = {
 	anonymous: boolean
 	authorName: string | null
 	recurrenceCount: number
+	/** Colleagues who marked it handled well (absent from lists that do not carry it). */
+	thanksCount?: number
 	channel: { name: string; names: TranslatedNames }
 	stage: Tag
 	event: Tag | null
@@ -59,6 +62,7 @@ export function InsightCard({
 					</>
 				) : null}
 				<TagList stages={[insight.stage]} events={[insight.event]} />
+				{insight.thanksCount ? <Badge tone="green">{t('thanks.count', { count: insight.thanksCount })}</Badge> : null}
 			</div>
 			<Meta>
 				{localizedName(insight.channel, locale)}

@@ -1,10 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { type Locale } from '#app/locales/index.ts'
-import { describeNotification, playbookPromptPath, type NotificationFacts } from '#app/models/notification.ts'
+import { describeNotification, notificationPath, type NotificationFacts } from '#app/models/notification.ts'
 import { type T } from '#app/utils/i18n.ts'
 
 /** One notification as the e-mail needs it: what it says, which idea it is about, a comment's words. */
-export type MailItem = NotificationFacts & { ideaId: string | null; eventId?: string | null; commentBody: string | null }
+export type MailItem = NotificationFacts & {
+	ideaId: string | null
+	eventId?: string | null
+	insightId?: string | null
+	commentBody: string | null
+}
 
 /** A line's own link, where it leads elsewhere than its idea (a playbook prompt: the playbook's editor). */
 type Line = { label: string; why: string | null; path: string | null }
@@ -19,7 +24,7 @@ function byIdea(items: MailItem[], t: T): Group[] {
 		const ideaId = item.kind === 'hidden' ? null : item.ideaId
 		const key = ideaId ?? ''
 		const group = groups.get(key) ?? { ideaId, title: ideaId ? item.ideaTitle : null, lines: [] }
-		const path = item.kind === 'playbook' && item.eventId ? playbookPromptPath(item.eventId, item.ideaId) : null
+		const path = notificationPath(item)
 		group.lines.push({ label, why: item.commentBody ? `“${item.commentBody.slice(0, 300)}”` : why, path })
 		groups.set(key, group)
 	}

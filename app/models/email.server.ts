@@ -54,6 +54,7 @@ export async function deliverEmails(now = new Date()) {
 			commentBody: comments.body,
 			actorName: users.name,
 			eventId: notifications.eventId,
+			insightId: notifications.insightId,
 			eventName: criticalEvents.name,
 			eventNames: criticalEvents.names,
 		})

@@ -82,6 +82,7 @@ const cardColumns = {
 	createdAt: insights.createdAt,
 	anonymous: insights.anonymous,
 	recurrenceCount: insights.recurrenceCount,
+	thanksCount: insights.thanksCount,
 	hiddenAt: insights.hiddenAt,
 	hiddenReason: insights.hiddenReason,
 	authorName: users.name,

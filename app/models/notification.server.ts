@@ -17,6 +17,7 @@ type NewNotification = {
 	ideaId: string | null
 	commentId?: string | null
 	eventId?: string | null
+	insightId?: string | null
 	actorId?: string | null
 	/** The why: a public reason or update text, a moderator's reason. */
 	note?: string | null
@@ -62,6 +63,7 @@ export function listNotifications(userId: string, locale: Locale, page = 1) {
 			toStatus: notifications.toStatus,
 			keptTitle: kept.title,
 			eventId: notifications.eventId,
+			insightId: notifications.insightId,
 			eventName: criticalEvents.name,
 			eventNames: criticalEvents.names,
 		})

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
 	'report-hidden',
 	'report-kept',
 	'playbook',
+	'thanks',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
@@ -61,7 +62,12 @@ function shorten(note: string | null) {
 	return `${(space > NOTE_SHOWN * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
-/** Where a playbook prompt leads: the playbook's editor with the implemented idea chosen as the cause. */
-export function playbookPromptPath(eventId: string, ideaId: string | null) {
-	return `/moments/${eventId}/edit${ideaId ? `?idea=${ideaId}` : ''}`
+/**
+ * Where a notification leads when not to its idea: a playbook prompt to the playbook's editor
+ * with the implemented idea chosen as the cause; thanks to the insight that was handled well.
+ */
+export function notificationPath(n: { kind: NotificationKind; ideaId: string | null; eventId?: string | null; insightId?: string | null }) {
+	if (n.kind === 'playbook' && n.eventId) return `/moments/${n.eventId}/edit${n.ideaId ? `?idea=${n.ideaId}` : ''}`
+	if (n.kind === 'thanks' && n.insightId) return `/insights/${n.insightId}#handled-well`
+	return null
 }

@@ -20,6 +20,7 @@ const EXPECTED: Partial<Record<Permission, ReadonlyArray<(typeof ROLES)[number]>
 	'update:playbook:own': ['employee', 'manager', 'leader', 'admin'],
 	'update:playbook:scope': ['manager', 'leader', 'admin'],
 	'update:playbook:any': ['admin'],
+	'create:thanks:own': ['employee', 'manager', 'leader', 'admin'],
 	'read:team:scope': ['manager', 'leader', 'admin'],
 	'read:dashboard:scope': ['manager', 'leader', 'admin'],
 	'read:dashboard:any': ['leader', 'admin'],

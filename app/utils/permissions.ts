@@ -25,6 +25,7 @@ type Entity =
 	| 'audit'
 	| 'moment'
 	| 'playbook'
+	| 'thanks'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
 const employee = [
@@ -43,6 +44,7 @@ const employee = [
 	'read:moment:own',
 	'read:playbook:any',
 	'update:playbook:own',
+	'create:thanks:own',
 ] as const satisfies Permission[]
 const manager = [
 	...employee,

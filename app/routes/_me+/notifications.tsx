@@ -5,7 +5,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { listNotifications, markRead } from '#app/models/notification.server.ts'
-import { describeNotification, playbookPromptPath } from '#app/models/notification.ts'
+import { describeNotification, notificationPath } from '#app/models/notification.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
@@ -59,8 +59,8 @@ export default function NotificationsRoute() {
 											{t('notifications.unread')}
 										</span>
 									) : null}
-									{n.kind === 'playbook' && n.eventId ? (
-										<Link to={playbookPromptPath(n.eventId, n.ideaId)} className="font-medium text-brand-900 underline">
+									{notificationPath(n) ? (
+										<Link to={notificationPath(n)!} className="font-medium text-brand-900 underline">
 											{label}
 										</Link>
 									) : n.ideaId && n.kind !== 'hidden' ? (

@@ -12,15 +12,16 @@ import { CursorLinks } from '#app/components/ui/pagination.tsx'
 import { listFeed } from '#app/models/idea.server.ts'
 import { listInsights, setMomentEnd } from '#app/models/insight.server.ts'
 import { EMOTIONS, FIRST_CONTACT, MomentEndSchema } from '#app/models/insight.ts'
+import { thanksReceived } from '#app/models/thanks.server.ts'
 import { IdeaCard } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
-import { useT } from '#app/utils/root-data.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
 
-const TABS = ['insights', 'ideas', 'voted', 'following'] as const
+const TABS = ['insights', 'ideas', 'voted', 'following', 'thanks'] as const
 type Tab = (typeof TABS)[number]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,9 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const params = new URL(request.url).searchParams
 	const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'insights'
 	const cursor = params.get('cursor')
-	if (tab === 'insights') return { tab, insights: listInsights({ mine: true }, user.id, cursor), feed: null }
+	if (tab === 'insights') return { tab, insights: listInsights({ mine: true }, user.id, cursor), feed: null, thanks: null }
+	if (tab === 'thanks') return { tab, insights: null, feed: null, thanks: thanksReceived(user.id) }
 	const filters = { mine: tab === 'ideas', voted: tab === 'voted', following: tab === 'following' }
-	return { tab, insights: null, feed: listFeed({ sort: 'newest', filters, viewerId: user.id, cursor }) }
+	return { tab, insights: null, feed: listFeed({ sort: 'newest', filters, viewerId: user.id, cursor }), thanks: null }
 }
 
 /** The author adds how a moment ended, after the fact: the customer's emotion at the end and whether it was resolved at first contact. */
@@ -57,13 +59,15 @@ const EMPTY = {
 	ideas: 'profile.emptyIdeas',
 	voted: 'profile.emptyVoted',
 	following: 'profile.emptyFollowing',
+	thanks: 'thanks.noneReceived',
 } as const
 
 export default function ProfileRoute() {
 	const t = useT()
-	const { tab, insights, feed } = useLoaderData<typeof loader>()
+	const { tab, insights, feed, thanks } = useLoaderData<typeof loader>()
+	const format = useFormat()
 	const actionData = useActionData<typeof action>()
-	const empty = insights ? !insights.rows.length : !feed?.ideas.length
+	const empty = insights ? !insights.rows.length : thanks ? !thanks.length : !feed?.ideas.length
 	return (
 		<div className="mx-auto max-w-3xl">
 			<PageHeader title={t('profile.heading')} />
@@ -92,7 +96,23 @@ export default function ProfileRoute() {
 					</Link>
 				</p>
 			) : null}
+			{tab === 'thanks' ? <p className="mb-4 text-sm text-slate-600">{t('thanks.receivedIntro')}</p> : null}
 			{empty ? <p className="py-6 text-slate-600">{t(EMPTY[tab])}</p> : null}
+			{thanks?.length ? (
+				<ul className="mb-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+					{thanks.map((x) => (
+						<li key={`${x.insightId}-${x.name}`} className="p-4">
+							<p className="font-medium text-slate-900">{t('thanks.by', { name: x.name, note: x.note })}</p>
+							<p className="mt-1 text-sm text-slate-700">
+								<Link to={`/insights/${x.insightId}#handled-well`} className="underline">
+									{t('thanks.onInsight', { body: x.body.length > 120 ? `${x.body.slice(0, 120)}…` : x.body })}
+								</Link>
+							</p>
+							<p className="mt-1 text-xs text-slate-600">{format.date(x.createdAt)}</p>
+						</li>
+					))}
+				</ul>
+			) : null}
 			<ul className="space-y-3">
 				{insights?.rows.map((insight) => (
 					<li key={insight.id}>

@@ -12,6 +12,7 @@ import { knownHandles, listComments } from '#app/models/comment.server.ts'
 import { getIdea } from '#app/models/idea.server.ts'
 import { getInsight } from '#app/models/insight.server.ts'
 import { findReceipt } from '#app/models/receipt.server.ts'
+import { thanksNotes } from '#app/models/thanks.server.ts'
 import { timelineOf } from '#app/models/triage.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readFlash } from '#app/utils/flash.server.ts'
@@ -40,7 +41,9 @@ function receiptView(code: string, viewerId: string) {
 		const insight = getInsight(receipt.insightId, viewerId)
 		if (!insight) return null
 		const { isMine: _m, seenByMe: _s, ...shown } = insight
-		return { kind: 'insight' as const, insight: shown }
+		// The anonymous author sees who thanked them for the moment, as a named author would.
+		const thanks = (thanksNotes([insight.id]).get(insight.id) ?? []).map(({ userId: _u, ...x }) => x)
+		return { kind: 'insight' as const, insight: shown, thanks }
 	}
 	return null
 }
@@ -130,7 +133,15 @@ function ReceiptView({ view }: { view: View }) {
 				<h2 id="receipt-item" className="text-lg font-semibold">
 					{t('receipts.insight')}
 				</h2>
-				<InsightCard insight={view.insight} />
+				<InsightCard insight={view.insight}>
+					{view.thanks.length ? (
+						<ul className="space-y-1 border-t border-slate-100 pt-2 text-sm text-slate-800">
+							{view.thanks.map((x) => (
+								<li key={`${x.name}-${String(x.createdAt)}`}>{t('thanks.by', { name: x.name, note: x.note })}</li>
+							))}
+						</ul>
+					) : null}
+				</InsightCard>
 			</section>
 		)
 	}

@@ -9,18 +9,25 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { UserSearch, UserTable } from '#app/components/user-table.tsx'
 import { teamView } from '#app/models/dashboard.server.ts'
 import { getDepartment, subtreeIds } from '#app/models/department.server.ts'
+import { teamStories } from '#app/models/thanks.server.ts'
 import { listQueue } from '#app/models/triage.server.ts'
 import { listUsers } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { hasPermission } from '#app/utils/permissions.ts'
-import { useFormat, useT } from '#app/utils/root-data.ts'
+import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:team:scope')
 	const department = user.departmentId ? getDepartment(user.departmentId) : null
 	const view = { ...teamView(user), sla: getEnv().SLA_DAYS, minGroup: getEnv().MIN_GROUP_SIZE }
+	// Who handled which moments well this quarter: named stories, not a ranking.
+	const stories = teamStories(
+		hasPermission(user.role, 'read:team:any') ? null : user.departmentId ? subtreeIds(user.departmentId) : [],
+		new Date(view.range.from),
+	)
 	// Unanswered first, then by age: the first rows are the most urgent.
 	const waiting = hasPermission(user.role, 'read:triage:scope')
 		? listQueue(user, {}, 'due')
@@ -28,26 +35,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				.slice(0, TEAM_WAITING)
 				.map(({ id, title, sla, ownerName }) => ({ id, title, sla, ownerName }))
 		: null
-	if (!department) return { departmentName: null, list: null, view, waiting }
+	if (!department) return { departmentName: null, list: null, view, waiting, stories }
 	const url = new URL(request.url)
 	const list = listUsers({
 		query: url.searchParams.get('q') ?? undefined,
 		departmentIds: subtreeIds(department.id),
 		page: Number(url.searchParams.get('page')) || 1,
 	})
-	return { departmentName: department.name, list, view, waiting }
+	return { departmentName: department.name, list, view, waiting, stories }
 }
 
 const TEAM_WAITING = 10
 
 export default function TeamRoute() {
 	const t = useT()
-	const { departmentName, list, view, waiting } = useLoaderData<typeof loader>()
+	const { departmentName, list, view, waiting, stories } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<PageHeader title={t('team.heading')} />
 			<TeamFigures view={view} />
 			{waiting ? <Waiting rows={waiting} /> : null}
+			<HandledWell rows={stories} />
 			{departmentName && list ? (
 				<>
 					<p className="mb-4 text-slate-700">{t('team.intro', { department: departmentName })}</p>
@@ -59,6 +67,42 @@ export default function TeamRoute() {
 				<p className="text-slate-700">{t('team.noDepartment')}</p>
 			)}
 		</div>
+	)
+}
+
+/** The team's moments colleagues marked as handled well this quarter, newest first. */
+function HandledWell({ rows }: { rows: ReturnType<typeof useLoaderData<typeof loader>>['stories'] }) {
+	const t = useT()
+	const locale = useLocale()
+	const format = useFormat()
+	return (
+		<section aria-labelledby="team-handled-well" className="mb-8">
+			<h2 id="team-handled-well" className="mb-1 text-lg font-semibold">
+				{t('thanks.team')}
+			</h2>
+			<p className="mb-3 text-sm text-slate-700">{t('thanks.teamIntro')}</p>
+			{rows.length ? (
+				<ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+					{rows.map((r) => (
+						<li key={r.insightId} className="p-3">
+							<p className="text-sm font-medium text-slate-900">
+								{t('thanks.teamRow', { name: r.authorName, event: r.event ? localizedName(r.event, locale) : t('thanks.noEvent') })}
+							</p>
+							<p className="mt-1 text-sm text-slate-700">
+								<Link to={`/insights/${r.insightId}#handled-well`} className="underline">
+									{r.body.length > 140 ? `${r.body.slice(0, 140)}…` : r.body}
+								</Link>
+							</p>
+							<p className="mt-1 text-xs text-slate-600">
+								{t('thanks.count', { count: r.thanksCount })} · {format.date(r.createdAt)}
+							</p>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="text-sm text-slate-600">{t('thanks.teamNone')}</p>
+			)}
+		</section>
 	)
 }
 

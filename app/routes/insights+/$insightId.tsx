@@ -1,5 +1,7 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ConfirmPanel } from '#app/components/confirm.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
@@ -7,25 +9,33 @@ import { HiddenBanner, HideForm, ReportedNotice, ReportForm } from '#app/compone
 import { StatusBadge } from '#app/components/tags.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
+import { TextareaField } from '#app/components/ui/forms.tsx'
 import { authorRights, deleteInsight, getInsight, insightExists, setRecurrence } from '#app/models/insight.server.ts'
 import { canView, mayModerate, openReports } from '#app/models/moderation.server.ts'
 import { isModerationIntent } from '#app/models/moderation.ts'
+import { thank, thanksNotes, withdrawThanks } from '#app/models/thanks.server.ts'
+import { ThanksFormSchema } from '#app/models/thanks.ts'
 import { isReportIntent, moderationAction, reportAction } from '#app/routes/__moderation.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
+import { parseForm } from '#app/utils/form.server.ts'
 import { ensure, httpError } from '#app/utils/http.server.ts'
 import { useHydrated } from '#app/utils/hydrated.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
-import { useT } from '#app/utils/root-data.ts'
+import { hasPermission } from '#app/utils/permissions.ts'
+import { useFormat, useT } from '#app/utils/root-data.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:insight:any')
 	const insight = getInsight(params.insightId ?? '', user.id)
 	ensure(insight && canView('insight', insight.id, insight.hiddenAt, user), 'errors.insightNotFound')
 	const { canEdit, canDelete } = insight.isMine ? authorRights(insight.id, user.id) : { canEdit: false, canDelete: false }
+	const thanks = thanksNotes([insight.id]).get(insight.id) ?? []
 	return {
 		insight,
+		thanks: thanks.map(({ userId, ...t }) => ({ ...t, mine: userId === user.id })),
+		mayThank: !insight.isMine && !insight.hiddenAt && hasPermission(user.role, 'create:thanks:own'),
 		author: { canEdit, canDelete },
 		canHide: !insight.hiddenAt && mayModerate('hide', 'insight', insight.id, user),
 		reports:
@@ -50,6 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		})
 	}
 	if (isReportIntent(intent)) return reportAction(formData, user, { kinds: ['insight'], back: `/insights/${id}` })
+	if (intent === 'thank' || intent === 'unthank') return thanksAction(request, formData, id, intent)
 	if (intent === 'delete') {
 		// Only the named author, while no idea cites it (checked in the delete's transaction).
 		await requirePermission(request, 'create:insight:own')
@@ -66,6 +77,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	// Without JavaScript, back to where the button was (the list keeps its filters).
 	const back = safeRedirect(String(formData.get('redirectTo') ?? ''), `/insights/${id}`)
 	return redirectWithToast(back, { kind: 'success', message: intent === 'see' ? 'insights.seeTooDone' : 'insights.unseeDone' })
+}
+
+/** "Handled well": marks the moment with a note (or changes the note), or takes one's thanks back. */
+async function thanksAction(request: Request, formData: FormData, id: string, intent: 'thank' | 'unthank') {
+	const user = await requirePermission(request, 'create:thanks:own')
+	if (intent === 'unthank') {
+		withdrawThanks(id, user.id)
+		return redirectWithToast(`/insights/${id}#handled-well`, { kind: 'success', message: 'thanks.withdrawn' })
+	}
+	const submission = parseForm(formData, { schema: ThanksFormSchema })
+	if (submission.status !== 'success') return data({ intent: 'thank' as const, result: submission.reply() }, { status: 400 })
+	const done = thank(id, user.id, submission.value.note)
+	ensure(done !== 'not-found', 'errors.insightNotFound')
+	ensure(done !== 'own', 'thanks.own', 400)
+	const anonymous = getInsight(id, user.id)?.anonymous
+	return redirectWithToast(`/insights/${id}#handled-well`, {
+		kind: 'success',
+		message: done === 'changed' ? 'thanks.changed' : anonymous ? 'thanks.savedAnonymous' : 'thanks.saved',
+	})
 }
 
 /**
@@ -108,11 +138,12 @@ export function SeeTooButton({
 
 export default function InsightRoute() {
 	const t = useT()
-	const { insight, author, canHide, canRestore, reports } = useLoaderData<typeof loader>()
+	const { insight, author, canHide, canRestore, reports, thanks, mayThank } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const actionData = useActionData<typeof action>()
 	const hideResult = actionData && 'intent' in actionData && actionData.intent === 'hide' ? actionData.result : null
 	const reportResult = actionData && 'intent' in actionData && actionData.intent === 'report' ? actionData.result : null
+	const thankResult = actionData && 'intent' in actionData && actionData.intent === 'thank' ? actionData.result : null
 	return (
 		<div className="mx-auto max-w-3xl space-y-6">
 			{insight.hiddenAt ? (
@@ -145,6 +176,7 @@ export default function InsightRoute() {
 					<HideForm kind="insight" targetId={insight.id} label={t('moderation.hideInsight')} lastResult={hideResult} />
 				</Card>
 			) : null}
+			<HandledWell thanks={thanks} mayThank={mayThank} lastResult={thankResult} />
 			<Card>
 				<h2 className="text-lg font-semibold">{t('insights.backedIdeas')}</h2>
 				{insight.backedIdeas.length ? (
@@ -166,6 +198,71 @@ export default function InsightRoute() {
 				)}
 			</Card>
 		</div>
+	)
+}
+
+type Thanks = ReturnType<typeof useLoaderData<typeof loader>>['thanks']
+
+/** Who marked this moment as handled well and what they said; the form to mark it, change one's note or take it back. */
+function HandledWell({
+	thanks,
+	mayThank,
+	lastResult,
+}: {
+	thanks: Thanks
+	mayThank: boolean
+	lastResult: SubmissionResult<string[]> | null
+}) {
+	const t = useT()
+	const format = useFormat()
+	const mine = thanks.find((x) => x.mine)
+	const [form, fields] = useForm({
+		id: 'thanks',
+		lastResult,
+		constraint: getZodConstraint(ThanksFormSchema),
+		defaultValue: { note: mine?.note ?? '' },
+		shouldValidate: 'onBlur',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ThanksFormSchema }),
+	})
+	if (!thanks.length && !mayThank) return null
+	return (
+		<Card>
+			<h2 id="handled-well" className="text-lg font-semibold">
+				{t('thanks.heading')}
+			</h2>
+			{thanks.length ? (
+				<ul className="mt-2 space-y-2">
+					{thanks.map((x) => (
+						<li key={`${x.name}-${String(x.createdAt)}`} className="text-sm text-slate-800">
+							{t('thanks.by', { name: x.name, note: x.note })} <span className="text-slate-600">· {format.date(x.createdAt)}</span>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="mt-2 text-sm text-slate-700">{t('thanks.none')}</p>
+			)}
+			{mayThank ? (
+				<details open={Boolean(lastResult) || undefined} className="mt-4 rounded-md border border-slate-200 bg-slate-50">
+					<summary className="min-h-11 cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+						{mine ? t('thanks.marked') : t('thanks.mark')}
+					</summary>
+					<div className="space-y-3 border-t border-slate-200 p-3">
+						<p className="text-sm text-slate-700">{t('thanks.intro')}</p>
+						<Form method="post" {...getFormProps(form)} className="space-y-3">
+							<input type="hidden" name="intent" value="thank" />
+							<TextareaField label={t('thanks.note')} hint={t('thanks.noteHint')} meta={fields.note} rows={2} />
+							<Button>{mine ? t('thanks.update') : t('thanks.mark')}</Button>
+						</Form>
+						{mine ? (
+							<Form method="post">
+								<input type="hidden" name="intent" value="unthank" />
+								<Button variant="secondary">{t('thanks.withdraw')}</Button>
+							</Form>
+						) : null}
+					</div>
+				</details>
+			) : null}
+		</Card>
 	)
 }
 

@@ -25,6 +25,7 @@ import { insightsByIds } from '#app/models/insight.server.ts'
 import { currentPlaybook } from '#app/models/playbook.server.ts'
 import { mayEditPlaybook } from '#app/models/playbook.ts'
 import { eventOwner, listEvents } from '#app/models/taxonomy.server.ts'
+import { handledWellStories } from '#app/models/thanks.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
 import { IdeaList } from '#app/routes/ideas+/__idea-card.tsx'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -50,7 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	ensure(event, 'errors.eventNotFound')
 	const owner = eventOwner(event.id)
 	const { current, fallback } = currentPlaybook(event.id, await getLocale(request, user))
+	const stories = handledWellStories(event.id)
 	const base = {
+		stories: insightsByIds(stories.ids)
+			.sort((a, b) => stories.ids.indexOf(a.id) - stories.ids.indexOf(b.id))
+			.map((insight) => ({ insight, notes: (stories.notes.get(insight.id) ?? []).map(({ userId: _, ...n }) => n) })),
 		event,
 		owner,
 		guide: current,
@@ -97,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventPlaybookRoute() {
 	const t = useT()
 	const locale = useLocale()
-	const { event, owner, guide, fallback, mayEdit, figures, minGroup } = useLoaderData<typeof loader>()
+	const { event, owner, guide, fallback, mayEdit, figures, minGroup, stories } = useLoaderData<typeof loader>()
 	const name = localizedName(event, locale)
 	return (
 		<div>
@@ -111,6 +116,10 @@ export default function EventPlaybookRoute() {
 			<Section id="how-we-handle-it">
 				<SectionHeader id="how-we-handle-it" title={t('playbooks.now')} />
 				<HowWeHandleIt eventId={event.id} guide={guide} fallback={fallback} mayEdit={mayEdit} />
+			</Section>
+			<Section id="handled-well">
+				<SectionHeader id="handled-well" title={t('thanks.stories')} />
+				<Stories stories={stories} />
 			</Section>
 			{figures ? (
 				<>
@@ -177,6 +186,30 @@ function HowWeHandleIt({ eventId, guide, fallback, mayEdit }: Pick<Loaded, 'guid
 				</Link>
 			</p>
 		</div>
+	)
+}
+
+/** The playbook's case histories: moments colleagues marked as handled well, with what they said. */
+function Stories({ stories }: { stories: Loaded['stories'] }) {
+	const t = useT()
+	if (!stories.length) return <p className="max-w-3xl text-sm text-slate-700">{t('thanks.noStories')}</p>
+	return (
+		<>
+			<p className="mb-3 max-w-3xl text-sm text-slate-700">{t('thanks.storiesIntro')}</p>
+			<ul className="grid gap-3 lg:grid-cols-2">
+				{stories.map(({ insight, notes }) => (
+					<li key={insight.id}>
+						<InsightCard insight={insight}>
+							<ul className="space-y-1 border-t border-slate-100 pt-2 text-sm text-slate-800">
+								{notes.map((n) => (
+									<li key={`${n.name}-${String(n.createdAt)}`}>{t('thanks.by', { name: n.name, note: n.note })}</li>
+								))}
+							</ul>
+						</InsightCard>
+					</li>
+				))}
+			</ul>
+		</>
 	)
 }
 

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, like } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
+import { thank } from '#app/models/thanks.server.ts'
 import { type DB } from './index.ts'
-import { criticalEvents, ideas, notifications, playbookVersions } from './schema.ts'
+import { criticalEvents, ideas, insights, notifications, playbookVersions } from './schema.ts'
 import { DAY, demoPeople } from './seed-helpers.ts'
 
 type DemoVersion = {
@@ -271,4 +272,37 @@ export function seedDemoPlaybooks(db: DB, now = Date.now()) {
 			}
 		}
 	})
+}
+
+// [the insight's opening words, who thanked, days ago, what they said]
+const STORIES: Array<[string, string, number, string]> = [
+	[
+		'Customer in Madrid with her wallet stolen',
+		'marco.ferri',
+		27,
+		'Sent the emergency cash code while she was still on the line: exactly what the playbook now says.',
+	],
+	['Customer in Madrid with her wallet stolen', 'giulia.rossi', 26, 'Kept her calm and stayed on until the cash was out.'],
+	['Customer in Madrid with her wallet stolen', 'ilaria.martinelli', 25, 'This is the story we tell new agents.'],
+	['Stolen card reported in chat at midnight', 'marco.ferri', 18, 'New card and cash code in one conversation, at midnight.'],
+	[
+		'Customer in Lisbon, both cards stolen',
+		'luca.romano',
+		1,
+		'After 25 minutes on hold she was furious; you blocked both cards in two minutes and found her a hotel that takes bank transfers.',
+	],
+]
+
+/** A few moments colleagues marked as handled well, thanked as people do (decision 054). */
+export function seedDemoStories(db: DB, now = Date.now()) {
+	const person = demoPeople(db)
+	for (const [opening, local, daysAgo, note] of STORIES) {
+		const insight = db
+			.select({ id: insights.id })
+			.from(insights)
+			.where(like(insights.body, `${opening}%`))
+			.get()
+		if (!insight) throw new Error(`Demo data: no insight starting ${opening}`)
+		thank(insight.id, person(local).id, note, new Date(now - daysAgo * DAY))
+	}
 }
