@@ -6,7 +6,9 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
+import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
+import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
@@ -244,7 +246,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 })
 
 // E-mail: each minute, ideas past the SLA unanswered are reported to whoever answers for them
-// (once each), then people who chose "as they happen" get what is new; the daily digest goes
+// (once each) and moments that became blind spots to their owners (once an episode), then people who chose "as they happen" get what is new; the daily digest goes
 // out on the first run after DIGEST_HOUR. A failed send is retried next time.
 let mailing = false
 const mailer = setInterval(() => {
@@ -252,6 +254,7 @@ const mailer = setInterval(() => {
 	mailing = true
 	Promise.resolve()
 		.then(() => notifyOverdue())
+		.then(() => notifyBlindSpots(companyBlindSpots()))
 		.then(() => deliverEmails())
 		.catch((error: unknown) => log.error({ err: error }, 'E-mail delivery failed; will retry'))
 		.finally(() => (mailing = false))

@@ -115,6 +115,8 @@ export const criticalEvents = sqliteTable(
 		/** Who owns the problem (decision 052): a department and, optionally, a person in it. */
 		ownerDepartmentId: text('owner_department_id').references(() => departments.id),
 		ownerUserId: text('owner_user_id').references(() => users.id),
+		/** When its owners were told it is a blind spot; cleared when it is no longer one, so the next episode tells them again. */
+		blindSpotSince: integer('blind_spot_since', { mode: 'timestamp_ms' }),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
 	},

@@ -1,8 +1,11 @@
 // Reports ideas past the SLA and sends the e-mails that are due now (the server also does both every minute).
+import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
+import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
 
 const overdue = notifyOverdue()
 console.log(`Ideas past the SLA reported: ${overdue.ideas} (${overdue.told} notifications)`)
+console.log(`Moment owners told of a new blind spot: ${notifyBlindSpots(companyBlindSpots())}`)
 const { sent } = await deliverEmails()
 console.log(`E-mails sent: ${sent}`)

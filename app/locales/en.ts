@@ -563,6 +563,7 @@ export const en = {
 		'report-kept': 'A moderator reviewed what you reported and kept it',
 		playbook: '“{{idea}}” is implemented: does the playbook for “{{event}}” need an update?',
 		thanks: '{{actor}} thanked you: a moment you logged was handled well',
+		'blind-spot': '“{{event}}”, a moment you own, is a blind spot: customers keep raising it and no idea on it is accepted or under way',
 		someone: 'Someone',
 	},
 	campaigns: {

@@ -572,6 +572,8 @@ export const it = {
 		'report-kept': 'Un moderatore ha esaminato ciò che hai segnalato e lo ha mantenuto',
 		playbook: '“{{idea}}” è stata realizzata: il playbook di “{{event}}” va aggiornato?',
 		thanks: '{{actor}} ti ringrazia: un momento che hai registrato è stato gestito bene',
+		'blind-spot':
+			'“{{event}}”, un momento di cui sei responsabile, è un punto cieco: i clienti continuano a segnalarlo e nessuna idea su di esso è accettata o in corso',
 		someone: 'Qualcuno',
 	},
 	campaigns: {

@@ -483,6 +483,14 @@ export function ownedMoments(eventIds: string[], now = new Date()) {
 	return { range, rows: value, computedAt: new Date(computedAt) }
 }
 
+/** The events with a blind spot in this quarter's company heatmap (the cached one My moments reads). */
+export function companyBlindSpots(now = new Date()) {
+	const period = periodOf(isoWeek(now, getEnv().TIME_ZONE), QUARTER_WEEKS, now)
+	const ttl = getEnv().DASHBOARD_CACHE_SECONDS * 1000
+	const cells = heatCache.get(period.weeks.join(), ttl, () => heatmap(EVERYONE, period)).value ?? []
+	return new Set(cells.filter((c) => c.blindSpot && c.eventId !== NO_EVENT).map((c) => c.eventId))
+}
+
 function ownedFigures(eventIds: string[], cells: HeatCell[], period: Period, previous: Period) {
 	const counts = (rows: Array<{ event: string; n: number }>) => new Map(rows.map((r) => [r.event, r.n]))
 	const open = counts(

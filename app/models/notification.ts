@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
 	'report-kept',
 	'playbook',
 	'thanks',
+	'blind-spot',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
@@ -69,5 +70,6 @@ function shorten(note: string | null) {
 export function notificationPath(n: { kind: NotificationKind; ideaId: string | null; eventId?: string | null; insightId?: string | null }) {
 	if (n.kind === 'playbook' && n.eventId) return `/moments/${n.eventId}/edit${n.ideaId ? `?idea=${n.ideaId}` : ''}`
 	if (n.kind === 'thanks' && n.insightId) return `/insights/${n.insightId}#handled-well`
+	if (n.kind === 'blind-spot' && n.eventId) return `/moments/${n.eventId}`
 	return null
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull, max, or, sql } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
 import { audit } from '#app/models/audit.server.ts'
 import { STATUS } from '#app/models/idea.ts'
@@ -173,38 +173,74 @@ export function savePlaybook(input: PlaybookInput, actorId: string, now = new Da
 	return { ok: false, reason: 'conflict', current: playbookVersion(input.eventId, input.locale, saved.latest)! }
 }
 
-/**
- * When an idea is implemented, the owners of its moments are asked whether the playbook
- * should change: the owner by name, or else the managers of the owning department.
- */
+/** Who is told about an owned moment: its owner by name, or else the owning department's managers (active people only). */
+function ownersToTell(tx: Tx, event: { userId: string | null; departmentId: string | null }) {
+	const active = isNull(users.deactivatedAt)
+	if (event.userId) {
+		const named = tx
+			.select({ id: users.id })
+			.from(users)
+			.where(and(eq(users.id, event.userId), active))
+			.all()
+		if (named.length) return named.map((r) => r.id)
+	}
+	if (!event.departmentId) return []
+	const writers = ROLES.filter((role) => hasPermission(role, 'update:playbook:scope'))
+	return tx
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.departmentId, event.departmentId), inArray(users.role, writers), active))
+		.all()
+		.map((r) => r.id)
+}
+
+const ownerColumns = { id: criticalEvents.id, userId: criticalEvents.ownerUserId, departmentId: criticalEvents.ownerDepartmentId }
+
+/** When an idea is implemented, the owners of its moments are asked whether the playbook should change. */
 export function promptPlaybookOwners(tx: Tx, ideaId: string, actorId: string, now: Date) {
 	const events = tx
-		.select({ id: criticalEvents.id, userId: criticalEvents.ownerUserId, departmentId: criticalEvents.ownerDepartmentId })
+		.select(ownerColumns)
 		.from(ideaEvents)
 		.innerJoin(criticalEvents, eq(criticalEvents.id, ideaEvents.eventId))
 		.where(and(eq(ideaEvents.ideaId, ideaId), isNull(criticalEvents.retiredAt)))
 		.all()
-	const writers = ROLES.filter((role) => hasPermission(role, 'update:playbook:scope'))
 	for (const event of events) {
-		const named = event.userId
-			? tx
-					.select({ id: users.id })
-					.from(users)
-					.where(and(eq(users.id, event.userId), isNull(users.deactivatedAt)))
-					.all()
-			: []
-		const recipients =
-			named.length || !event.departmentId
-				? named
-				: tx
-						.select({ id: users.id })
-						.from(users)
-						.where(and(eq(users.departmentId, event.departmentId), inArray(users.role, writers), isNull(users.deactivatedAt)))
-						.all()
 		notify(
 			tx,
-			recipients.map((r) => ({ userId: r.id, kind: 'playbook' as const, ideaId, eventId: event.id, actorId })),
+			ownersToTell(tx, event).map((userId) => ({ userId, kind: 'playbook' as const, ideaId, eventId: event.id, actorId })),
 			now,
 		)
 	}
+}
+
+/**
+ * Tells the owners of each moment that became a blind spot this quarter (a hot heatmap cell
+ * with no idea accepted, under way or implemented), once an episode: the mark is cleared when
+ * the moment stops being one. Runs with the e-mail loop; running twice tells nobody twice.
+ */
+export function notifyBlindSpots(blind: ReadonlySet<string>, now = new Date()) {
+	return writeTransaction((tx) => {
+		const owned = tx
+			.select({ ...ownerColumns, since: criticalEvents.blindSpotSince })
+			.from(criticalEvents)
+			.where(and(isNull(criticalEvents.retiredAt), or(isNotNull(criticalEvents.ownerUserId), isNotNull(criticalEvents.ownerDepartmentId))))
+			.all()
+		let told = 0
+		for (const event of owned) {
+			if (!blind.has(event.id)) {
+				if (event.since) tx.update(criticalEvents).set({ blindSpotSince: null }).where(eq(criticalEvents.id, event.id)).run()
+				continue
+			}
+			if (event.since) continue
+			const recipients = ownersToTell(tx, event)
+			notify(
+				tx,
+				recipients.map((userId) => ({ userId, kind: 'blind-spot' as const, ideaId: null, eventId: event.id })),
+				now,
+			)
+			tx.update(criticalEvents).set({ blindSpotSince: now }).where(eq(criticalEvents.id, event.id)).run()
+			told += recipients.length
+		}
+		return told
+	})
 }

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { listAudit } from '#app/models/audit.server.ts'
+import { companyBlindSpots } from '#app/models/dashboard.server.ts'
+import { listNotifications } from '#app/models/notification.server.ts'
+import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { listEvents } from '#app/models/taxonomy.server.ts'
 import { action as taxonomyAction, loader as taxonomyLoader } from '#app/routes/admin+/taxonomy.$kind.tsx'
 import { loader as cellLoader } from '#app/routes/dashboard+/cell.tsx'
@@ -113,4 +116,25 @@ test('the playbook and the heatmap cell say who owns the moment', async () => {
 	expect(cell.owner).toMatchObject({ departmentName: 'Cards & Payments', userName: 'Ilaria Martinelli' })
 	// An employee may open My moments but not another page's figures.
 	expect(statusOf(await settle(() => myMomentsLoader({ request: getRequest('/moments'), context, params: {} })))).toBe(302)
+})
+
+test('owners hear once when their moment becomes a blind spot, and again only after it stopped being one', async () => {
+	const cards = event('Card lost or stolen') // Ilaria by name
+	const declined = event('Payment declined') // Cards & Payments: its managers (Ilaria)
+	const loans = event('Loan or mortgage refused') // Lending, which has no manager
+	const told = (local: string) => listNotifications(person(local).id, 'en').rows.filter((n) => n.kind === 'blind-spot')
+	const before = told('ilaria.martinelli').length
+	// The demo's own blind spots, from the company heatmap, are events.
+	expect([...companyBlindSpots()].every((id) => listEvents({ includeRetired: true }).some((e) => e.id === id))).toBe(true)
+	notifyBlindSpots(new Set())
+	expect(notifyBlindSpots(new Set([cards.id, declined.id, loans.id]))).toBe(2)
+	const ilaria = told('ilaria.martinelli').slice(0, 2)
+	expect(ilaria.map((n) => n.eventId).sort()).toEqual([cards.id, declined.id].sort())
+	expect(ilaria.find((n) => n.eventId === cards.id)?.eventName).toBe('Card lost or stolen')
+	// Still a blind spot next minute: nobody is told twice.
+	expect(notifyBlindSpots(new Set([cards.id, declined.id]))).toBe(0)
+	// Stolen cards got an idea under way, then went blind again: a new episode, told again.
+	expect(notifyBlindSpots(new Set([declined.id]))).toBe(0)
+	expect(notifyBlindSpots(new Set([cards.id, declined.id]))).toBe(1)
+	expect(told('ilaria.martinelli')).toHaveLength(before + 3)
 })

@@ -1,0 +1,1 @@
+ALTER TABLE `critical_events` ADD `blind_spot_since` integer;
