@@ -10,6 +10,7 @@ import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
 import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
+import { deliverMomentsDigest } from '#app/models/weekly.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -256,6 +257,7 @@ const mailer = setInterval(() => {
 		.then(() => notifyOverdue())
 		.then(() => notifyBlindSpots(companyBlindSpots()))
 		.then(() => deliverEmails())
+		.then(() => deliverMomentsDigest())
 		.catch((error: unknown) => log.error({ err: error }, 'E-mail delivery failed; will retry'))
 		.finally(() => (mailing = false))
 }, 60_000)

@@ -7,7 +7,7 @@ import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { CONTENT_KINDS, REPORT_OUTCOMES } from '#app/models/moderation.ts'
 import { NOTIFICATION_KINDS } from '#app/models/notification.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
-import { EMAIL_DIGESTS } from '#app/models/user.ts'
+import { EMAIL_DIGESTS, MOMENTS_DIGESTS } from '#app/models/user.ts'
 import { ROLES } from '#app/utils/permissions.ts'
 
 const id = () =>
@@ -33,6 +33,8 @@ export const departments = sqliteTable(
 		id: id(),
 		name: text('name').notNull(),
 		parentId: text('parent_id').references((): AnySQLiteColumn => departments.id),
+		/** Meets customers (a branch, a contact centre), and so does everything below it: their people get the weekly moments digest only if they ask. */
+		customerFacing: integer('customer_facing', { mode: 'boolean' }).notNull().default(false),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
 	},
@@ -51,6 +53,9 @@ export const users = sqliteTable(
 		locale: text('locale'),
 		emailDigest: text('email_digest', { enum: EMAIL_DIGESTS }).notNull().default('daily'),
 		digestSentAt: integer('digest_sent_at', { mode: 'timestamp_ms' }),
+		/** The weekly moments-of-truth digest: on, off, or as the department's default (decision 055). */
+		momentsDigest: text('moments_digest', { enum: MOMENTS_DIGESTS }).notNull().default('default'),
+		momentsDigestSentAt: integer('moments_digest_sent_at', { mode: 'timestamp_ms' }),
 		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 	},

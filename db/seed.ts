@@ -70,6 +70,9 @@ const ORG: DeptSpec = {
 	],
 }
 
+// The departments that meet customers, and so everything below them (decision 055).
+const CUSTOMER_FACING = new Set(['Branch Network', 'Customer Care'])
+
 // [critical event, owning department, owner's e-mail local part]
 const OWNERS: Array<[string, string, string | null]> = [
 	['Card lost or stolen', 'Cards & Payments', 'ilaria.martinelli'],
@@ -135,7 +138,11 @@ export async function seedDemoData(db: DB = getDb()) {
 	db.transaction((tx) => {
 		const deptIds = new Map<string, string>()
 		const insert = (spec: DeptSpec, parentId: string | null) => {
-			const row = tx.insert(departments).values({ name: spec.name, parentId }).returning({ id: departments.id }).get()
+			const row = tx
+				.insert(departments)
+				.values({ name: spec.name, parentId, customerFacing: CUSTOMER_FACING.has(spec.name) })
+				.returning({ id: departments.id })
+				.get()
 			deptIds.set(spec.name, row.id)
 			for (const child of spec.children ?? []) insert(child, row.id)
 		}

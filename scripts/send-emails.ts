@@ -3,9 +3,12 @@ import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
 import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
+import { deliverMomentsDigest } from '#app/models/weekly.server.ts'
 
 const overdue = notifyOverdue()
 console.log(`Ideas past the SLA reported: ${overdue.ideas} (${overdue.told} notifications)`)
 console.log(`Moment owners told of a new blind spot: ${notifyBlindSpots(companyBlindSpots())}`)
 const { sent } = await deliverEmails()
 console.log(`E-mails sent: ${sent}`)
+const weekly = await deliverMomentsDigest()
+console.log(`Weekly moments of truth e-mails sent: ${weekly.sent}`)

@@ -226,6 +226,9 @@ function UserLinks() {
 			<NavLink to="/moments" end className={navLinkClass}>
 				{t('nav.moments')}
 			</NavLink>
+			<NavLink to="/moments/week" className={navLinkClass}>
+				{t('weekly.link')}
+			</NavLink>
 			<NavLink to="/settings" className={navLinkClass}>
 				{t('nav.settings')}
 			</NavLink>

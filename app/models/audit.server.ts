@@ -173,6 +173,7 @@ function valueOf(field: AuditField, raw: unknown, names: Record<Kind, Map<string
 	if (kind === 'role' && ROLES.includes(raw as Role)) return { kind: 'role', role: raw as Role }
 	if (kind === 'direction' && (raw === 'up' || raw === 'down')) return { kind: 'direction', direction: raw }
 	if (kind === 'outcome' && (raw === 'deleted' || raw === 'retired')) return { kind: 'outcome', outcome: raw }
+	if (kind === 'flag' && typeof raw === 'number') return { kind: 'flag', on: raw === 1 }
 	return { kind: 'text', text: String(raw) }
 }
 

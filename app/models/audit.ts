@@ -67,6 +67,7 @@ export const AUDIT_FIELDS = {
 	outcome: 'outcome',
 	language: 'text',
 	version: 'number',
+	customerFacing: 'flag',
 } as const
 export type AuditField = keyof typeof AUDIT_FIELDS
 type Raw = string | number | null
@@ -81,6 +82,7 @@ export type AuditValue =
 	| { kind: 'status'; status: IdeaStatus }
 	| { kind: 'role'; role: Role }
 	| { kind: 'direction'; direction: 'up' | 'down' }
+	| { kind: 'flag'; on: boolean }
 	| { kind: 'outcome'; outcome: 'deleted' | 'retired' }
 	| { kind: 'idea' | 'user' | 'department'; id: string; name: string | null }
 export type AuditFact = { field: AuditField; from?: AuditValue; value: AuditValue }
@@ -102,6 +104,8 @@ export function auditValueText(value: AuditValue, t: T): string {
 			return t(`audit.values.${value.direction}`)
 		case 'outcome':
 			return t(`audit.values.${value.outcome}`)
+		case 'flag':
+			return t(value.on ? 'audit.values.yes' : 'audit.values.no')
 		default:
 			return value.name ?? t('audit.values.gone')
 	}

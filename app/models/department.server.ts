@@ -12,6 +12,7 @@ const columns = {
 	id: departments.id,
 	name: departments.name,
 	parentId: departments.parentId,
+	customerFacing: departments.customerFacing,
 	retiredAt: departments.retiredAt,
 }
 
@@ -89,13 +90,23 @@ export function departmentNameTaken(name: string, parentId: string | null, excep
 	return rows.some((r) => r.id !== exceptId)
 }
 
-type DepartmentInput = { name: string; parentId: string | null }
+type DepartmentInput = { name: string; parentId: string | null; customerFacing?: boolean }
 
 export function createDepartment(input: DepartmentInput, actorId: string) {
 	referenceChanged()
 	return writeTransaction((tx) => {
-		const created = tx.insert(departments).values(input).returning({ id: departments.id }).get()
-		audit(tx, actorId, 'department.create', { type: 'department', id: created.id }, { name: input.name, parent: input.parentId })
+		const created = tx
+			.insert(departments)
+			.values({ ...input, customerFacing: input.customerFacing ?? false })
+			.returning({ id: departments.id })
+			.get()
+		audit(
+			tx,
+			actorId,
+			'department.create',
+			{ type: 'department', id: created.id },
+			{ name: input.name, parent: input.parentId, customerFacing: input.customerFacing ? 1 : 0 },
+		)
 		return created
 	})
 }
@@ -109,14 +120,19 @@ export function updateDepartment(id: string, input: DepartmentInput, actorId: st
 	referenceChanged()
 	return writeTransaction((tx) => {
 		const before = tx
-			.select({ name: departments.name, parentId: departments.parentId })
+			.select({ name: departments.name, parentId: departments.parentId, customerFacing: departments.customerFacing })
 			.from(departments)
 			.where(eq(departments.id, id))
 			.get()
 		if (!before) return false
-		tx.update(departments).set(input).where(eq(departments.id, id)).run()
+		tx.update(departments)
+			.set({ ...input, customerFacing: input.customerFacing ?? false })
+			.where(eq(departments.id, id))
+			.run()
 		const detail: AuditDetail = { name: before.name === input.name ? input.name : { from: before.name, to: input.name } }
 		if (before.parentId !== input.parentId) detail.parent = { from: before.parentId, to: input.parentId }
+		if (before.customerFacing !== (input.customerFacing ?? false))
+			detail.customerFacing = { from: before.customerFacing ? 1 : 0, to: input.customerFacing ? 1 : 0 }
 		audit(tx, actorId, 'department.update', { type: 'department', id }, detail)
 		return true
 	})

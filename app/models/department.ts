@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { NameSchema } from '#app/models/user.ts'
 
-export type DepartmentRow = { id: string; name: string; parentId: string | null; retiredAt: Date | null }
+export type DepartmentRow = { id: string; name: string; parentId: string | null; customerFacing?: boolean; retiredAt: Date | null }
 
 export const DepartmentSchema = z.object({
 	name: NameSchema,
 	parentId: z.string().trim().optional(),
+	customerFacing: z.boolean().default(false),
 })
 
 /** Depth-first order with each department's depth, for indented lists and pickers. */

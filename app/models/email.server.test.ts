@@ -3,7 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { simpleParser } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { addComment } from '#app/models/comment.server.ts'
 import { deliverEmails, setEmailDigest } from '#app/models/email.server.ts'
@@ -13,34 +12,15 @@ import { resetEnvCache } from '#app/utils/env.server.ts'
 import { getDb } from '#db/index.ts'
 import { notifications, users } from '#db/schema.ts'
 import { makeIdea, person } from '#tests/factories.ts'
+import { startSmtp, type Received } from '#tests/smtp.ts'
 import { demoUser } from '#tests/utils.ts'
 
-type Received = { to: string[]; subject: string; text: string; html: string }
+let smtp: Awaited<ReturnType<typeof startSmtp>>
 const inbox: Received[] = []
-let server: SMTPServer
 
-// A real SMTP server on loopback: what arrives is what a mail server would get.
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			simpleParser(stream)
-				.then((mail) => {
-					inbox.push({
-						to: session.envelope.rcptTo.map((r) => r.address),
-						subject: mail.subject ?? '',
-						text: mail.text ?? '',
-						html: typeof mail.html === 'string' ? mail.html : '',
-					})
-					callback()
-				})
-				.catch(callback)
-		},
-	})
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-	const { port } = server.server.address() as { port: number }
-	process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`
+	smtp = await startSmtp(inbox)
+	process.env.SMTP_URL = smtp.url
 	process.env.TIME_ZONE = 'Europe/Rome'
 	process.env.DIGEST_HOUR = '8'
 	process.env.APP_URL = 'https://voce.aurora-bank.example'
@@ -50,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	for (const key of ['SMTP_URL', 'TIME_ZONE', 'DIGEST_HOUR', 'APP_URL']) delete process.env[key]
 	resetEnvCache()
-	await new Promise<void>((resolve) => server.close(() => resolve()))
+	await smtp.close()
 })
 
 beforeEach(() => {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'd
 import { type Locale } from '#app/locales/index.ts'
 import { audit } from '#app/models/audit.server.ts'
 import { type AuditDetail } from '#app/models/audit.ts'
+import { type MomentsDigest } from '#app/models/user.ts'
 import { pageWindow } from '#app/utils/misc.ts'
 import { type Role } from '#app/utils/permissions.ts'
 import { generateToken, hashSecret, invalidateUserSessions, secretMatches, splitToken } from '#app/utils/session.server.ts'
@@ -192,6 +193,14 @@ export function completePasswordSetup(setupId: string, userId: string, passwordH
 		tx.delete(passwordSetups).where(eq(passwordSetups.id, setupId)).run()
 		invalidateUserSessions(userId)
 	})
+}
+
+export function getMomentsDigest(id: string) {
+	return getDb().select({ choice: users.momentsDigest }).from(users).where(eq(users.id, id)).get()?.choice ?? 'default'
+}
+
+export function setMomentsDigest(id: string, choice: MomentsDigest) {
+	getDb().update(users).set({ momentsDigest: choice }).where(eq(users.id, id)).run()
 }
 
 export function getEmailDigest(id: string) {

@@ -16,6 +16,9 @@ export type Actor = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
 export const EMAIL_DIGESTS = ['off', 'immediate', 'daily'] as const
 export type EmailDigest = (typeof EMAIL_DIGESTS)[number]
+/** The weekly moments-of-truth digest: as the department's default, or the person's own choice. */
+export const MOMENTS_DIGESTS = ['default', 'on', 'off'] as const
+export type MomentsDigest = (typeof MOMENTS_DIGESTS)[number]
 
 export const PASSWORD_MIN = 12
 export const PASSWORD_MAX = 200

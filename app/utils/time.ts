@@ -51,6 +51,12 @@ export function isoWeek(date: Date, timeZone: string) {
 	return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
 
+/** The local weekday (1 Monday … 7 Sunday) and hour of an instant in a time zone. */
+export function localWeekdayHour(date: Date, timeZone: string) {
+	const p = zonedParts(date, timeZone)
+	return { weekday: new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() || 7, hour: p.hour }
+}
+
 const WEEK_LABEL = /^(\d{4})-W(\d{2})$/
 
 /** The Monday of an ISO week as a UTC calendar date, or null for a malformed label. */

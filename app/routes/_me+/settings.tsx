@@ -10,8 +10,16 @@ import { ChoiceGroup, Field, FormErrors, SelectField } from '#app/components/ui/
 import { LOCALES } from '#app/locales/index.ts'
 import { getDepartment } from '#app/models/department.server.ts'
 import { setEmailDigest } from '#app/models/email.server.ts'
-import { getEmailDigest, getPasswordHash, setPasswordHash, setUserLocale } from '#app/models/user.server.ts'
-import { EMAIL_DIGESTS, LocaleSchema, NewPasswordSchema } from '#app/models/user.ts'
+import {
+	getEmailDigest,
+	getMomentsDigest,
+	getPasswordHash,
+	setMomentsDigest,
+	setPasswordHash,
+	setUserLocale,
+} from '#app/models/user.server.ts'
+import { EMAIL_DIGESTS, LocaleSchema, MOMENTS_DIGESTS, NewPasswordSchema } from '#app/models/user.ts'
+import { wantsMomentsDigest } from '#app/models/weekly.server.ts'
 import { getAuth, requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
@@ -24,11 +32,20 @@ import { invalidateUserSessions } from '#app/utils/session.server.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:profile:own')
 	const department = user.departmentId ? getDepartment(user.departmentId) : null
-	return { departmentName: department?.name ?? null, emailDigest: getEmailDigest(user.id) }
+	return {
+		departmentName: department?.name ?? null,
+		emailDigest: getEmailDigest(user.id),
+		momentsDigest: getMomentsDigest(user.id),
+		momentsDefault: wantsMomentsDigest('default', user.departmentId),
+	}
 }
 
 const LocaleFormSchema = z.object({ intent: z.literal('locale'), locale: LocaleSchema })
 const EmailFormSchema = z.object({ intent: z.literal('email'), emailDigest: z.enum(EMAIL_DIGESTS) })
+const MomentsFormSchema = z.object({
+	intent: z.literal('moments'),
+	momentsDigest: z.enum(MOMENTS_DIGESTS, { error: 'validation.required' }),
+})
 const PasswordFormSchema = z
 	.object({
 		intent: z.literal('password'),
@@ -60,6 +77,12 @@ export async function action({ request }: ActionFunctionArgs) {
 		setEmailDigest(user.id, submission.value.emailDigest)
 		return redirectWithToast('/settings', { kind: 'success', message: 'email.saved' })
 	}
+	if (intent === 'moments') {
+		const submission = parseForm(formData, { schema: MomentsFormSchema })
+		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+		setMomentsDigest(user.id, submission.value.momentsDigest)
+		return redirectWithToast('/settings', { kind: 'success', message: 'weekly.saved' })
+	}
 	if (intent === 'password') {
 		const submission = await parseForm(formData, {
 			async: true,
@@ -85,7 +108,7 @@ export default function SettingsRoute() {
 	const t = useT()
 	const user = useUser()
 	const locale = useLocale()
-	const { departmentName, emailDigest } = useLoaderData<typeof loader>()
+	const { departmentName, emailDigest, momentsDigest, momentsDefault } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [localeForm, localeFields] = useForm({
 		id: 'locale-form',
@@ -96,6 +119,11 @@ export default function SettingsRoute() {
 		id: 'email-form',
 		lastResult: actionData?.intent === 'email' ? actionData.result : undefined,
 		defaultValue: { emailDigest },
+	})
+	const [momentsForm, momentsFields] = useForm({
+		id: 'moments-form',
+		lastResult: actionData?.intent === 'moments' ? actionData.result : undefined,
+		defaultValue: { momentsDigest },
 	})
 	const [passwordForm, passwordFields] = useForm({
 		id: 'password-form',
@@ -143,6 +171,22 @@ export default function SettingsRoute() {
 						meta={emailFields.emailDigest}
 						type="radio"
 						options={EMAIL_DIGESTS.map((value) => ({ value, label: t(`email.choices.${value}`) }))}
+					/>
+					<Button>{t('common.save')}</Button>
+				</Form>
+			</Card>
+			<Card>
+				<h2 className="text-lg font-semibold">{t('weekly.settingsHeading')}</h2>
+				<Form method="post" {...getFormProps(momentsForm)} className="mt-3 space-y-3">
+					<input type="hidden" name="intent" value="moments" />
+					<ChoiceGroup
+						legend={t('weekly.settingsHint')}
+						meta={momentsFields.momentsDigest}
+						type="radio"
+						options={MOMENTS_DIGESTS.map((value) => ({
+							value,
+							label: t(`weekly.choices.${value}`, { state: t(`weekly.state.${momentsDefault ? 'on' : 'off'}`) }),
+						}))}
 					/>
 					<Button>{t('common.save')}</Button>
 				</Form>

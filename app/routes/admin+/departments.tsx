@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
+import { CheckboxField, Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import {
 	activeHeadcounts,
 	canMoveUnder,
@@ -62,7 +62,8 @@ export async function action({ request }: ActionFunctionArgs) {
 		await requirePermission(request, 'create:department:any')
 		const submission = parseDepartment(formData)
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		createDepartment({ name: submission.value.name, parentId: submission.value.parentId || null }, admin.id)
+		const { name, parentId, customerFacing } = submission.value
+		createDepartment({ name, parentId: parentId || null, customerFacing }, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'departments.added' })
 	}
 	if (intent === 'update') {
@@ -70,7 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
 		ensure(getDepartment(id), 'errors.departmentNotFound')
 		const submission = parseDepartment(formData, id)
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		updateDepartment(id, { name: submission.value.name, parentId: submission.value.parentId || null }, admin.id)
+		const { name, parentId, customerFacing } = submission.value
+		updateDepartment(id, { name, parentId: parentId || null, customerFacing }, admin.id)
 		return redirectWithToast(here, { kind: 'success', message: 'departments.updated' })
 	}
 	if (intent === 'delete') {
@@ -100,7 +102,9 @@ function DepartmentForm({ department, options }: { department?: Dept; options: D
 		id: department ? `department-${department.id}` : 'department-new',
 		lastResult: actionData?.intent === intent ? actionData.result : undefined,
 		constraint: getZodConstraint(DepartmentSchema),
-		defaultValue: department ? { name: department.name, parentId: department.parentId ?? '' } : undefined,
+		defaultValue: department
+			? { name: department.name, parentId: department.parentId ?? '', customerFacing: department.customerFacing ? 'on' : undefined }
+			: undefined,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: DepartmentSchema }),
@@ -121,6 +125,7 @@ function DepartmentForm({ department, options }: { department?: Dept; options: D
 						.map((d) => ({ value: d.id, label: d.name, depth: d.depth }))}
 				/>
 			</div>
+			<CheckboxField label={t('departments.customerFacing')} hint={t('departments.customerFacingHint')} meta={fields.customerFacing} />
 			<div className="flex gap-2">
 				<Button>{department ? t('common.save') : t('common.add')}</Button>
 				{department ? <ButtonLink to="/admin/departments">{t('common.cancel')}</ButtonLink> : null}
@@ -156,6 +161,7 @@ export default function DepartmentsRoute() {
 											</span>
 											<span className="font-medium">{d.name}</span>{' '}
 											<span className="text-sm text-slate-600">· {t('departments.people', { count: d.people })}</span>{' '}
+											{d.customerFacing ? <Badge tone="green">{t('departments.meetsCustomers')}</Badge> : null}{' '}
 											{d.retiredAt ? <Badge>{t('common.retired')}</Badge> : null}
 										</span>
 										<span className="flex gap-1">
