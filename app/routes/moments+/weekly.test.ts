@@ -1,10 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { listAudit } from '#app/models/audit.server.ts'
+import { auditFactText } from '#app/models/audit.ts'
 import { setMomentsDigest } from '#app/models/user.server.ts'
 import { deliverMomentsDigest, wantsMomentsDigest, weeklyMoments } from '#app/models/weekly.server.ts'
 import { action as settingsAction, loader as settingsLoader } from '#app/routes/_me+/settings.tsx'
+import { action as departmentsAction } from '#app/routes/admin+/departments.tsx'
 import { loader as weekLoader } from '#app/routes/moments+/week.tsx'
 import { resetEnvCache } from '#app/utils/env.server.ts'
+import { getT } from '#app/utils/i18n.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { person } from '#tests/factories.ts'
@@ -114,4 +118,27 @@ test('in Italian for an Italian reader, and in the app for everyone', async () =
 		params: {},
 	})) as Awaited<ReturnType<typeof weekLoader>>
 	expect(page.hottest?.length).toBeGreaterThan(0)
+})
+
+test('an admin marks a department as meeting customers: its people’s default turns off, and the audit log says so', async () => {
+	const lending = person('nicola.vitale').departmentId!
+	expect(wantsMomentsDigest('default', lending)).toBe(true)
+	const admin = person('paolo.greco')
+	const cookie = await sessionCookieFor(admin.id)
+	const post = (fields: Record<string, string>) =>
+		departmentsAction({ request: formRequest('/admin/departments', fields, cookie), context, params: {} })
+	expect(
+		statusOf(
+			await post({
+				intent: 'update',
+				id: lending,
+				name: 'Lending',
+				parentId: person('pietro.marchetti').departmentId!,
+				customerFacing: 'on',
+			}),
+		),
+	).toBe(302)
+	expect(wantsMomentsDigest('default', lending)).toBe(false)
+	const entry = listAudit({ actorId: admin.id, action: 'department.update' }).rows[0]!
+	expect(entry.facts.map((f) => auditFactText(f, getT('en')))).toContain('Meets customers: no → yes')
 })
