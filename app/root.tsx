@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { unreadCount } from '#app/models/notification.server.ts'
@@ -59,6 +59,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const data = useRouteLoaderData<typeof loader>('root')
+	// A page that stands alone (the office board on a wall screen) has no header or menus.
+	const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare)
+	if (bare) return <Outlet />
 	return (
 		<AppShell toast={data?.toast}>
 			<Outlet />

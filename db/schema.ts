@@ -457,6 +457,28 @@ export const reports = sqliteTable(
 	],
 )
 
+/**
+ * The office board's sign-in (decision 056): a read-only, revocable token for a wall screen,
+ * showing one department (and everything below it) or, with none, the whole company. Only the
+ * SHA-256 of its secret is kept, as for sessions.
+ */
+export const boardTokens = sqliteTable(
+	'board_tokens',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		departmentId: text('department_id').references(() => departments.id),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		createdBy: userRef('created_by').notNull(),
+		createdAt: createdAt(),
+		/** The day it was last shown: kept to the day, like sessions. */
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('board_tokens_department_id_idx').on(t.departmentId), index('board_tokens_created_by_idx').on(t.createdBy)],
+)
+
 // The only way back to an anonymous item: the SHA-256 of a code only its author holds.
 // No timestamp, so the row cannot be matched to a session or an activity mark.
 export const receipts = sqliteTable(

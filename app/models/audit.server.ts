@@ -142,7 +142,9 @@ function readable(rows: Row[]) {
 					? { type, id: row.targetId, name: taxonomy.get(row.targetId) ?? storedName }
 					: type === 'campaign'
 						? { type, id: row.targetId, name: campaignTitles.get(row.targetId) ?? storedName }
-						: { type, id: row.targetId, name: null }
+						: type === 'board'
+							? { type, id: row.targetId, name: storedName }
+							: { type, id: row.targetId, name: null }
 		const facts: AuditFact[] = Object.entries(detail)
 			.filter(([field]) => field in AUDIT_FIELDS && !(field === 'name' && !isChange(detail.name)) && field !== 'title')
 			.map(([field, raw]) => {

@@ -29,10 +29,12 @@ export const AUDIT_ACTIONS = [
 	'campaign.create',
 	'campaign.update',
 	'playbook.edit',
+	'board.create',
+	'board.revoke',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-export const AUDIT_TARGETS = ['idea', 'insight', 'comment', 'user', 'department', 'stage', 'event', 'channel', 'campaign'] as const
+export const AUDIT_TARGETS = ['idea', 'insight', 'comment', 'user', 'department', 'stage', 'event', 'channel', 'campaign', 'board'] as const
 export type AuditTargetType = (typeof AUDIT_TARGETS)[number]
 
 export const AUDIT_PAGE_SIZE = 50

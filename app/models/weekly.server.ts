@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm'
 import { momentsDigestEmail } from '#app/emails/moments-digest.tsx'
-import { companyBlindSpots, EVERYONE, largeEnough } from '#app/models/dashboard.server.ts'
+import { companyBlindSpots, EVERYONE, largeEnough, type Scope } from '#app/models/dashboard.server.ts'
 import { STATUS } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { thanksNotes } from '#app/models/thanks.server.ts'
@@ -19,19 +19,23 @@ export const WEEK_HOTTEST = 5
  * The moments of truth of the last seven days, company-wide (decision 055): the hottest moments
  * (insights plus "I see this too") against the week before, a moment handled well, what was
  * fixed ("you said, we did") and a blind spot. Nothing about a group smaller than the minimum.
+ * A scope (the office board's department) narrows the moments and the story to its insights.
  */
-export function weeklyMoments(now = new Date()) {
+export function weeklyMoments(now = new Date(), scope: Scope = EVERYONE) {
 	const to = now
 	const from = new Date(now.getTime() - 7 * DAY)
 	const before = new Date(from.getTime() - 7 * DAY)
 	const range = { from, to }
-	if (!largeEnough(EVERYONE)) return { range, hottest: null, story: null, fixed: [], blindSpot: null }
+	if (!largeEnough(scope)) return { range, hottest: null, story: null, fixed: [], blindSpot: null }
 	const db = getDb()
+	const inScope = scope.departmentIds ? inArray(insights.departmentId, scope.departmentIds.length ? scope.departmentIds : ['']) : undefined
 	const heatIn = (start: Date, end: Date) =>
 		db
 			.select({ eventId: insights.eventId, heat: sql<number>`count(*) + sum(${insights.recurrenceCount})`.mapWith(Number) })
 			.from(insights)
-			.where(and(gte(insights.createdAt, start), lt(insights.createdAt, end), isNull(insights.hiddenAt), isNotNull(insights.eventId)))
+			.where(
+				and(gte(insights.createdAt, start), lt(insights.createdAt, end), isNull(insights.hiddenAt), isNotNull(insights.eventId), inScope),
+			)
 			.groupBy(insights.eventId)
 			.all()
 	const previous = new Map(heatIn(before, from).map((r) => [r.eventId, r.heat]))
@@ -52,7 +56,7 @@ export function weeklyMoments(now = new Date()) {
 		.select({ id: insightThanks.insightId })
 		.from(insightThanks)
 		.innerJoin(insights, eq(insights.id, insightThanks.insightId))
-		.where(and(isNull(insights.hiddenAt), gt(insights.thanksCount, 0)))
+		.where(and(isNull(insights.hiddenAt), gt(insights.thanksCount, 0), inScope))
 		.orderBy(desc(insightThanks.createdAt))
 		.limit(1)
 		.get()

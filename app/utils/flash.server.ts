@@ -27,10 +27,12 @@ export type Toast = {
 
 /** A receipt code for an anonymous submission, shown once on the next page. */
 export type ReceiptFlash = { code: string; kind: 'idea' | 'insight' }
-type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash }
+/** A new office board's token, shown once to the admin who created it. */
+export type BoardTokenFlash = { name: string; token: string }
+type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash; boardToken?: BoardTokenFlash }
 
 // The flash cookie is signed, not encrypted: a receipt code (the one way back to an anonymous
-// item) travels in it sealed with AES-256-GCM, so a proxy or a browser's cookie store never sees it.
+// item) and a new board token travel in it sealed with AES-256-GCM, so a proxy or a browser's cookie store never sees it.
 const receiptKey = crypto.createHash('sha256').update(`voce-receipt-flash:${secret}`).digest()
 
 function seal(code: string) {
@@ -58,14 +60,21 @@ function openReceipt(stored: unknown): ReceiptFlash | undefined {
 	return code && kind ? { code, kind } : undefined
 }
 
+function openBoardToken(stored: unknown): BoardTokenFlash | undefined {
+	const { sealed, name } = (stored ?? {}) as { sealed?: unknown; name?: unknown }
+	const token = unseal(sealed)
+	return token && typeof name === 'string' ? { token, name } : undefined
+}
+
 export async function readFlash(request: Request) {
 	const session = await flashStorage.getSession(request.headers.get('Cookie'))
 	const flash: Flash = {
 		toast: session.get('toast') as Toast | undefined,
 		setupLink: session.get('setupLink') as Flash['setupLink'],
 		receipt: openReceipt(session.get('receipt')),
+		boardToken: openBoardToken(session.get('boardToken')),
 	}
-	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt)
+	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt || flash.boardToken)
 	const setCookie = hasFlash ? await flashStorage.destroySession(session) : null
 	return { flash, setCookie }
 }
@@ -75,6 +84,7 @@ export async function flashCookie(flash: Flash) {
 	if (flash.toast) session.flash('toast', flash.toast)
 	if (flash.setupLink) session.flash('setupLink', flash.setupLink)
 	if (flash.receipt) session.flash('receipt', { sealed: seal(flash.receipt.code), kind: flash.receipt.kind })
+	if (flash.boardToken) session.flash('boardToken', { sealed: seal(flash.boardToken.token), name: flash.boardToken.name })
 	return flashStorage.commitSession(session)
 }
 

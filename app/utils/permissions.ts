@@ -26,6 +26,7 @@ type Entity =
 	| 'moment'
 	| 'playbook'
 	| 'thanks'
+	| 'board'
 export type Permission = `${Verb}:${Entity}:${Access}`
 
 const employee = [
@@ -77,6 +78,9 @@ const admin = [
 	'update:moderation:any',
 	'read:audit:any',
 	'update:playbook:any',
+	'read:board:any',
+	'create:board:any',
+	'update:board:any',
 ] as const satisfies Permission[]
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -21,6 +21,15 @@ export const sessionCookie = createCookie('voce_session', {
 	maxAge: INACTIVITY_TIMEOUT_MS / 1000,
 })
 
+/** An office board's sign-in (decision 056): sent only to /board, kept about a year (it lasts until revoked). */
+export const boardCookie = createCookie('voce_board', {
+	httpOnly: true,
+	sameSite: 'lax',
+	path: '/board',
+	secure: getEnv().NODE_ENV === 'production',
+	maxAge: 60 * 60 * 24 * 400,
+})
+
 export function hashSecret(secret: string) {
 	return crypto.createHash('sha256').update(secret).digest()
 }

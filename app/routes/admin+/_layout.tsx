@@ -20,6 +20,7 @@ const SECTIONS: Array<[string, MessageKey]> = [
 	['/admin/taxonomy/channels', 'admin.channels'],
 	['/admin/moderation', 'admin.moderation'],
 	['/admin/audit', 'admin.audit'],
+	['/admin/boards', 'board.admin.title'],
 ]
 
 export default function AdminLayout() {
