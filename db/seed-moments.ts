@@ -2,8 +2,9 @@ import { and, eq, like } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
 import { thank } from '#app/models/thanks.server.ts'
+import { hashSecret } from '#app/utils/session.server.ts'
 import { type DB } from './index.ts'
-import { criticalEvents, ideas, insights, notifications, playbookVersions } from './schema.ts'
+import { boardTokens, criticalEvents, ideas, insights, notifications, playbookVersions } from './schema.ts'
 import { DAY, demoPeople } from './seed-helpers.ts'
 
 type DemoVersion = {
@@ -305,4 +306,23 @@ export function seedDemoStories(db: DB, now = Date.now()) {
 		if (!insight) throw new Error(`Demo data: no insight starting ${opening}`)
 		thank(insight.id, person(local).id, note, new Date(now - daysAgo * DAY))
 	}
+}
+
+/** The demo's office board: the Contact Centre's wall, with a token the README gives (like the demo password). */
+export const DEMO_BOARD_TOKEN = 'demo-contact-centre.aurora-demo-2026-wall-screen'
+
+export function seedDemoBoard(db: DB, now = Date.now()) {
+	const person = demoPeople(db)
+	const [id, secret] = DEMO_BOARD_TOKEN.split('.') as [string, string]
+	db.insert(boardTokens)
+		.values({
+			id,
+			name: 'Contact Centre, Milano floor 2',
+			departmentId: person('marco.ferri').departmentId,
+			locale: 'en',
+			secretHash: hashSecret(secret),
+			createdBy: person('paolo.greco').id,
+			createdAt: new Date(now - 30 * DAY),
+		})
+		.run()
 }

@@ -21,11 +21,14 @@ export const sessionCookie = createCookie('voce_session', {
 	maxAge: INACTIVITY_TIMEOUT_MS / 1000,
 })
 
-/** An office board's sign-in (decision 056): sent only to /board, kept about a year (it lasts until revoked). */
+/**
+ * An office board's sign-in (decision 056), kept about a year (it lasts until revoked). Only
+ * /board reads it; its path is / because Remix fetches the page's data from /board.data.
+ */
 export const boardCookie = createCookie('voce_board', {
 	httpOnly: true,
 	sameSite: 'lax',
-	path: '/board',
+	path: '/',
 	secure: getEnv().NODE_ENV === 'production',
 	maxAge: 60 * 60 * 24 * 400,
 })
