@@ -1,4 +1,6 @@
+import { Link } from '@remix-run/react'
 import { Badge } from '#app/components/ui/badge.tsx'
+import { NO_EVENT } from '#app/models/dashboard.ts'
 import { type IdeaStatus, type SlaState } from '#app/models/idea.ts'
 import { type LocalizedEntry } from '#app/models/taxonomy.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -11,20 +13,33 @@ export function TagList({ stages = [], events = [] }: { stages?: Named[]; events
 	const locale = useLocale()
 	const t = useT()
 	const list = [
-		...stages.map((s) => ({ key: `s-${s.id}`, label: localizedName(s, locale), kind: t('insights.stage') })),
-		...events.flatMap((e) => (e ? [{ key: `e-${e.id}`, label: localizedName(e, locale), kind: t('insights.event') }] : [])),
+		...stages.map((s) => ({ key: `s-${s.id}`, label: localizedName(s, locale), kind: t('insights.stage'), to: null })),
+		// A moment of truth leads to its playbook: how we handle it, and its stories.
+		...events.flatMap((e) =>
+			e && e.id !== NO_EVENT
+				? [{ key: `e-${e.id}`, label: localizedName(e, locale), kind: t('insights.event'), to: `/moments/${e.id}` }]
+				: [],
+		),
 	]
 	if (!list.length) return null
 	return (
 		<ul className="flex flex-wrap gap-1.5" aria-label={t('ideas.tags')}>
 			{list.map((tag) => (
 				<li key={tag.key}>
-					<span
-						className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tag.key.startsWith('s-') ? 'bg-brand-50 text-brand-900' : 'bg-amber-50 text-amber-900'}`}
-					>
-						<span className="sr-only">{tag.kind}: </span>
-						{tag.label}
-					</span>
+					{tag.to ? (
+						<Link
+							to={tag.to}
+							className="inline-block rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 underline-offset-2 hover:underline"
+						>
+							<span className="sr-only">{tag.kind}: </span>
+							{tag.label}
+						</Link>
+					) : (
+						<span className="inline-block rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-900">
+							<span className="sr-only">{tag.kind}: </span>
+							{tag.label}
+						</span>
+					)}
 				</li>
 			))}
 		</ul>

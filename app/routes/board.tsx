@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
@@ -18,7 +19,11 @@ import { boardCookie } from '#app/utils/session.server.ts'
 /** The office board stands alone on a wall screen: no header, no menus (root.tsx). */
 export const handle = { bare: true }
 
-/** How often the wall screen reloads itself, in seconds: a meta refresh, so no JavaScript is needed. */
+/**
+ * How often the wall screen shows what is new, in seconds: with JavaScript its data is fetched
+ * again in place; without, a meta refresh (inside <noscript>, so a browser with scripts never
+ * reloads the whole page) does it.
+ */
 export const BOARD_REFRESH_SECONDS = 60
 
 async function boardOf(request: Request) {
@@ -88,12 +93,24 @@ type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['board
 
 /** The wall screen: large type, high contrast, read from three metres; it reloads itself every minute. */
 function Board({ board, zone, now }: { board: Loaded; zone: string; now: Date }) {
+	const revalidator = useRevalidator()
+	const latest = useRef(revalidator)
+	latest.current = revalidator
+	useEffect(() => {
+		const timer = setInterval(() => {
+			if (latest.current.state === 'idle') latest.current.revalidate()
+		}, BOARD_REFRESH_SECONDS * 1000)
+		return () => clearInterval(timer)
+	}, [])
 	const locale: Locale = board.locale
 	const t = getT(locale)
 	const where = board.departmentName ?? t('board.company')
 	const heading = 'text-3xl font-bold text-amber-300'
 	return (
 		<main id="main" lang={locale} className="min-h-screen bg-slate-950 p-8 text-white">
+			<noscript>
+				<meta httpEquiv="refresh" content={String(BOARD_REFRESH_SECONDS)} />
+			</noscript>
 			<header className="mb-8 flex flex-wrap items-baseline justify-between gap-4 border-b border-slate-700 pb-4">
 				<h1 className="text-5xl font-bold">{t('board.heading', { where })}</h1>
 				<p className="text-2xl text-slate-200">{t('board.updated', { time: formatDateTime(now, locale, zone) })}</p>
@@ -180,6 +197,4 @@ function Board({ board, zone, now }: { board: Loaded; zone: string; now: Date })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	data?.board
-		? [{ title: getT(data.board.locale)('board.title') }, { httpEquiv: 'refresh', content: String(BOARD_REFRESH_SECONDS) }]
-		: pageTitle(matches, 'board.signInTitle')
+	data?.board ? [{ title: getT(data.board.locale)('board.title') }] : pageTitle(matches, 'board.signInTitle')

@@ -9,6 +9,7 @@ export default async function globalSetup() {
 	removeDatabase(database)
 	const logFile = path.join(root, 'tests', '.tmp', 'e2e-server.log')
 	fs.rmSync(logFile, { force: true })
-	const server = await startServer({ port: E2E_PORT, database, logFile })
+	// Figures computed fresh on every request: a journey sees its own changes on the dashboard at once.
+	const server = await startServer({ port: E2E_PORT, database, logFile, env: { DASHBOARD_CACHE_SECONDS: '0' } })
 	return server.stop
 }

@@ -9,30 +9,72 @@ async function expectNoA11yIssues(page: Page) {
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-test('on a phone, an agent tags a stolen card and has the steps on screen while logging how the moment went', async ({ page, login }) => {
-	await page.setViewportSize(PHONE)
-	await login('employee')
-	await page.getByRole('banner').getByRole('link', { name: 'Log an insight' }).click()
-	await page.getByLabel('What happened?').fill('Customer in Porto, wallet taken with both cards, crying, no money for the hotel tonight.')
-	await page.getByRole('radio', { name: 'Phone' }).check()
-	await page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Card lost or stolen' })
-	const steps = page.getByTestId('capture-playbook').locator('visible=true')
-	await expect(steps.getByText('How we handle it: Card lost or stolen')).toBeVisible()
-	await expect(steps.getByText(/send an emergency cash code/)).toBeVisible()
-	await expect(steps.getByText('Cash tonight with the code', { exact: false })).toBeVisible()
-	await expectNoA11yIssues(page)
-	// It folds away to leave room for the form.
-	await steps.getByText('How we handle it: Card lost or stolen').click()
-	await expect(steps.getByText(/send an emergency cash code/)).toBeHidden()
-	await page.getByRole('radio', { name: '5 · Distressed' }).check()
-	await page.getByText('How it ended (optional)').click()
-	await page
-		.getByRole('group', { name: /at the end/ })
-		.getByRole('radio', { name: '2 · Concerned' })
-		.check()
-	await page.getByRole('button', { name: 'Log insight' }).click()
-	await expect(page.getByRole('status')).toHaveText('Insight logged. Thank you!')
-	await expect(page.getByText('At the end: 2 · Concerned')).toBeVisible()
+test('on a phone, an agent logs a stolen card with its steps on screen; a colleague marks it handled well; the story reaches the playbook, the agent and the dashboard', async ({
+	browser,
+}) => {
+	// The leader's recovery rate before.
+	const leader = await as(browser, DEMO_LOGINS.leader)
+	await leader.page.goto('/dashboard')
+	const recovery = leader.page.locator('[data-metric="recoveryRate"]')
+	const before = await recovery.textContent()
+
+	const agent = await as(browser, DEMO_LOGINS.employee)
+	const colleague = await as(browser, 'luca.romano@aurora-bank.example')
+	try {
+		const page = agent.page
+		await page.setViewportSize(PHONE)
+		await page.getByRole('banner').getByRole('link', { name: 'Log an insight' }).click()
+		const story = 'Customer in Porto, wallet taken with both cards, crying, no money for the hotel tonight.'
+		await page.getByLabel('What happened?').fill(story)
+		await page.getByRole('radio', { name: 'Phone' }).check()
+		await page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Card lost or stolen' })
+		const steps = page.getByTestId('capture-playbook').locator('visible=true')
+		await expect(steps.getByText('How we handle it: Card lost or stolen')).toBeVisible()
+		await expect(steps.getByText(/send an emergency cash code/)).toBeVisible()
+		await expect(steps.getByText('Cash tonight with the code', { exact: false })).toBeVisible()
+		await expectNoA11yIssues(page)
+		// It folds away to leave room for the form.
+		await steps.getByText('How we handle it: Card lost or stolen').click()
+		await expect(steps.getByText(/send an emergency cash code/)).toBeHidden()
+		await page.getByRole('radio', { name: '5 · Distressed' }).check()
+		await page.getByText('How it ended (optional)').click()
+		await page
+			.getByRole('group', { name: /at the end/ })
+			.getByRole('radio', { name: '2 · Concerned' })
+			.check()
+		await page.getByRole('button', { name: 'Log insight' }).click()
+		await expect(page.getByRole('status')).toHaveText('Insight logged. Thank you!')
+		await expect(page.getByText('At the end: 2 · Concerned')).toBeVisible()
+		const insightUrl = page.url()
+
+		// A colleague marks it handled well.
+		await colleague.page.goto(insightUrl)
+		await colleague.page.locator('summary', { hasText: 'Mark as handled well' }).click()
+		await colleague.page.getByLabel('What went well').fill('Cash code sent while she was still on the line.')
+		await colleague.page.getByRole('button', { name: 'Mark as handled well' }).click()
+		await expect(colleague.page.getByRole('status')).toHaveText('Thank you: the colleague has been told.')
+		await expect(colleague.page.getByText('Luca Romano: “Cash code sent while she was still on the line.”')).toBeVisible()
+
+		// The story is in the playbook.
+		await colleague.page.getByRole('link', { name: 'Moment of truth: Card lost or stolen' }).first().click()
+		await expect(colleague.page.getByRole('heading', { name: 'Playbook: Card lost or stolen' })).toBeVisible()
+		const stories = colleague.page.getByRole('region', { name: 'Handled well: stories to learn from' })
+		await expect(stories.getByText(story)).toBeVisible()
+
+		// The agent is thanked and sees it on My activity.
+		await page.goto('/notifications')
+		await expect(page.getByRole('link', { name: 'Luca Romano thanked you: a moment you logged was handled well' }).first()).toBeVisible()
+		await page.goto('/profile?tab=thanks')
+		await expect(page.getByText('Luca Romano: “Cash code sent while she was still on the line.”')).toBeVisible()
+
+		// The leader sees recovery move.
+		await leader.page.reload()
+		await expect(recovery).not.toHaveText(before ?? '')
+	} finally {
+		await agent.close()
+		await colleague.close()
+		await leader.close()
+	}
 })
 
 test('the owner saves a new version without JavaScript; a colleague who started from the same one is shown the change and keeps their text', async ({
@@ -115,5 +157,42 @@ test('an Italian reader gets the Italian playbook; an agent cannot edit it', asy
 		await expect(playbook.getByText('Inizia dicendo che i soldi sono al sicuro: il blocco serve a proteggerli.')).toBeVisible()
 	} finally {
 		await agent.close()
+	}
+})
+
+test('an admin creates an office board; a wall screen signs in with its token and shows the department in large type', async ({
+	browser,
+}) => {
+	const admin = await as(browser, DEMO_LOGINS.admin)
+	const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+	try {
+		await admin.page.goto('/admin/boards')
+		await admin.page.getByLabel('Name').fill('Bari, floor 1')
+		await admin.page.getByLabel('Department shown').selectOption({ label: 'Contact Centre' })
+		await admin.page.getByRole('button', { name: 'Create a board' }).click()
+		const token = (await admin.page.getByTestId('board-token').textContent())!.trim()
+		await expectNoA11yIssues(admin.page)
+		// Shown once: a reload no longer shows it.
+		await admin.page.reload()
+		await expect(admin.page.getByTestId('board-token')).toHaveCount(0)
+
+		const wall = await screen.newPage()
+		await wall.goto('/board')
+		await wall.getByLabel('Board token').fill(token)
+		await wall.getByRole('button', { name: 'Show the board' }).click()
+		await expect(wall.getByRole('heading', { level: 1, name: 'Moments of truth · Contact Centre' })).toBeVisible()
+		await wall.reload()
+		await expect(wall.getByRole('heading', { name: 'Hottest this week' })).toBeVisible()
+		// Without JavaScript it reloads itself each minute; with it, it fetches its data again in place.
+		expect(await wall.locator('noscript').first().innerHTML()).toContain('http-equiv="refresh" content="60"')
+		await expectNoA11yIssues(wall)
+		// Revoked, the screen is signed out at its next refresh.
+		await admin.page.getByRole('link', { name: 'Revoke: Bari, floor 1' }).click()
+		await admin.page.getByRole('button', { name: 'Revoke' }).click()
+		await wall.reload()
+		await expect(wall.getByLabel('Board token')).toBeVisible()
+	} finally {
+		await admin.close()
+		await screen.close()
 	}
 })
