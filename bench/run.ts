@@ -105,14 +105,23 @@ while (pairs.length < WRITES) {
 	seen.add(key)
 	pairs.push([ideaId, userId])
 }
-const counts = db
+// An office board for the largest department, as a wall screen signs in.
+db.close()
+const { createBoardToken } = await import('#app/models/board.server.ts')
+const { boardCookie } = await import('#app/utils/session.server.ts')
+const boardCookieValue = (
+	await boardCookie.serialize(createBoardToken({ name: 'Bench wall', departmentId: department, locale: 'en' }, admin.id).token)
+).split(';')[0]!
+closeDb()
+const db2 = new Database(copy)
+const counts = db2
 	.prepare<[], Record<string, number>>(
 		`SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM insights) AS insights, (SELECT count(*) FROM ideas) AS ideas,
 			(SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM insight_recurrences) AS recurrences`,
 	)
 	.get()!
-db.pragma('wal_checkpoint(TRUNCATE)')
-db.close()
+db2.pragma('wal_checkpoint(TRUNCATE)')
+db2.close()
 closeDb()
 
 step('starting the production server')
@@ -209,6 +218,16 @@ const scenarios: Scenario[] = [
 		name: 'log insight form (playbooks beside it)',
 		group: 'page',
 		requests: asAdmin(`/insights/new?event=${event}`),
+	},
+	{
+		name: "this week's moments",
+		group: 'dashboard',
+		requests: asAdmin('/moments/week'),
+	},
+	{
+		name: 'office board (largest department)',
+		group: 'dashboard',
+		requests: () => ({ path: '/board', cookie: boardCookieValue }),
 	},
 	{
 		name: 'My moments (5 events owned)',

@@ -278,6 +278,19 @@ export async function seedScale(file: string) {
 		// (user0) owns the first five, so the bench's "My moments" has a full page.
 		const owner = sqlite.prepare('UPDATE critical_events SET owner_department_id = ?, owner_user_id = ? WHERE id = ?')
 		events.forEach((e, i) => owner.run(teams[(i * 37) % teams.length]!, i < 5 ? id('u', 0) : i % 2 ? id('u', 13 * (i + 1)) : null, e.id))
+		// Divisions 1–3 meet customers (branches, contact centres): their people get the weekly digest only if they ask.
+		sqlite.exec("UPDATE departments SET customer_facing = 1 WHERE id IN ('dep-0', 'dep-1', 'dep-2')")
+		// "Handled well": one in twenty recovered moments (peak 4–5, end 1–2) thanked by one to three colleagues.
+		const recovered = sqlite
+			.prepare('SELECT id, created_at AS at FROM insights WHERE emotion >= 4 AND end_emotion <= 2 AND rowid * 7919 % 20 = 0')
+			.all() as Array<{ id: string; at: number }>
+		const insThanks = sqlite.prepare('INSERT OR IGNORE INTO insight_thanks (insight_id, user_id, note, created_at) VALUES (?, ?, ?, ?)')
+		for (const r of recovered) {
+			for (let k = 1 + int(3); k > 0; k--) insThanks.run(r.id, id('u', int(SCALE.users)), sentence(12), Math.min(now, r.at + int(5) * DAY))
+		}
+		sqlite.exec(
+			'UPDATE insights SET thanks_count = (SELECT count(*) FROM insight_thanks t WHERE t.insight_id = insights.id) WHERE id IN (SELECT insight_id FROM insight_thanks)',
+		)
 		// Living playbooks: every event has three English versions and one Italian, as full as an owner writes them.
 		const insVersion = sqlite.prepare(
 			'INSERT INTO playbook_versions (id, event_id, locale, version, content, note, author_id, idea_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)',

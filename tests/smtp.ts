@@ -1,5 +1,7 @@
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll } from 'vitest'
+import { resetEnvCache } from '#app/utils/env.server.ts'
 
 export type Received = { to: string[]; subject: string; text: string; html: string }
 
@@ -29,4 +31,28 @@ export async function startSmtp(inbox: Received[] = []) {
 		url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
+}
+
+const MAIL_ENV = {
+	TIME_ZONE: 'Europe/Rome',
+	DIGEST_HOUR: '8',
+	APP_URL: 'https://voce.aurora-bank.example',
+}
+
+/**
+ * For a test file that sends e-mail: a real SMTP server for the whole file, Voce pointed at it,
+ * the organisation in Rome with the digest hour at 8; everything put back afterwards.
+ */
+export function withSmtpServer(inbox: Received[]) {
+	let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined
+	beforeAll(async () => {
+		smtp = await startSmtp(inbox)
+		Object.assign(process.env, MAIL_ENV, { SMTP_URL: smtp.url })
+		resetEnvCache()
+	})
+	afterAll(async () => {
+		for (const key of ['SMTP_URL', ...Object.keys(MAIL_ENV)]) delete process.env[key]
+		resetEnvCache()
+		await smtp?.close()
+	})
 }

@@ -1,3 +1,5 @@
+import { Link } from '@remix-run/react'
+import { LOCALES, type Locale } from '#app/locales/index.ts'
 import { type PlaybookContent, type PlaybookDiff } from '#app/models/playbook.ts'
 import { useT } from '#app/utils/root-data.ts'
 
@@ -123,5 +125,24 @@ export function PlaybookDiffView({ diff }: { diff: PlaybookDiff }) {
 				</div>
 			))}
 		</div>
+	)
+}
+
+/** The playbook's languages as tabs: the one shown is the current page. */
+export function LanguageTabs({ current, href }: { current: Locale; href: (locale: Locale) => string }) {
+	const t = useT()
+	return (
+		<nav aria-label={t('playbooks.languages')} className="mb-4 flex flex-wrap gap-2">
+			{LOCALES.map((l) => (
+				<Link
+					key={l}
+					to={href(l)}
+					aria-current={l === current ? 'page' : undefined}
+					className={`min-h-11 rounded-md border px-3 py-2 text-sm font-medium ${l === current ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+				>
+					{t(`languages.${l}`)}
+				</Link>
+			))}
+		</nav>
 	)
 }

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { LINK_STYLE, renderEmail } from '#app/emails/frame.tsx'
 import { type Locale, type TranslatedNames } from '#app/locales/index.ts'
 import { formatDate, localizedName, type T } from '#app/utils/i18n.ts'
 
@@ -90,92 +90,46 @@ export function momentsDigestEmail({
 		t('weekly.inApp', { url: page }),
 		t('weekly.footer', { url: settings }),
 	].join('\n')
-	const link = { color: '#174ca8' }
-	const html = `<!doctype html>${renderToStaticMarkup(
-		<html lang={locale}>
-			<head>
-				<meta charSet="utf-8" />
-				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{subject}</title>
-			</head>
-			<body style={{ margin: 0, padding: 0, background: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a' }}>
-				<table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ background: '#f1f5f9' }}>
-					<tbody>
-						<tr>
-							<td align="center" style={{ padding: '24px 12px' }}>
-								<table
-									role="presentation"
-									width="100%"
-									cellPadding={0}
-									cellSpacing={0}
-									style={{ maxWidth: 600, background: '#ffffff', borderRadius: 8 }}
-								>
-									<tbody>
-										<tr>
-											<td
-												style={{
-													background: '#0f2f66',
-													color: '#ffffff',
-													padding: '16px 24px',
-													fontSize: 20,
-													fontWeight: 'bold',
-													borderRadius: '8px 8px 0 0',
-												}}
-											>
-												{t('weekly.heading')}
-											</td>
-										</tr>
-										<tr>
-											<td style={{ padding: '24px' }}>
-												<p style={{ margin: '0 0 16px', fontSize: 16 }}>{t('weekly.intro', range)}</p>
-												{parts.map((s) => (
-													<div key={s.heading} style={{ borderTop: '1px solid #e2e8f0', padding: '16px 0' }}>
-														<h2 style={{ margin: '0 0 8px', fontSize: 17 }}>{s.heading}</h2>
-														<ul style={{ margin: 0, paddingLeft: 20 }}>
-															{s.lines.map((l, i) => (
-																<li key={i} style={{ margin: '0 0 8px', fontSize: 15 }}>
-																	{l.href ? (
-																		<a href={l.href} style={link}>
-																			{l.text}
-																		</a>
-																	) : (
-																		l.text
-																	)}
-																	{l.quote ? (
-																		<blockquote
-																			style={{ margin: '4px 0 0', paddingLeft: 12, borderLeft: '3px solid #cbd5e1', color: '#334155' }}
-																		>
-																			{l.quote}
-																		</blockquote>
-																	) : null}
-																</li>
-															))}
-														</ul>
-													</div>
-												))}
-												<p style={{ margin: '8px 0 0' }}>
-													<a href={page} style={link}>
-														{t('weekly.openInApp')}
-													</a>
-												</p>
-											</td>
-										</tr>
-										<tr>
-											<td style={{ padding: '16px 24px', fontSize: 13, color: '#475569', borderTop: '1px solid #e2e8f0' }}>
-												{t('weekly.footerHtml')}{' '}
-												<a href={settings} style={link}>
-													{t('email.settingsLink')}
-												</a>
-											</td>
-										</tr>
-									</tbody>
-								</table>
-							</td>
-						</tr>
-					</tbody>
-				</table>
-			</body>
-		</html>,
-	)}`
+	const html = renderEmail({
+		locale,
+		subject,
+		heading: t('weekly.heading'),
+		footer: t('weekly.footerHtml'),
+		settingsLabel: t('email.settingsLink'),
+		settingsUrl: settings,
+		children: (
+			<>
+				<p style={{ margin: '0 0 16px', fontSize: 16 }}>{t('weekly.intro', range)}</p>
+				{parts.map((s) => (
+					<div key={s.heading} style={{ borderTop: '1px solid #e2e8f0', padding: '16px 0' }}>
+						<h2 style={{ margin: '0 0 8px', fontSize: 17 }}>{s.heading}</h2>
+						<ul style={{ margin: 0, paddingLeft: 20 }}>
+							{s.lines.map((l, i) => (
+								<li key={i} style={{ margin: '0 0 8px', fontSize: 15 }}>
+									{l.href ? (
+										<a href={l.href} style={LINK_STYLE}>
+											{l.text}
+										</a>
+									) : (
+										l.text
+									)}
+									{l.quote ? (
+										<blockquote style={{ margin: '4px 0 0', paddingLeft: 12, borderLeft: '3px solid #cbd5e1', color: '#334155' }}>
+											{l.quote}
+										</blockquote>
+									) : null}
+								</li>
+							))}
+						</ul>
+					</div>
+				))}
+				<p style={{ margin: '8px 0 0' }}>
+					<a href={page} style={LINK_STYLE}>
+						{t('weekly.openInApp')}
+					</a>
+				</p>
+			</>
+		),
+	})
 	return { subject, text, html }
 }

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { LINK_STYLE, renderEmail } from '#app/emails/frame.tsx'
 import { type Locale } from '#app/locales/index.ts'
 import { describeNotification, notificationPath, type NotificationFacts } from '#app/models/notification.ts'
 import { type T } from '#app/utils/i18n.ts'
@@ -51,110 +51,65 @@ export function notificationsEmail({ items, t, locale, appUrl }: { items: MailIt
 		]),
 		t('email.footer', { url: settings }),
 	].join('\n')
-	const html = `<!doctype html>${renderToStaticMarkup(
-		<html lang={locale}>
-			<head>
-				<meta charSet="utf-8" />
-				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{subject}</title>
-			</head>
-			<body style={{ margin: 0, padding: 0, background: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a' }}>
-				<table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ background: '#f1f5f9' }}>
-					<tbody>
-						<tr>
-							<td align="center" style={{ padding: '24px 12px' }}>
-								<table
-									role="presentation"
-									width="100%"
-									cellPadding={0}
-									cellSpacing={0}
-									style={{ maxWidth: 600, background: '#ffffff', borderRadius: 8 }}
+	const html = renderEmail({
+		locale,
+		subject,
+		heading: t('app.name'),
+		footer: t('email.footerHtml'),
+		settingsLabel: t('email.settingsLink'),
+		settingsUrl: settings,
+		children: (
+			<>
+				<p style={{ margin: '0 0 16px', fontSize: 16 }}>{t('email.intro')}</p>
+				{groups.map((g, index) => (
+					<div key={g.ideaId ?? `other-${index}`} style={{ borderTop: '1px solid #e2e8f0', padding: '16px 0' }}>
+						{g.title && g.ideaId ? (
+							<h2 style={{ margin: '0 0 8px', fontSize: 17 }}>
+								<a href={link(g.ideaId)} style={LINK_STYLE}>
+									{g.title}
+								</a>
+							</h2>
+						) : null}
+						<ul style={{ margin: 0, paddingLeft: 20 }}>
+							{g.lines.map((l, i) => (
+								<li key={i} style={{ margin: '0 0 8px', fontSize: 15 }}>
+									{l.path ? (
+										<a href={`${appUrl}${l.path}`} style={LINK_STYLE}>
+											{l.label}
+										</a>
+									) : (
+										l.label
+									)}
+									{l.why ? (
+										<blockquote style={{ margin: '4px 0 0', paddingLeft: 12, borderLeft: '3px solid #cbd5e1', color: '#334155' }}>
+											{l.why}
+										</blockquote>
+									) : null}
+								</li>
+							))}
+						</ul>
+						{g.ideaId ? (
+							<p style={{ margin: '8px 0 0' }}>
+								<a
+									href={link(g.ideaId)}
+									style={{
+										display: 'inline-block',
+										background: '#1d5fd1',
+										color: '#ffffff',
+										padding: '8px 14px',
+										borderRadius: 6,
+										textDecoration: 'none',
+										fontSize: 14,
+									}}
 								>
-									<tbody>
-										<tr>
-											<td
-												style={{
-													background: '#0f2f66',
-													color: '#ffffff',
-													padding: '16px 24px',
-													fontSize: 20,
-													fontWeight: 700,
-													borderRadius: '8px 8px 0 0',
-												}}
-											>
-												{t('app.name')}
-											</td>
-										</tr>
-										<tr>
-											<td style={{ padding: '24px' }}>
-												<p style={{ margin: '0 0 16px', fontSize: 16 }}>{t('email.intro')}</p>
-												{groups.map((g, index) => (
-													<div key={g.ideaId ?? `other-${index}`} style={{ borderTop: '1px solid #e2e8f0', padding: '16px 0' }}>
-														{g.title && g.ideaId ? (
-															<h2 style={{ margin: '0 0 8px', fontSize: 17 }}>
-																<a href={link(g.ideaId)} style={{ color: '#174ca8' }}>
-																	{g.title}
-																</a>
-															</h2>
-														) : null}
-														<ul style={{ margin: 0, paddingLeft: 20 }}>
-															{g.lines.map((l, i) => (
-																<li key={i} style={{ margin: '0 0 8px', fontSize: 15 }}>
-																	{l.path ? (
-																		<a href={`${appUrl}${l.path}`} style={{ color: '#174ca8' }}>
-																			{l.label}
-																		</a>
-																	) : (
-																		l.label
-																	)}
-																	{l.why ? (
-																		<blockquote
-																			style={{ margin: '4px 0 0', paddingLeft: 12, borderLeft: '3px solid #cbd5e1', color: '#334155' }}
-																		>
-																			{l.why}
-																		</blockquote>
-																	) : null}
-																</li>
-															))}
-														</ul>
-														{g.ideaId ? (
-															<p style={{ margin: '8px 0 0' }}>
-																<a
-																	href={link(g.ideaId)}
-																	style={{
-																		display: 'inline-block',
-																		background: '#1d5fd1',
-																		color: '#ffffff',
-																		padding: '8px 14px',
-																		borderRadius: 6,
-																		textDecoration: 'none',
-																		fontSize: 14,
-																	}}
-																>
-																	{t('email.open')}
-																</a>
-															</p>
-														) : null}
-													</div>
-												))}
-											</td>
-										</tr>
-										<tr>
-											<td style={{ padding: '16px 24px', fontSize: 13, color: '#475569', borderTop: '1px solid #e2e8f0' }}>
-												{t('email.footerHtml')}{' '}
-												<a href={settings} style={{ color: '#174ca8' }}>
-													{t('email.settingsLink')}
-												</a>
-											</td>
-										</tr>
-									</tbody>
-								</table>
-							</td>
-						</tr>
-					</tbody>
-				</table>
-			</body>
-		</html>,
-	)}`
+									{t('email.open')}
+								</a>
+							</p>
+						) : null}
+					</div>
+				))}
+			</>
+		),
+	})
 	return { subject, text, html }
 }

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { simpleParser } from 'mailparser'
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { beforeEach, expect, test } from 'vitest'
 import { addComment } from '#app/models/comment.server.ts'
 import { deliverEmails, setEmailDigest } from '#app/models/email.server.ts'
 import { setVote } from '#app/models/idea.server.ts'
@@ -12,26 +12,11 @@ import { resetEnvCache } from '#app/utils/env.server.ts'
 import { getDb } from '#db/index.ts'
 import { notifications, users } from '#db/schema.ts'
 import { makeIdea, person } from '#tests/factories.ts'
-import { startSmtp, type Received } from '#tests/smtp.ts'
+import { withSmtpServer, type Received } from '#tests/smtp.ts'
 import { demoUser } from '#tests/utils.ts'
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>
 const inbox: Received[] = []
-
-beforeAll(async () => {
-	smtp = await startSmtp(inbox)
-	process.env.SMTP_URL = smtp.url
-	process.env.TIME_ZONE = 'Europe/Rome'
-	process.env.DIGEST_HOUR = '8'
-	process.env.APP_URL = 'https://voce.aurora-bank.example'
-	resetEnvCache()
-})
-
-afterAll(async () => {
-	for (const key of ['SMTP_URL', 'TIME_ZONE', 'DIGEST_HOUR', 'APP_URL']) delete process.env[key]
-	resetEnvCache()
-	await smtp.close()
-})
+withSmtpServer(inbox)
 
 beforeEach(() => {
 	inbox.length = 0

@@ -139,12 +139,15 @@ test('an Italian reader gets the Italian playbook; an agent cannot edit it', asy
 	try {
 		await agent.page.goto('/insights/new')
 		await agent.page.getByLabel('Moment of truth (optional)').selectOption({ label: 'Account locked or fraud alert' })
-		await agent.page
-			.getByTestId('capture-playbook')
-			.locator('visible=true')
-			.getByRole('link', { name: /Open the full playbook/ })
-			.click()
-		const playbook = await agent.page.context().waitForEvent('page')
+		// It opens in a new tab, so the insight being typed stays where it is.
+		const [playbook] = await Promise.all([
+			agent.page.context().waitForEvent('page'),
+			agent.page
+				.getByTestId('capture-playbook')
+				.locator('visible=true')
+				.getByRole('link', { name: /Open the full playbook/ })
+				.click(),
+		])
 		await playbook.waitForLoadState()
 		await expect(playbook.getByText('Start by saying the money is safe: the block protects it.')).toBeVisible()
 		await expect(playbook.getByRole('link', { name: 'Edit the playbook' })).toHaveCount(0)

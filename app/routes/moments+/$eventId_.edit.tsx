@@ -4,11 +4,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { EventOwnerLine } from '#app/components/moments.tsx'
-import { PlaybookDiffView } from '#app/components/playbook.tsx'
+import { LanguageTabs, PlaybookDiffView } from '#app/components/playbook.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
-import { LOCALES, type Locale } from '#app/locales/index.ts'
+import { type Locale } from '#app/locales/index.ts'
 import { departmentLine } from '#app/models/department.server.ts'
 import { currentPlaybook, implementedIdeasOn, playbookVersion, savePlaybook } from '#app/models/playbook.server.ts'
 import { diffPlaybooks, mayEditPlaybook, playbookContent, PlaybookFormSchema, playbookFormValues } from '#app/models/playbook.ts'
@@ -121,18 +121,7 @@ export default function EditPlaybookRoute() {
 			</Link>
 			<PageHeader title={t('playbooks.editHeading', { event: name })} />
 			<EventOwnerLine owner={owner} />
-			<nav aria-label={t('playbooks.languages')} className="mb-4 flex flex-wrap gap-2">
-				{LOCALES.map((l) => (
-					<Link
-						key={l}
-						to={`?lang=${l}${ideaId ? `&idea=${ideaId}` : ''}`}
-						aria-current={l === lang ? 'page' : undefined}
-						className={`min-h-11 rounded-md border px-3 py-2 text-sm font-medium ${l === lang ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
-					>
-						{language(l)}
-					</Link>
-				))}
-			</nav>
+			<LanguageTabs current={lang} href={(l) => `?lang=${l}${ideaId ? `&idea=${ideaId}` : ''}`} />
 			<p className="mb-4 text-sm text-slate-700">
 				{current
 					? t('playbooks.editingVersion', {

@@ -1,9 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { PlaybookDiffView, PlaybookGuide } from '#app/components/playbook.tsx'
+import { LanguageTabs, PlaybookDiffView, PlaybookGuide } from '#app/components/playbook.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
-import { LOCALES, type Locale } from '#app/locales/index.ts'
+import { type Locale } from '#app/locales/index.ts'
 import { playbookHistory } from '#app/models/playbook.server.ts'
 import { diffPlaybooks } from '#app/models/playbook.ts'
 import { listEvents } from '#app/models/taxonomy.server.ts'
@@ -47,18 +47,7 @@ export default function PlaybookHistoryRoute() {
 				{t('playbooks.back', { event: name })}
 			</Link>
 			<PageHeader title={t('playbooks.historyHeading', { event: name })} />
-			<nav aria-label={t('playbooks.languages')} className="mb-6 flex flex-wrap gap-2">
-				{LOCALES.map((l) => (
-					<Link
-						key={l}
-						to={`?lang=${l}`}
-						aria-current={l === lang ? 'page' : undefined}
-						className={`min-h-11 rounded-md border px-3 py-2 text-sm font-medium ${l === lang ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
-					>
-						{t(`languages.${l}`)}
-					</Link>
-				))}
-			</nav>
+			<LanguageTabs current={lang} href={(l) => `?lang=${l}`} />
 			{shown ? (
 				<div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
 					<div className="space-y-6">

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { beforeEach, expect, test } from 'vitest'
 import { listAudit } from '#app/models/audit.server.ts'
 import { auditFactText } from '#app/models/audit.ts'
 import { setMomentsDigest } from '#app/models/user.server.ts'
@@ -7,31 +7,15 @@ import { deliverMomentsDigest, wantsMomentsDigest, weeklyMoments } from '#app/mo
 import { action as settingsAction, loader as settingsLoader } from '#app/routes/_me+/settings.tsx'
 import { action as departmentsAction } from '#app/routes/admin+/departments.tsx'
 import { loader as weekLoader } from '#app/routes/moments+/week.tsx'
-import { resetEnvCache } from '#app/utils/env.server.ts'
 import { getT } from '#app/utils/i18n.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { person } from '#tests/factories.ts'
-import { startSmtp, type Received } from '#tests/smtp.ts'
+import { withSmtpServer, type Received } from '#tests/smtp.ts'
 import { context, formRequest, getRequest, sessionCookieFor, statusOf } from '#tests/utils.ts'
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>
 const inbox: Received[] = []
-
-beforeAll(async () => {
-	smtp = await startSmtp(inbox)
-	process.env.SMTP_URL = smtp.url
-	process.env.TIME_ZONE = 'Europe/Rome'
-	process.env.DIGEST_HOUR = '8'
-	process.env.APP_URL = 'https://voce.aurora-bank.example'
-	resetEnvCache()
-})
-
-afterAll(async () => {
-	for (const key of ['SMTP_URL', 'TIME_ZONE', 'DIGEST_HOUR', 'APP_URL']) delete process.env[key]
-	resetEnvCache()
-	await smtp.close()
-})
+withSmtpServer(inbox)
 
 beforeEach(() => {
 	inbox.length = 0
