@@ -147,10 +147,10 @@ function momentRates(row: MomentSums | undefined): MomentRates {
  */
 export function momentRatesIn(
 	scope: Scope,
-	from: number,
-	to: number,
+	period: Pick<Period, 'start' | 'end'>,
 	only: { eventId?: string | null; stageId?: string } = {},
 ): MomentRates | null {
+	const [from, to] = [period.start.getTime(), period.end.getTime()]
 	if (!largeEnough(scope)) return null
 	const event = only.eventId === undefined ? sql`` : only.eventId === null ? sql`AND event_id IS NULL` : sql`AND event_id = ${only.eventId}`
 	const stage = only.stageId ? sql`AND stage_id = ${only.stageId}` : sql``
@@ -357,7 +357,7 @@ export function departmentComparison(parentId: string | null, period: Period): D
 		}
 		const scope = { departmentIds: subtreeIds(d.id) }
 		const decisions = ideasDecided(scope, period)
-		const moments = momentRatesIn(scope, period.start.getTime(), period.end.getTime())
+		const moments = momentRatesIn(scope, period)
 		return {
 			...base,
 			tooSmall: false,
@@ -506,7 +506,7 @@ function ownedFigures(eventIds: string[], cells: HeatCell[], period: Period, pre
 				AND NOT EXISTS (SELECT 1 FROM idea_insights l WHERE l.insight_id = x.id)
 			GROUP BY x.event_id`),
 	)
-	const ratesIn = (p: Period, eventId: string) => momentRatesIn(EVERYONE, p.start.getTime(), p.end.getTime(), { eventId })
+	const ratesIn = (p: Period, eventId: string) => momentRatesIn(EVERYONE, p, { eventId })
 	return eventIds.map((eventId) => {
 		const mine = cells.filter((c) => c.eventId === eventId)
 		const current = ratesIn(period, eventId)
@@ -545,7 +545,7 @@ export function teamView(user: { id: string; departmentId: string | null }, now 
 	const people = headcount(scope)
 	const range = displayRange(period)
 	if (people < getEnv().MIN_GROUP_SIZE) return { range, people, participation: null, moments: null, own }
-	const ratesIn = (p: Period) => momentRatesIn(scope, p.start.getTime(), p.end.getTime())!
+	const ratesIn = (p: Period) => momentRatesIn(scope, p)!
 	return {
 		range,
 		people,

@@ -116,12 +116,12 @@ test('each heatmap cell has its own rate, and a cell of fewer moments than the m
 	expect(cell(E[1]!).recovery).toEqual({ part: null, whole: 3 })
 	expect(rateValue(cell(E[1]!).recovery)).toBeNull()
 	// The cell page asks for the same cell by itself.
-	expect(momentRatesIn(floor(), quarter.start.getTime(), quarter.end.getTime(), { eventId: E[0]!, stageId: S[0]! })).toEqual({
+	expect(momentRatesIn(floor(), quarter, { eventId: E[0]!, stageId: S[0]! })).toEqual({
 		recovery: { part: 4, whole: 7 },
 		firstContact: { part: 4, whole: 7 },
 	})
 	// Insights with no critical event: none here.
-	expect(momentRatesIn(floor(), quarter.start.getTime(), quarter.end.getTime(), { eventId: null })!.recovery).toEqual({
+	expect(momentRatesIn(floor(), quarter, { eventId: null })!.recovery).toEqual({
 		part: null,
 		whole: 0,
 	})
@@ -129,7 +129,7 @@ test('each heatmap cell has its own rate, and a cell of fewer moments than the m
 
 test('an end added later by the author moves the rate', () => {
 	const busy = { departmentIds: [DEPT.busy] }
-	const rates = () => momentRatesIn(busy, quarter.start.getTime(), quarter.end.getTime(), { eventId: E[0]! })!
+	const rates = () => momentRatesIn(busy, quarter, { eventId: E[0]! })!
 	expect(rates().recovery).toEqual({ part: 4, whole: 7 })
 	const authorId = getDb().select({ authorId: insights.authorId }).from(insights).where(eq(insights.id, unended)).get()!.authorId!
 	expect(setMomentEnd(unended, authorId, { endEmotion: 2 })).toBe(true)
@@ -148,7 +148,7 @@ test('departments compare recovery; a group under the minimum size gets no rate 
 	expect(row('Quiet desk').recovery).toEqual({ part: null, whole: 0 })
 	// Two people: not even the count of their moments.
 	expect(row('Tiny team')).toMatchObject({ tooSmall: true, recovery: null, firstContact: null })
-	expect(momentRatesIn({ departmentIds: [DEPT.tiny] }, quarter.start.getTime(), quarter.end.getTime())).toBeNull()
+	expect(momentRatesIn({ departmentIds: [DEPT.tiny] }, quarter)).toBeNull()
 })
 
 test('My team shows the team’s recovery this quarter beside the previous one, and nothing for a team too small', () => {

@@ -199,3 +199,38 @@ test('an admin creates an office board; a wall screen signs in with its token an
 		await screen.close()
 	}
 })
+
+test('without JavaScript, a colleague marks a moment handled well and a wall screen signs in with its token', async ({ browser }) => {
+	const colleague = await as(browser, 'antonio.deluca@aurora-bank.example', false)
+	const screen = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1920, height: 1080 } })
+	try {
+		const page = colleague.page
+		// Sara's midnight chat, one of the stories on the stolen-card playbook.
+		await page.goto('/search?q=midnight')
+		await page
+			.getByRole('link', { name: /Stolen card reported in chat at midnight/ })
+			.first()
+			.click()
+		await page.locator('summary', { hasText: 'Mark as handled well' }).click()
+		await page.getByRole('button', { name: 'Mark as handled well' }).click()
+		// The note is required, and said so at the field.
+		await expect(page.getByText('Say in a few words what went well.')).toBeVisible()
+		await page.getByLabel('What went well').fill('Two problems solved in one chat.')
+		await page.getByRole('button', { name: 'Mark as handled well' }).click()
+		await expect(page.getByText('Antonio De Luca: “Two problems solved in one chat.”')).toBeVisible()
+		await expect(page.getByText('Handled well · thanked by 2 colleagues')).toBeVisible()
+
+		const wall = await screen.newPage()
+		await wall.goto('/board')
+		await wall.getByLabel('Board token').fill('demo-contact-centre.wrong-secret')
+		await wall.getByRole('button', { name: 'Show the board' }).click()
+		await expect(wall.getByText('This token opens no board')).toBeVisible()
+		await wall.getByLabel('Board token').fill('demo-contact-centre.aurora-demo-2026-wall-screen')
+		await wall.getByRole('button', { name: 'Show the board' }).click()
+		await expect(wall.getByRole('heading', { level: 1, name: 'Moments of truth · Contact Centre' })).toBeVisible()
+		await expect(wall.getByText('Two problems solved in one chat.')).toBeVisible()
+	} finally {
+		await colleague.close()
+		await screen.close()
+	}
+})

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (q.tooSmall) return { ...base, insights: null, ideas: null, moments: null }
 	const filters = { stageId: stage.id, eventId: event?.id ?? NO_EVENT, departmentId: q.departmentId ?? undefined }
 	const cell = { stageId: stage.id, eventId: event?.id ?? null }
-	const ratesIn = (p: typeof q.period) => momentRatesIn(q.scope, p.start.getTime(), p.end.getTime(), cell)
+	const ratesIn = (p: typeof q.period) => momentRatesIn(q.scope, p, cell)
 	return {
 		...base,
 		moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },

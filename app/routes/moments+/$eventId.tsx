@@ -74,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
 	// Below the minimum group size the data functions compute nothing.
 	if (!playbook || !series) return { ...base, figures: { ...scoped, book: null } }
-	const ratesIn = (p: Period) => momentRatesIn(q.scope, p.start.getTime(), p.end.getTime(), { eventId: event.id })!
+	const ratesIn = (p: Period) => momentRatesIn(q.scope, p, { eventId: event.id })!
 	// The last quarters, newest first: recovery over time.
 	const quarters: Period[] = [periodOf(q.end, QUARTER_WEEKS)]
 	while (quarters.length < QUARTERS) quarters.push(previousPeriod(quarters.at(-1)!))
