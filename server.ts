@@ -247,15 +247,23 @@ const server = app.listen(env.PORT, env.HOST, () => {
 })
 
 // E-mail: each minute, ideas past the SLA unanswered are reported to whoever answers for them
-// (once each) and moments that became blind spots to their owners (once an episode), then people who chose "as they happen" get what is new; the daily digest goes
+// (once each, a batch a minute) and moments that became blind spots to their owners (once an
+// episode, looked at every quarter hour), then people who chose "as they happen" get what is new; the daily digest goes
 // out on the first run after DIGEST_HOUR. A failed send is retried next time.
 let mailing = false
+// Blind spots come from the quarter's company heatmap (about 0.4 s at reference scale): looked at every quarter hour.
+const BLIND_SPOT_EVERY_MS = 15 * 60_000
+let blindSpotsCheckedAt = 0
 const mailer = setInterval(() => {
 	if (mailing) return
 	mailing = true
 	Promise.resolve()
 		.then(() => notifyOverdue())
-		.then(() => notifyBlindSpots(companyBlindSpots()))
+		.then(() => {
+			if (Date.now() - blindSpotsCheckedAt < BLIND_SPOT_EVERY_MS) return
+			blindSpotsCheckedAt = Date.now()
+			notifyBlindSpots(companyBlindSpots())
+		})
 		.then(() => deliverEmails())
 		.then(() => deliverMomentsDigest())
 		.catch((error: unknown) => log.error({ err: error }, 'E-mail delivery failed; will retry'))

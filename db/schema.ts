@@ -313,6 +313,10 @@ export const ideas = sqliteTable(
 		index('ideas_first_action_at_idx').on(t.firstActionAt),
 		index('ideas_decided_at_idx').on(t.decidedAt),
 		index('ideas_closed_at_idx').on(t.closedAt),
+		// The minute loop's look for ideas past the SLA: only the unanswered ones not yet reported.
+		index('ideas_sla_due_idx')
+			.on(t.createdAt)
+			.where(sql`${t.firstActionAt} IS NULL AND ${t.slaNotifiedAt} IS NULL AND ${t.hiddenAt} IS NULL`),
 		// Covers the dashboard's scans of ideas by submission time (counts, SLA, backlog, heatmap).
 		index('ideas_dashboard_idx').on(t.createdAt, t.hiddenAt, t.departmentId, t.status, t.anonymous, t.decidedAt, t.closedAt, t.id),
 	],
@@ -425,6 +429,10 @@ export const notifications = sqliteTable(
 	},
 	(t) => [
 		index('notifications_user_id_idx').on(t.userId, t.readAt, t.createdAt),
+		// The minute loop's e-mail run: only what is neither sent nor read.
+		index('notifications_unsent_idx')
+			.on(t.createdAt)
+			.where(sql`${t.emailedAt} IS NULL AND ${t.readAt} IS NULL`),
 		index('notifications_idea_id_idx').on(t.ideaId),
 		index('notifications_comment_id_idx').on(t.commentId),
 		index('notifications_actor_id_idx').on(t.actorId),

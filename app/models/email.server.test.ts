@@ -238,3 +238,29 @@ test('the e-mail arrives as HTML and plain text, grouped by idea with the why of
 	}
 	expect(mail.html).not.toMatch(/<img|url\(/)
 })
+
+test('a backlog of overdue ideas is reported a batch a run, the oldest first, each idea once', async () => {
+	const { notifyOverdue } = await import('#app/models/triage.server.ts')
+	const start = new Date('2026-10-01T09:00:00Z')
+	const ideas = [0, 1, 2].map((i) =>
+		makeIdea(person('luca.romano'), { title: `A forgotten idea number ${i + 1}` }, new Date(start.getTime() + i * 3_600_000)),
+	)
+	const later = new Date('2026-12-30T09:00:00Z')
+	const told = () =>
+		new Set(
+			getDb()
+				.select({ ideaId: notifications.ideaId })
+				.from(notifications)
+				.all()
+				.map((n) => n.ideaId),
+		)
+	const runs: Array<{ ideas: number; more: boolean }> = []
+	for (let run = notifyOverdue(later, 2); ; run = notifyOverdue(later, 2)) {
+		runs.push(run)
+		expect(run.ideas).toBeLessThanOrEqual(2)
+		if (!run.more) break
+	}
+	expect(runs.at(-1)!.more).toBe(false)
+	for (const id of ideas) expect(told().has(id)).toBe(true)
+	expect(notifyOverdue(later, 2)).toMatchObject({ ideas: 0, told: 0, more: false })
+})

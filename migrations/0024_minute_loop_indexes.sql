@@ -1,0 +1,2 @@
+CREATE INDEX `ideas_sla_due_idx` ON `ideas` (`created_at`) WHERE "ideas"."first_action_at" IS NULL AND "ideas"."sla_notified_at" IS NULL AND "ideas"."hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `notifications_unsent_idx` ON `notifications` (`created_at`) WHERE "notifications"."emailed_at" IS NULL AND "notifications"."read_at" IS NULL;
