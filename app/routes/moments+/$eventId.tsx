@@ -9,8 +9,8 @@ import { PlaybookGuide } from '#app/components/playbook.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import {
+	cachedEventPlaybook,
 	displayRange,
-	eventPlaybook,
 	eventSeries,
 	momentRatesIn,
 	periodOf,
@@ -69,8 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	if (!hasPermission(user.role, 'read:dashboard:scope')) return { ...base, figures: null }
 	const q = dashboardQuery(new URL(request.url), user)
-	const scoped = { search: q.search, departmentId: q.departmentId }
-	const playbook = eventPlaybook(event.id, q.scope)
+	const scoped = { search: q.search, departmentId: q.departmentId, computedAt: new Date() }
+	const { value: playbook, computedAt } = cachedEventPlaybook(event.id, q.scope)
 	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
 	// Below the minimum group size the data functions compute nothing.
 	if (!playbook || !series) return { ...base, figures: { ...scoped, book: null } }
@@ -82,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		...base,
 		figures: {
 			...scoped,
+			computedAt: new Date(computedAt),
 			book: {
 				...playbook,
 				series,
@@ -101,6 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EventPlaybookRoute() {
 	const t = useT()
+	const format = useFormat()
 	const locale = useLocale()
 	const { event, owner, guide, fallback, mayEdit, figures, minGroup, stories } = useLoaderData<typeof loader>()
 	const name = localizedName(event, locale)
@@ -123,7 +125,10 @@ export default function EventPlaybookRoute() {
 			</Section>
 			{figures ? (
 				<>
-					<p className="mb-6 max-w-3xl text-slate-700">{t('dashboard.event.intro')}</p>
+					<p className="mb-6 max-w-3xl text-slate-700">
+						{t('dashboard.event.intro')}{' '}
+						<span className="text-sm text-slate-600">({t('dashboard.computedAt', { time: format.dateTime(figures.computedAt) })})</span>
+					</p>
 					{figures.book ? (
 						<EventFigures eventId={event.id} book={figures.book} departmentId={figures.departmentId} minGroup={minGroup} />
 					) : (
