@@ -6,7 +6,7 @@ import { EVERYONE, largeEnough, type Scope } from '#app/models/dashboard.server.
 import { subtreeIds } from '#app/models/department.server.ts'
 import { STATUS } from '#app/models/idea.ts'
 import { currentPlaybooks } from '#app/models/playbook.server.ts'
-import { weeklyMoments } from '#app/models/weekly.server.ts'
+import { cachedWeeklyMoments } from '#app/models/weekly.server.ts'
 import { generateToken, hashSecret, secretMatches, splitToken } from '#app/utils/session.server.ts'
 import { isoWeek, utcDay } from '#app/utils/time.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
@@ -103,7 +103,7 @@ export function boardView(board: { departmentId: string | null; locale: Locale }
 		? (getDb().select({ name: departments.name }).from(departments).where(eq(departments.id, board.departmentId)).get()?.name ?? null)
 		: null
 	if (!largeEnough(scope)) return { departmentName, tooSmall: true as const }
-	const week = weeklyMoments(now, scope)
+	const week = cachedWeeklyMoments(scope, now)
 	const latest = getDb()
 		.select({
 			id: insights.id,

@@ -5,6 +5,7 @@ import { STATUS } from '#app/models/idea.ts'
 import { insightsByIds } from '#app/models/insight.server.ts'
 import { thanksNotes } from '#app/models/thanks.server.ts'
 import { type MomentsDigest } from '#app/models/user.ts'
+import { createTtlCache } from '#app/utils/cache.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
 import { sendMail } from '#app/utils/mailer.server.ts'
@@ -81,6 +82,14 @@ export function weeklyMoments(now = new Date(), scope: Scope = EVERYONE) {
 		(a, b) => (hottest.find((h) => h.event.id === b)?.heat ?? 0) - (hottest.find((h) => h.event.id === a)?.heat ?? 0),
 	)[0]
 	return { range, hottest, story, fixed, blindSpot: blindId ? (events.get(blindId) ?? null) : null }
+}
+
+const weekCache = createTtlCache(50)
+
+/** weeklyMoments, reused for DASHBOARD_CACHE_SECONDS: every reader of one scope sees the same week. */
+export function cachedWeeklyMoments(scope: Scope = EVERYONE, now = new Date()) {
+	const key = scope.departmentIds?.join() ?? '*'
+	return weekCache.get(key, getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => weeklyMoments(now, scope), now.getTime()).value
 }
 
 /**

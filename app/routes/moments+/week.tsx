@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
-import { weeklyMoments } from '#app/models/weekly.server.ts'
+import { cachedWeeklyMoments } from '#app/models/weekly.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -12,7 +12,7 @@ import { useFormat, useLocale, useT } from '#app/utils/root-data.ts'
 /** The weekly moments-of-truth digest, in the app: what the e-mail says, for everyone. */
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'read:playbook:any')
-	return weeklyMoments()
+	return cachedWeeklyMoments()
 }
 
 export default function WeekRoute() {
