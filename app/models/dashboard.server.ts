@@ -464,14 +464,34 @@ const heatCache = createTtlCache(4)
 const momentsCache = createTtlCache()
 const playbookCache = createTtlCache(100)
 
+type EventPeriods = { trend: Period; current: Period; previous: Period; quarters: Period[] }
+
 /**
- * The playbook's figures, reused for DASHBOARD_CACHE_SECONDS as the dashboard's are: counting the
- * insights no idea answers reads every insight of the event (about a second at reference
- * scale), and every reader of one event's playbook in one scope sees the same figures.
+ * Everything the playbook shows of an event in a scope: ideas by status, unanswered insights and
+ * fixes (eventPlaybook), the weekly trend, recovery in the period against the one before, and
+ * quarter by quarter. Reused for DASHBOARD_CACHE_SECONDS as the dashboard's figures are (about
+ * a second of work at reference scale, the same for every reader); null below the minimum group.
  */
-export function cachedEventPlaybook(eventId: string, scope: Scope, now = new Date()) {
-	const key = `${eventId}|${scope.departmentIds?.join() ?? '*'}`
-	return playbookCache.get(key, getEnv().DASHBOARD_CACHE_SECONDS * 1000, () => eventPlaybook(eventId, scope, now), now.getTime())
+export function eventFigures(eventId: string, scope: Scope, periods: EventPeriods, now = new Date()) {
+	const span = (p: Period) => `${p.start.getTime()}-${p.end.getTime()}`
+	const key = [eventId, scope.departmentIds?.join() ?? '*', span(periods.trend), span(periods.current), span(periods.previous)].join('|')
+	return playbookCache.get(
+		key,
+		getEnv().DASHBOARD_CACHE_SECONDS * 1000,
+		() => {
+			const playbook = eventPlaybook(eventId, scope, now)
+			const series = eventSeries(eventId, scope, periods.trend)
+			if (!playbook || !series) return null
+			const ratesIn = (p: Period) => momentRatesIn(scope, p, { eventId })!
+			return {
+				...playbook,
+				series,
+				moments: { current: ratesIn(periods.current), previous: ratesIn(periods.previous) },
+				quarters: periods.quarters.map((p) => ({ ...displayRange(p), ...ratesIn(p) })),
+			}
+		},
+		now.getTime(),
+	)
 }
 
 /**

@@ -8,15 +8,7 @@ import { EventOwnerLine } from '#app/components/moments.tsx'
 import { PlaybookGuide } from '#app/components/playbook.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
-import {
-	cachedEventPlaybook,
-	displayRange,
-	eventSeries,
-	momentRatesIn,
-	periodOf,
-	previousPeriod,
-	type Period,
-} from '#app/models/dashboard.server.ts'
+import { eventFigures, periodOf, previousPeriod, type Period } from '#app/models/dashboard.server.ts'
 import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#app/models/dashboard.ts'
 import { departmentLine } from '#app/models/department.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
@@ -69,26 +61,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	if (!hasPermission(user.role, 'read:dashboard:scope')) return { ...base, figures: null }
 	const q = dashboardQuery(new URL(request.url), user)
-	const scoped = { search: q.search, departmentId: q.departmentId, computedAt: new Date() }
-	const { value: playbook, computedAt } = cachedEventPlaybook(event.id, q.scope)
-	const series = eventSeries(event.id, q.scope, periodOf(q.end, TREND_WEEKS))
-	// Below the minimum group size the data functions compute nothing.
-	if (!playbook || !series) return { ...base, figures: { ...scoped, book: null } }
-	const ratesIn = (p: Period) => momentRatesIn(q.scope, p, { eventId: event.id })!
+	const scoped = { search: q.search, departmentId: q.departmentId }
 	// The last quarters, newest first: recovery over time.
 	const quarters: Period[] = [periodOf(q.end, QUARTER_WEEKS)]
 	while (quarters.length < QUARTERS) quarters.push(previousPeriod(quarters.at(-1)!))
+	const { value: figures, computedAt } = eventFigures(event.id, q.scope, {
+		trend: periodOf(q.end, TREND_WEEKS),
+		current: q.period,
+		previous: q.previous,
+		quarters,
+	})
+	// Below the minimum group size the data functions compute nothing.
+	if (!figures) return { ...base, figures: { ...scoped, computedAt: new Date(computedAt), book: null } }
 	return {
 		...base,
 		figures: {
 			...scoped,
 			computedAt: new Date(computedAt),
 			book: {
-				...playbook,
-				series,
-				moments: { current: ratesIn(q.period), previous: ratesIn(q.previous) },
-				quarters: quarters.map((p) => ({ ...displayRange(p), ...ratesIn(p) })),
-				unanswered: insightsByIds(playbook.unansweredIds),
+				...figures,
+				unanswered: insightsByIds(figures.unansweredIds),
 				ideas: listFeed({
 					sort: 'top',
 					filters: { eventId: event.id, departmentId: q.departmentId ?? undefined },
