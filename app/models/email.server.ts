@@ -40,56 +40,65 @@ function due(choice: EmailDigest, lastSent: Date | null, now: Date) {
  */
 export async function deliverEmails(now = new Date()) {
 	const db = getDb()
-	const pending = db
-		.select({
-			id: notifications.id,
-			userId: notifications.userId,
-			kind: notifications.kind,
-			ideaId: notifications.ideaId,
-			note: notifications.note,
-			toStatus: notifications.toStatus,
-			keptTitle: kept.title,
-			ideaTitle: ideas.title,
-			ideaStatus: ideas.status,
-			commentBody: comments.body,
-			actorName: users.name,
-			eventId: notifications.eventId,
-			insightId: notifications.insightId,
-			eventName: criticalEvents.name,
-			eventNames: criticalEvents.names,
-		})
-		.from(notifications)
-		.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
-		.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
-		.leftJoin(comments, eq(comments.id, notifications.commentId))
-		.leftJoin(users, eq(users.id, notifications.actorId))
-		.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
-		.where(and(isNull(notifications.emailedAt), isNull(notifications.readAt), lt(notifications.createdAt, new Date(now.getTime() + 1))))
-		.orderBy(asc(notifications.createdAt))
-		.all()
-	if (!pending.length) return { sent: 0 }
+	const unsent = and(
+		isNull(notifications.emailedAt),
+		isNull(notifications.readAt),
+		lt(notifications.createdAt, new Date(now.getTime() + 1)),
+	)
+	// Who is due first (most minutes nobody is), then only their notifications: the queue of
+	// everyone's unsent notifications can be long (a daily digest's whole day).
+	const waiting = db.selectDistinct({ userId: notifications.userId }).from(notifications).where(unsent).all()
+	if (!waiting.length) return { sent: 0 }
 	const recipients = db
 		.select({ id: users.id, email: users.email, locale: users.locale, emailDigest: users.emailDigest, digestSentAt: users.digestSentAt })
 		.from(users)
 		.where(
 			and(
-				inArray(users.id, [...new Set(pending.map((p) => p.userId))]),
+				inArray(
+					users.id,
+					waiting.map((w) => w.userId),
+				),
 				isNull(users.deactivatedAt),
 				or(eq(users.emailDigest, 'immediate'), eq(users.emailDigest, 'daily')),
 			),
 		)
 		.all()
+		.filter((person) => due(person.emailDigest, person.digestSentAt, now))
 	const appUrl = getEnv().APP_URL.replace(/\/$/, '')
 	let sent = 0
 	for (const person of recipients) {
-		if (!due(person.emailDigest, person.digestSentAt, now)) continue
 		const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE
-		const items = pending
-			.filter((p) => p.userId === person.id)
+		const items = db
+			.select({
+				id: notifications.id,
+				kind: notifications.kind,
+				ideaId: notifications.ideaId,
+				note: notifications.note,
+				toStatus: notifications.toStatus,
+				keptTitle: kept.title,
+				ideaTitle: ideas.title,
+				ideaStatus: ideas.status,
+				commentBody: comments.body,
+				actorName: users.name,
+				eventId: notifications.eventId,
+				insightId: notifications.insightId,
+				eventName: criticalEvents.name,
+				eventNames: criticalEvents.names,
+			})
+			.from(notifications)
+			.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+			.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
+			.leftJoin(comments, eq(comments.id, notifications.commentId))
+			.leftJoin(users, eq(users.id, notifications.actorId))
+			.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
+			.where(and(eq(notifications.userId, person.id), unsent))
+			.orderBy(asc(notifications.createdAt))
+			.all()
 			.map(({ eventNames, ...p }) => ({
 				...p,
 				eventName: p.eventName && eventNames ? localizedName({ name: p.eventName, names: eventNames }, locale) : null,
 			}))
+		if (!items.length) continue
 		await sendMail({ to: person.email, ...notificationsEmail({ items, t: getT(locale), locale, appUrl }) })
 		db.update(notifications)
 			.set({ emailedAt: now })
