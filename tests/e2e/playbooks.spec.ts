@@ -192,6 +192,7 @@ test('an admin creates an office board; a wall screen signs in with its token an
 		// Revoked, the screen is signed out at its next refresh.
 		await admin.page.getByRole('link', { name: 'Revoke: Bari, floor 1' }).click()
 		await admin.page.getByRole('button', { name: 'Revoke' }).click()
+		await expect(admin.page.getByRole('status')).toHaveText('Board revoked.')
 		await wall.reload()
 		await expect(wall.getByLabel('Board token')).toBeVisible()
 	} finally {
