@@ -10,7 +10,7 @@ import { boardView, validateBoardToken } from '#app/models/board.server.ts'
 import { getClientIp } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
-import { formatDateTime, getT, localizedName } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime, getT, localizedName } from '#app/utils/i18n.ts'
 import { loginLockedForMinutes, recordLoginFailure } from '#app/utils/login-limit.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -153,7 +153,12 @@ function Board({ board, zone, now }: { board: Loaded; zone: string; now: Date })
 								<li key={i.id} className="border-l-4 border-slate-500 pl-4">
 									<p className="text-2xl leading-snug">{i.body}</p>
 									<p className="mt-1 text-xl text-slate-300">
-										{[i.event ? localizedName(i.event, locale) : null, i.authorName, formatDateTime(new Date(i.createdAt), locale, zone)]
+										{[
+											i.event ? localizedName(i.event, locale) : null,
+											i.authorName,
+											// An anonymous insight keeps only its day (app/models/anonymity.server.ts).
+											i.anonymous ? formatDate(new Date(i.createdAt), locale, zone) : formatDateTime(new Date(i.createdAt), locale, zone),
+										]
 											.filter(Boolean)
 											.join(' · ')}
 									</p>
