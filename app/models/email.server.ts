@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import { notificationsEmail } from '#app/emails/notifications.tsx'
-import { kept } from '#app/models/notification.server.ts'
+import { namingEvents, notificationsWithFacts } from '#app/models/notification.server.ts'
 import { type EmailDigest } from '#app/models/user.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { DEFAULT_LOCALE, getT, isLocale, localizedName } from '#app/utils/i18n.ts'
+import { DEFAULT_LOCALE, getT, isLocale } from '#app/utils/i18n.ts'
 import { dateTimeFormat } from '#app/utils/intl.ts'
 import { sendMail } from '#app/utils/mailer.server.ts'
 import { getDb } from '#db/index.ts'
-import { comments, criticalEvents, ideas, notifications, users } from '#db/schema.ts'
+import { notifications, users } from '#db/schema.ts'
 
 /** The local hour and calendar day of an instant in the organisation's time zone. */
 function localClock(now: Date, timeZone: string) {
@@ -68,36 +68,12 @@ export async function deliverEmails(now = new Date()) {
 	let sent = 0
 	for (const person of recipients) {
 		const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE
-		const items = db
-			.select({
-				id: notifications.id,
-				kind: notifications.kind,
-				ideaId: notifications.ideaId,
-				note: notifications.note,
-				toStatus: notifications.toStatus,
-				keptTitle: kept.title,
-				ideaTitle: ideas.title,
-				ideaStatus: ideas.status,
-				commentBody: comments.body,
-				actorName: users.name,
-				eventId: notifications.eventId,
-				insightId: notifications.insightId,
-				eventName: criticalEvents.name,
-				eventNames: criticalEvents.names,
-			})
-			.from(notifications)
-			.leftJoin(ideas, eq(ideas.id, notifications.ideaId))
-			.leftJoin(kept, eq(kept.id, ideas.mergedIntoId))
-			.leftJoin(comments, eq(comments.id, notifications.commentId))
-			.leftJoin(users, eq(users.id, notifications.actorId))
-			.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
-			.where(and(eq(notifications.userId, person.id), unsent))
-			.orderBy(asc(notifications.createdAt))
-			.all()
-			.map(({ eventNames, ...p }) => ({
-				...p,
-				eventName: p.eventName && eventNames ? localizedName({ name: p.eventName, names: eventNames }, locale) : null,
-			}))
+		const items = namingEvents(
+			notificationsWithFacts(and(eq(notifications.userId, person.id), unsent))
+				.orderBy(asc(notifications.createdAt))
+				.all(),
+			locale,
+		)
 		if (!items.length) continue
 		await sendMail({ to: person.email, ...notificationsEmail({ items, t: getT(locale), locale, appUrl }) })
 		db.update(notifications)

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { type Locale } from '#app/locales/index.ts'
+import { type Locale, type TranslatedNames } from '#app/locales/index.ts'
 import { type IdeaStatus } from '#app/models/idea.ts'
 import { NOTIFICATIONS_PAGE_SIZE, type NotificationKind } from '#app/models/notification.ts'
 import { localizedName } from '#app/utils/i18n.ts'
@@ -41,13 +41,12 @@ export function unreadCount(userId: string) {
 	)
 }
 
-/** A person's notifications, newest first, a page at a time; a playbook prompt names its moment in `locale`. */
-export function listNotifications(userId: string, locale: Locale, page = 1) {
-	const db = getDb()
-	const where = eq(notifications.userId, userId)
-	const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
-	const { pages, page: current, offset } = pageWindow(total, page, NOTIFICATIONS_PAGE_SIZE)
-	const rows = db
+/**
+ * Notifications with what they say: the idea (and what it was merged into), the comment, who
+ * acted, the moment of a prompt. The notifications page and the e-mail read them the same way.
+ */
+export function notificationsWithFacts(where: SQL | undefined) {
+	return getDb()
 		.select({
 			id: notifications.id,
 			kind: notifications.kind,
@@ -74,19 +73,27 @@ export function listNotifications(userId: string, locale: Locale, page = 1) {
 		.leftJoin(users, eq(users.id, notifications.actorId))
 		.leftJoin(criticalEvents, eq(criticalEvents.id, notifications.eventId))
 		.where(where)
+}
+
+/** The rows with their moment named in the reader's language. */
+export function namingEvents<R extends { eventName: string | null; eventNames: TranslatedNames | null }>(rows: R[], locale: Locale) {
+	return rows.map(({ eventNames, ...r }) => ({
+		...r,
+		eventName: eventNames && r.eventName ? localizedName({ name: r.eventName, names: eventNames }, locale) : null,
+	}))
+}
+
+/** A person's notifications, newest first, a page at a time; a playbook prompt names its moment in `locale`. */
+export function listNotifications(userId: string, locale: Locale, page = 1) {
+	const where = eq(notifications.userId, userId)
+	const total = getDb().select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
+	const { pages, page: current, offset } = pageWindow(total, page, NOTIFICATIONS_PAGE_SIZE)
+	const rows = notificationsWithFacts(where)
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(NOTIFICATIONS_PAGE_SIZE)
 		.offset(offset)
 		.all()
-	return {
-		rows: rows.map(({ eventNames, ...r }) => ({
-			...r,
-			eventName: eventNames && r.eventName ? localizedName({ name: r.eventName, names: eventNames }, locale) : null,
-		})),
-		total,
-		page: current,
-		pages,
-	}
+	return { rows: namingEvents(rows, locale), total, page: current, pages }
 }
 
 /** Marks the given notifications (or all of them) read; only the owner's rows change. */
