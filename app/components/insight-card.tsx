@@ -69,7 +69,7 @@ export function InsightCard({
 				{when}
 				{insight.anonymous || !insight.authorName ? t('ideas.anonymousAuthor') : insight.authorName}
 				{insight.departmentName}
-				{t('insights.seenToo', { count: insight.recurrenceCount })}
+				{insight.recurrenceCount ? t('insights.seenToo', { count: insight.recurrenceCount }) : null}
 				{insight.resolvedFirstContact === true || insight.resolvedFirstContact === false
 					? t(insight.resolvedFirstContact ? 'insights.resolvedFirst' : 'insights.notResolvedFirst')
 					: null}

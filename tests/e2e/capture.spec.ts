@@ -217,15 +217,11 @@ for (const javaScriptEnabled of [true, false]) {
 		await loginWith(page, javaScriptEnabled ? 'antonio.deluca@aurora-bank.example' : 'chiara.bruno@aurora-bank.example')
 		await page.goto('/insights?period=90d')
 		const card = page.getByRole('listitem').filter({ hasText: 'Customer in Lisbon, both cards stolen with her bag.' })
-		const count = async () =>
-			Number(
-				(
-					await card
-						.locator('li')
-						.filter({ hasText: /colleagues? sees? this too/ })
-						.textContent()
-				)?.match(/\d+/)?.[0],
-			)
+		// The card says how many colleagues see it too, and nothing while nobody does.
+		const count = async () => {
+			const line = card.locator('li').filter({ hasText: /colleagues? sees? this too/ })
+			return (await line.count()) ? Number((await line.textContent())?.match(/\d+/)?.[0]) : 0
+		}
 		const before = await count()
 		await card.getByRole('button', { name: 'I see this too', exact: true }).click()
 		await expect(card.getByRole('button', { name: 'Withdraw “I see this too”' })).toHaveAttribute('aria-pressed', 'true')
