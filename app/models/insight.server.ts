@@ -165,6 +165,11 @@ export function searchInsights(query: string, limit = 10) {
 	const ids = search(query, { kind: 'insight' })
 		.rows.slice(0, limit)
 		.map((r) => r.id)
+	return insightsInOrder(ids)
+}
+
+/** The insights with these ids as cards, in the order of `ids` (a ranking), hidden ones left out. */
+export function insightsInOrder(ids: string[]) {
 	const rank = new Map(ids.map((id, i) => [id, i]))
 	return insightsByIds(ids).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
 }

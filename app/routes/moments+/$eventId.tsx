@@ -13,7 +13,7 @@ import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#ap
 import { departmentLine } from '#app/models/department.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
-import { insightsByIds } from '#app/models/insight.server.ts'
+import { insightsByIds, insightsInOrder } from '#app/models/insight.server.ts'
 import { currentPlaybook } from '#app/models/playbook.server.ts'
 import { mayEditPlaybook } from '#app/models/playbook.ts'
 import { eventOwner, listEvents } from '#app/models/taxonomy.server.ts'
@@ -45,9 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { current, fallback } = currentPlaybook(event.id, await getLocale(request, user))
 	const stories = handledWellStories(event.id)
 	const base = {
-		stories: insightsByIds(stories.ids)
-			.sort((a, b) => stories.ids.indexOf(a.id) - stories.ids.indexOf(b.id))
-			.map((insight) => ({ insight, notes: (stories.notes.get(insight.id) ?? []).map(({ userId: _, ...n }) => n) })),
+		stories: insightsInOrder(stories.ids).map((insight) => ({
+			insight,
+			notes: (stories.notes.get(insight.id) ?? []).map(({ userId: _, ...n }) => n),
+		})),
 		event,
 		owner,
 		guide: current,
