@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
 import { notifyBlindSpots } from '#app/models/playbook.server.ts'
+import { runSignals } from '#app/models/signals.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
 import { deliverMomentsDigest } from '#app/models/weekly.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
@@ -247,22 +248,25 @@ const server = app.listen(env.PORT, env.HOST, () => {
 })
 
 // E-mail: each minute, ideas past the SLA unanswered are reported to whoever answers for them
-// (once each, a batch a minute) and moments that became blind spots to their owners (once an
-// episode, looked at every quarter hour), then people who chose "as they happen" get what is new; the daily digest goes
-// out on the first run after DIGEST_HOUR. A failed send is retried next time.
+// (once each, a batch a minute); every quarter hour, moments that became blind spots are told to
+// their owners (once an episode) and the signal run announces spikes and relapsed fixes (decisions
+// 057, 058); then people who chose "as they happen" get what is new; the daily digest goes out on
+// the first run after DIGEST_HOUR. A failed send is retried next time.
 let mailing = false
-// Blind spots come from the quarter's company heatmap (about 0.4 s at reference scale): looked at every quarter hour.
-const BLIND_SPOT_EVERY_MS = 15 * 60_000
-let blindSpotsCheckedAt = 0
+// Blind spots come from the quarter's company heatmap (about 0.4 s at reference scale), spikes from
+// 14 weeks of insights and relapses from a year of fixes: looked at every quarter hour.
+const MOMENT_CHECKS_EVERY_MS = 15 * 60_000
+let momentsCheckedAt = 0
 const mailer = setInterval(() => {
 	if (mailing) return
 	mailing = true
 	Promise.resolve()
 		.then(() => notifyOverdue())
 		.then(() => {
-			if (Date.now() - blindSpotsCheckedAt < BLIND_SPOT_EVERY_MS) return
-			blindSpotsCheckedAt = Date.now()
+			if (Date.now() - momentsCheckedAt < MOMENT_CHECKS_EVERY_MS) return
+			momentsCheckedAt = Date.now()
 			notifyBlindSpots(companyBlindSpots())
+			runSignals()
 		})
 		.then(() => deliverEmails())
 		.then(() => deliverMomentsDigest())

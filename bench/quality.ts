@@ -59,4 +59,8 @@ export function printDuplicateQuality(q = duplicateQuality()) {
 	return q
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) printDuplicateQuality()
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+	printDuplicateQuality()
+	const { printSpikeQuality } = await import('./signals.ts')
+	printSpikeQuality()
+}

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 import { counterDrift } from '#tests/counters.ts'
 import { serverNodeFlags } from '#tests/server.ts'
 import { duplicateQuality, printDuplicateQuality } from './quality.ts'
+import { printSpikeQuality, spikeQuality } from './signals.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const source = path.resolve(process.argv[2] ?? process.env.BENCH_DB ?? path.join(root, 'data', 'scale.db'))
@@ -421,7 +422,7 @@ const report = {
 	peakRssMb,
 	results,
 	verification,
-	quality: { duplicates: duplicateQuality() },
+	quality: { duplicates: duplicateQuality(), spikes: spikeQuality() },
 }
 // A partial run (BENCH_ONLY) is printed, never kept as the latest results.
 if (!ONLY.length) fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
@@ -438,6 +439,7 @@ console.log(
 	`Votes: ${verification.votesAcknowledged} acknowledged, ${verification.votesAdded} added; insights: ${verification.insightsAcknowledged} acknowledged, ${verification.insightsAdded} added; counters that differ from their rows: ${verification.ideasWithWrongCount} vote, ${verification.ideasWithWrongCommentCount} comment, ${verification.insightsWithWrongRecurrenceCount} "I see this too"`,
 )
 printDuplicateQuality(report.quality.duplicates)
+printSpikeQuality(report.quality.spikes)
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
 
 function markdownTable(rows: Result[]) {

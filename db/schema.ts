@@ -122,6 +122,9 @@ export const criticalEvents = sqliteTable(
 		ownerUserId: text('owner_user_id').references(() => users.id),
 		/** When its owners were told it is a blind spot; cleared when it is no longer one, so the next episode tells them again. */
 		blindSpotSince: integer('blind_spot_since', { mode: 'timestamp_ms' }),
+		/** Spike alerts (decision 057): since when the moment is in a spike episode (null: not in one), and when the last one ended. */
+		spikeSince: integer('spike_since', { mode: 'timestamp_ms' }),
+		spikeEndedAt: integer('spike_ended_at', { mode: 'timestamp_ms' }),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
 	},
@@ -286,6 +289,8 @@ export const ideas = sqliteTable(
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		/** When its owner (or the managers of its scope) were told it passed the SLA unanswered: once. */
 		slaNotifiedAt: integer('sla_notified_at', { mode: 'timestamp_ms' }),
+		/** When its moments' owners were told the fix slid back to the old rate (decision 058): once. */
+		relapseToldAt: integer('relapse_told_at', { mode: 'timestamp_ms' }),
 		/** A manager's 1–5 score per criterion ({"impact": 4, "effort": 2}), as JSON. */
 		scores: text('scores', { mode: 'json' }).$type<Scores>(),
 		/** The weighted score over its criteria (1–5), null until each is scored: the queue sorts by it. */

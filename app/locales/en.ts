@@ -165,7 +165,7 @@ export const en = {
 		departmentTeamsHint: 'Teams are listed once their department is chosen and applied.',
 		period: 'Period',
 		anyTime: 'Any time',
-		periods: { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 12 months' },
+		periods: { '7d': 'Last 7 days', '14d': 'Last 14 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 12 months' },
 		mine: 'Only mine',
 		apply: 'Apply',
 		more: 'Show older',
@@ -381,6 +381,42 @@ export const en = {
 		kept: 'Kept. The reporters have been told.',
 		hiddenHeading: 'Hidden content',
 	},
+	spikes: {
+		heading: 'Spiking now',
+		intro:
+			'Moments of truth heard far more in the last 7 or 14 days (insights and “I see this too”) than in the 12 weeks before: more than chance explains, and at least 60% more. Checked once a day.',
+		none: 'No moment of truth is spiking now.',
+		line_one: '{{increase}} in the last 7 days: {{recent}} insights and “I see this too”, against about {{expected}} in a usual week',
+		line_other: '{{increase}} in the last {{days}} days: {{recent}} insights and “I see this too”, against about {{expected}} usually',
+		lineNew_one: '{{recent}} insights and “I see this too” in the last 7 days, where there were almost none before',
+		lineNew_other: '{{recent}} insights and “I see this too” in the last {{days}} days, where there were almost none before',
+		cell_one: '{{increase}} this week, {{recent}} vs ~{{expected}}',
+		cell_other: '{{increase}} in {{days}} days, {{recent}} vs ~{{expected}}',
+		cellNew_one: '{{recent}} this week, new',
+		cellNew_other: '{{recent}} in {{days}} days, new',
+		insights: 'The insights behind it',
+		banner: 'Spiking now',
+	},
+	fix: {
+		heading: 'Did it work?',
+		verdict: { working: 'Working', unclear: 'Not yet clear', 'not-working': 'Not working' },
+		meaning: {
+			working: 'Customers hit this moment less often since the fix, by more than chance explains.',
+			unclear: 'The change since the fix could still be chance.',
+			'not-working': 'Customers hit this moment at least as often as before the fix.',
+		},
+		nothing: 'No insight on this moment in either window yet.',
+		window: 'Insights and “I see this too” in the {{days}} days before and after {{date}}',
+		before: 'Before',
+		after: 'After',
+		fell: 'Fell by {{value}}',
+		rose: 'Rose by {{value}}',
+		same: 'No change',
+		interval: '95% confidence interval of the rate after ÷ before: {{lower}} to {{upper}}',
+		intervalFrom: '95% confidence interval of the rate after ÷ before: {{lower}} or more',
+		recovery: { before: 'Recovery before', after: 'Recovery after' },
+		tooEarly: 'Too early to tell: implemented less than {{days}} days ago.',
+	},
 	youSaid: {
 		title: 'You said, we did',
 		heading: 'You said, we did',
@@ -570,6 +606,12 @@ export const en = {
 		playbook: '“{{idea}}” is implemented: does the playbook for “{{event}}” need an update?',
 		thanks: '{{actor}} thanked you: a moment you logged was handled well',
 		'blind-spot': '“{{event}}”, a moment you own, is a blind spot: customers keep raising it and no idea on it is accepted or under way',
+		spike_one:
+			'“{{event}}” is spiking: {{recent}} insights and “I see this too” in the last 7 days, against about {{expected}} in a usual week',
+		spike_other:
+			'“{{event}}” is spiking: {{recent}} insights and “I see this too” in the last {{days}} days, against about {{expected}} usually',
+		relapse:
+			'“{{idea}}” fixed “{{event}}” for a while, but the moment is back at its old rate: {{recent}} in the last 28 days against {{before}} in the {{days}} days before the fix',
 		someone: 'Someone',
 	},
 	campaigns: {
@@ -940,6 +982,9 @@ export const en = {
 		rate: {
 			of_one: 'of {{count, number}} moment',
 			of_other: 'of {{count, number}} moments',
+			ofFixes_one: 'of {{count, number}} implemented fix with a verdict',
+			ofFixes_other: 'of {{count, number}} implemented fixes with a verdict',
+			noFixes: 'No implemented fix to judge yet',
 			tooFew_one: 'Too few to tell: {{count, number}} moment, {{min}} needed',
 			tooFew_other: 'Too few to tell: {{count, number}} moments, {{min}} needed',
 			none: 'None recorded yet',
@@ -1005,6 +1050,11 @@ export const en = {
 				label: 'Resolved at first contact',
 				definition:
 					'Of the insights logged in the period that say whether the customer’s problem was solved at the first contact, the share where it was. Shown from {{min}} such insights.',
+			},
+			fixesWorked: {
+				label: 'Fixes that worked',
+				definition:
+					'Of the ideas implemented in the 12 months up to the end of the period (at least a week before it), the share whose moments of truth are now heard significantly less often: insights and “I see this too” in equal windows of up to 8 weeks before and after, with a 95% interval wholly below 1.',
 			},
 		},
 		backlog: {
@@ -1115,13 +1165,6 @@ export const en = {
 			unansweredCount_other: '{{count, number}} insights are not linked to any idea yet.',
 			fixes: 'Implemented fixes',
 			noFixes: 'Nothing implemented for this moment yet.',
-			fixWindow: 'Insights in the {{days}} days before and after {{date}}',
-			before: 'Before',
-			after: 'After',
-			fell: 'Fell by {{value}}',
-			rose: 'Rose by {{value}}',
-			same: 'No change',
-			tooEarly: 'Too early to tell: implemented less than {{days}} days ago.',
 			openIdeas: 'Ideas for this moment, most voted first',
 			notFound: 'No such critical event.',
 		},

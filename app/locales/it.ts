@@ -166,7 +166,13 @@ export const it = {
 		departmentTeamsHint: 'I team compaiono dopo aver scelto e applicato il loro reparto.',
 		period: 'Periodo',
 		anyTime: 'Sempre',
-		periods: { '7d': 'Ultimi 7 giorni', '30d': 'Ultimi 30 giorni', '90d': 'Ultimi 90 giorni', '365d': 'Ultimi 12 mesi' },
+		periods: {
+			'7d': 'Ultimi 7 giorni',
+			'14d': 'Ultimi 14 giorni',
+			'30d': 'Ultimi 30 giorni',
+			'90d': 'Ultimi 90 giorni',
+			'365d': 'Ultimi 12 mesi',
+		},
 		mine: 'Solo le mie',
 		apply: 'Applica',
 		more: 'Mostra le precedenti',
@@ -384,6 +390,44 @@ export const it = {
 		kept: 'Mantenuto. Chi l’ha segnalato è stato avvisato.',
 		hiddenHeading: 'Contenuti nascosti',
 	},
+	spikes: {
+		heading: 'In forte aumento ora',
+		intro:
+			'Momenti della verità segnalati molto più del solito negli ultimi 7 o 14 giorni (insight e “Lo riscontro anch’io”) rispetto alle 12 settimane precedenti: più di quanto il caso spieghi, e almeno il 60% in più. Verificato una volta al giorno.',
+		none: 'Nessun momento della verità è in forte aumento ora.',
+		line_one:
+			'{{increase}} negli ultimi 7 giorni: {{recent}} insight e “Lo riscontro anch’io”, contro circa {{expected}} in una settimana normale',
+		line_other:
+			'{{increase}} negli ultimi {{days}} giorni: {{recent}} insight e “Lo riscontro anch’io”, contro circa {{expected}} di solito',
+		lineNew_one: '{{recent}} insight e “Lo riscontro anch’io” negli ultimi 7 giorni, dove prima non ce n’erano quasi',
+		lineNew_other: '{{recent}} insight e “Lo riscontro anch’io” negli ultimi {{days}} giorni, dove prima non ce n’erano quasi',
+		cell_one: '{{increase}} questa settimana, {{recent}} contro ~{{expected}}',
+		cell_other: '{{increase}} in {{days}} giorni, {{recent}} contro ~{{expected}}',
+		cellNew_one: '{{recent}} questa settimana, nuovo',
+		cellNew_other: '{{recent}} in {{days}} giorni, nuovo',
+		insights: 'Gli insight dietro',
+		banner: 'In forte aumento ora',
+	},
+	fix: {
+		heading: 'Ha funzionato?',
+		verdict: { working: 'Funziona', unclear: 'Non ancora chiaro', 'not-working': 'Non funziona' },
+		meaning: {
+			working: 'I clienti incontrano questo momento meno spesso dopo la soluzione, più di quanto il caso spieghi.',
+			unclear: 'Il cambiamento dopo la soluzione potrebbe essere ancora un caso.',
+			'not-working': 'I clienti incontrano questo momento almeno quanto prima della soluzione.',
+		},
+		nothing: 'Ancora nessun insight su questo momento in nessuna delle due finestre.',
+		window: 'Insight e “Lo riscontro anch’io” nei {{days}} giorni prima e dopo il {{date}}',
+		before: 'Prima',
+		after: 'Dopo',
+		fell: 'Calati del {{value}}',
+		rose: 'Aumentati del {{value}}',
+		same: 'Nessun cambiamento',
+		interval: 'Intervallo di confidenza al 95% del tasso dopo ÷ prima: da {{lower}} a {{upper}}',
+		intervalFrom: 'Intervallo di confidenza al 95% del tasso dopo ÷ prima: {{lower}} o più',
+		recovery: { before: 'Recupero prima', after: 'Recupero dopo' },
+		tooEarly: 'Troppo presto per dirlo: realizzata da meno di {{days}} giorni.',
+	},
 	youSaid: {
 		title: 'Avete detto, abbiamo fatto',
 		heading: 'Avete detto, abbiamo fatto',
@@ -578,6 +622,12 @@ export const it = {
 		'report-kept': 'Un moderatore ha esaminato ciò che hai segnalato e lo ha mantenuto',
 		playbook: '“{{idea}}” è stata realizzata: il playbook di “{{event}}” va aggiornato?',
 		thanks: '{{actor}} ti ringrazia: un momento che hai registrato è stato gestito bene',
+		spike_one:
+			'“{{event}}” è in forte aumento: {{recent}} insight e “Lo riscontro anch’io” negli ultimi 7 giorni, contro circa {{expected}} in una settimana normale',
+		spike_other:
+			'“{{event}}” è in forte aumento: {{recent}} insight e “Lo riscontro anch’io” negli ultimi {{days}} giorni, contro circa {{expected}} di solito',
+		relapse:
+			'“{{idea}}” aveva migliorato “{{event}}”, ma il momento è tornato al livello di prima: {{recent}} negli ultimi 28 giorni contro {{before}} nei {{days}} giorni prima della soluzione',
 		'blind-spot':
 			'“{{event}}”, un momento di cui sei responsabile, è un punto cieco: i clienti continuano a segnalarlo e nessuna idea su di esso è accettata o in corso',
 		someone: 'Qualcuno',
@@ -959,6 +1009,9 @@ export const it = {
 		rate: {
 			of_one: 'su {{count, number}} momento',
 			of_other: 'su {{count, number}} momenti',
+			ofFixes_one: 'su {{count, number}} soluzione realizzata con un verdetto',
+			ofFixes_other: 'su {{count, number}} soluzioni realizzate con un verdetto',
+			noFixes: 'Ancora nessuna soluzione realizzata da valutare',
 			tooFew_one: 'Troppo pochi per dirlo: {{count, number}} momento, ne servono {{min}}',
 			tooFew_other: 'Troppo pochi per dirlo: {{count, number}} momenti, ne servono {{min}}',
 			none: 'Ancora nessuno registrato',
@@ -1024,6 +1077,11 @@ export const it = {
 				label: 'Risolti al primo contatto',
 				definition:
 					'Degli insight registrati nel periodo che dicono se il problema del cliente è stato risolto al primo contatto, la quota in cui lo è stato. Mostrato da {{min}} insight così.',
+			},
+			fixesWorked: {
+				label: 'Soluzioni che hanno funzionato',
+				definition:
+					'Delle idee realizzate nei 12 mesi fino alla fine del periodo (almeno una settimana prima), la quota i cui momenti della verità ora ricorrono significativamente meno: insight e “Lo riscontro anch’io” in finestre uguali fino a 8 settimane prima e dopo, con un intervallo al 95% interamente sotto 1.',
 			},
 		},
 		backlog: {
@@ -1134,13 +1192,6 @@ export const it = {
 			unansweredCount_other: '{{count, number}} insight non sono ancora collegati a un’idea.',
 			fixes: 'Soluzioni realizzate',
 			noFixes: 'Ancora niente di realizzato per questo momento.',
-			fixWindow: 'Segnalazioni nei {{days}} giorni prima e dopo il {{date}}',
-			before: 'Prima',
-			after: 'Dopo',
-			fell: 'Calati del {{value}}',
-			rose: 'Aumentati del {{value}}',
-			same: 'Nessuna variazione',
-			tooEarly: 'Troppo presto per dirlo: realizzata meno di {{days}} giorni fa.',
 			openIdeas: 'Idee per questo momento, le più votate prima',
 			notFound: 'Evento critico inesistente.',
 		},

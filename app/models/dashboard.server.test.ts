@@ -222,11 +222,15 @@ test('the event playbook compares equal windows before and after an implemented 
 	expect(book.byStatus).toEqual({ implemented: 1 })
 	// d1's and a4's insights back no idea yet.
 	expect(book.unansweredCount).toBe(2)
-	// I1 was implemented at noon on 10 May; at midnight on 20 May the windows are 9 days:
-	// a4's insight (8 May) falls before, d1's (30 April) is older than the window, none after.
-	expect(book.fixes).toEqual([expect.objectContaining({ id: idea.I1, days: 9, before: 1, after: 0 })])
-	const tooEarly = eventPlaybook(E[1]!, lab(), at(5, 13))!
-	expect(tooEarly.fixes[0]).toMatchObject({ before: null, after: null })
+	// I1 was implemented on 10 May (at noon; the day counts as after); on 20 May the windows are
+	// the 10 days each side: a4's insight (8 May) and d1's (30 April), with their "I see this too", fall before, none after.
+	expect(book.fixes).toEqual([
+		expect.objectContaining({ id: idea.I1, figures: expect.objectContaining({ days: 10, before: 4, after: 0 }) }),
+	])
+	expect(book.fixes[0]!.figures!.effect.verdict).toBe('unclear')
+	// Six days on, too early to tell; a day before d1's, a 9-day window leaves it out (a4's insight and its two "I see this too" remain).
+	expect(eventPlaybook(E[1]!, lab(), at(5, 16))!.fixes[0]).toMatchObject({ figures: null })
+	expect(eventPlaybook(E[1]!, lab(), at(5, 19))!.fixes[0]!.figures).toMatchObject({ days: 9, before: 3 })
 })
 
 test('a manager’s own response times count only the first responses they gave', () => {

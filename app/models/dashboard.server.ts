@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm'
 import {
 	AGE_BUCKETS,
 	blindSpotThreshold,
-	FIX_WINDOW_DAYS,
 	ideasPer100,
 	interpolate,
 	NO_EVENT,
@@ -18,6 +17,7 @@ import {
 } from '#app/models/dashboard.ts'
 import { activeHeadcounts, listDepartments, rollUpHeadcounts, subtreeIds } from '#app/models/department.server.ts'
 import { type DepartmentRow } from '#app/models/department.ts'
+import { fixEffects, fixesWorked } from '#app/models/fix-effect.server.ts'
 import { ACTED_STATUSES, OPEN_STATUSES, STATUS } from '#app/models/idea.ts'
 import { sqlList, statusIn } from '#app/models/sql.server.ts'
 import { createTtlCache } from '#app/utils/cache.server.ts'
@@ -51,7 +51,7 @@ export function previousPeriod(period: Period, now = new Date()) {
 	return periodOf(shiftWeek(period.weeks[0]!, -1), period.weeks.length, now)
 }
 
-function inScope(column: SQL, scope: Scope) {
+export function inScope(column: SQL, scope: Scope) {
 	if (!scope.departmentIds) return sql`1`
 	return sql`${column} IN (${sqlList(scope.departmentIds)})`
 }
@@ -121,7 +121,7 @@ export function participants(scope: Scope, period: Period) {
  * `alias`): peaked distressed with an end recorded, of those ended calm; first contact
  * recorded, of those resolved.
  */
-function momentSums(alias?: string) {
+export function momentSums(alias?: string) {
 	const c = (name: string) => sql.raw(alias ? `${alias}.${name}` : name)
 	return sql`sum(${c('emotion')} >= ${RECOVERY.peak} AND ${c('end_emotion')} IS NOT NULL) AS peaked,
 		sum(${c('emotion')} >= ${RECOVERY.peak} AND ${c('end_emotion')} <= ${RECOVERY.end}) AS recovered,
@@ -129,15 +129,15 @@ function momentSums(alias?: string) {
 		sum(${c('resolved_first_contact')} = 1) AS resolved`
 }
 
-type MomentSums = { peaked: number | null; recovered: number | null; contacts: number | null; resolved: number | null }
+export type MomentSums = { peaked: number | null; recovered: number | null; contacts: number | null; resolved: number | null }
 
 /** A share of at least MIN_GROUP_SIZE moments, or its base alone ("too few to tell"). */
-function rateOf(part: number | null | undefined, whole: number | null | undefined): Rate {
+export function rateOf(part: number | null | undefined, whole: number | null | undefined): Rate {
 	const base = whole ?? 0
 	return { whole: base, part: base >= getEnv().MIN_GROUP_SIZE ? (part ?? 0) : null }
 }
 
-function momentRates(row: MomentSums | undefined): MomentRates {
+export function momentRates(row: MomentSums | undefined): MomentRates {
 	return { recovery: rateOf(row?.recovered, row?.peaked), firstContact: rateOf(row?.resolved, row?.contacts) }
 }
 
@@ -244,6 +244,7 @@ export function figures(scope: Scope, period: Period): Figures | null {
 		declined: declines.n,
 		declinedWithReason: declines.reasoned ?? 0,
 		backlog,
+		fixesWorked: fixesWorked(scope, period),
 		...momentRates(logged),
 	}
 }
@@ -416,7 +417,7 @@ export function eventSeries(eventId: string, scope: Scope, period: Period) {
 
 /**
  * The playbook of one critical event: ideas by status, the insights no idea answers yet,
- * and for each implemented fix the event's insights in equal windows before and after it.
+ * and for each implemented fix its effect on this moment (fixEffects).
  */
 export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 	if (!largeEnough(scope)) return null
@@ -437,26 +438,16 @@ export function eventPlaybook(eventId: string, scope: Scope, now = new Date()) {
 		SELECT i.id AS id, i.title AS title, i.closed_at AS closed FROM ideas i JOIN idea_events e ON e.idea_id = i.id AND e.event_id = ${eventId}
 		WHERE i.status = ${STATUS.implemented} AND i.closed_at IS NOT NULL AND i.hidden_at IS NULL AND ${ideasIn}
 		ORDER BY i.closed_at DESC LIMIT 20`)
-	const count = (from: number, to: number) =>
-		one<{ n: number }>(sql`
-			SELECT count(*) AS n FROM insights x
-			WHERE x.event_id = ${eventId} AND x.created_at >= ${from} AND x.created_at < ${to} AND x.hidden_at IS NULL
-				AND ${inScope(sql`x.department_id`, scope)}`).n
+	const effects = fixEffects(
+		fixes.map((f) => ({ id: f.id, closedAt: f.closed, eventIds: [eventId] })),
+		scope,
+		now,
+	)
 	return {
 		byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Record<string, number>,
 		unansweredIds: unanswered.map((r) => r.id),
 		unansweredCount,
-		fixes: fixes.map((fix) => {
-			const days = Math.min(FIX_WINDOW_DAYS.max, Math.floor((now.getTime() - fix.closed) / DAY))
-			if (days < FIX_WINDOW_DAYS.min) return { ...fix, closedAt: new Date(fix.closed), days, before: null, after: null }
-			return {
-				...fix,
-				closedAt: new Date(fix.closed),
-				days,
-				before: count(fix.closed - days * DAY, fix.closed),
-				after: count(fix.closed, fix.closed + days * DAY),
-			}
-		}),
+		fixes: fixes.map((fix) => ({ id: fix.id, title: fix.title, closedAt: new Date(fix.closed), figures: effects.get(fix.id) ?? null })),
 	}
 }
 

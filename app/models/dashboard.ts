@@ -11,9 +11,6 @@ export const NO_EVENT = 'none'
 /** A cell needs at least this heat (insights + "I see this too") to be a blind spot. */
 export const BLIND_SPOT_MIN_HEAT = 3
 
-/** The longest window compared before and after a fix, and the shortest worth comparing. */
-export const FIX_WINDOW_DAYS = { max: 90, min: 7 }
-
 /**
  * Recovery (docs/product.md): of the moments that peaked distressed (emotion at the worst
  * point of at least `peak`) and have an end recorded, the share that ended calm (at most `end`).
@@ -53,6 +50,8 @@ export type Figures = {
 	declined: number
 	declinedWithReason: number
 	backlog: number[]
+	/** Of the ideas implemented in the 12 months to the period's end with a verdict, those that worked (decision 058). */
+	fixesWorked: Rate
 } & MomentRates
 
 export function ratio(part: number, whole: number) {
@@ -99,6 +98,14 @@ export const METRICS = [
 		value: (f: Figures) => rateValue(f.firstContact),
 		rate: (f: Figures) => f.firstContact,
 	},
+	{
+		key: 'fixesWorked',
+		format: 'percent',
+		better: 'higher',
+		value: (f: Figures) => rateValue(f.fixesWorked),
+		rate: (f: Figures) => f.fixesWorked,
+		base: 'fixes',
+	},
 ] as const satisfies ReadonlyArray<{
 	key: string
 	format: MetricFormat
@@ -107,6 +114,8 @@ export const METRICS = [
 	value: (f: Figures) => number | null
 	/** For a share of moments: the rate behind it, so the page can say how many (or "too few"). */
 	rate?: (f: Figures) => Rate
+	/** What the rate's base counts, when not moments. */
+	base?: 'fixes'
 }>
 
 /** Steps smaller than these are "no change": a percentage point, a tenth of a day, one insight, 0.1 ideas per 100. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { betaCdf, betaQuantile, rateRatio } from '#app/models/fix-effect.ts'
+import { betaCdf, betaQuantile, FIX_WINDOW, judgeFix, rateRatio, RELAPSE, relapsed } from '#app/models/fix-effect.ts'
+import { poisson, seededRandom } from '#tests/simulate.ts'
 
 // Reference values computed with SciPy (scipy.stats.beta.ppf) for the Clopper–Pearson bounds.
 test('the interval matches hand-computed exact bounds', () => {
@@ -45,19 +46,6 @@ test('the beta quantile inverts the beta CDF', () => {
 	)
 })
 
-/** A Poisson draw (Knuth's method for small means, a normal approximation above 60), from a seeded generator. */
-function poisson(mean: number, random: () => number) {
-	if (mean > 60) {
-		const u = 1 - random()
-		const v = random()
-		return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)))
-	}
-	const limit = Math.exp(-mean)
-	let k = 0
-	for (let p = random(); p > limit; p *= random()) k++
-	return k
-}
-
 test('on simulated weeks the 95% interval covers the true rate ratio at least 95% of the time', () => {
 	fc.assert(
 		fc.property(
@@ -65,11 +53,7 @@ test('on simulated weeks the 95% interval covers the true rate ratio at least 95
 			fc.constantFrom(0.5, 1, 2),
 			fc.integer({ min: 1, max: 2 ** 31 - 1 }),
 			(rateBefore, trueRatio, seed) => {
-				let state = seed
-				const random = () => {
-					state = (state * 1103515245 + 12345) % 2 ** 31
-					return state / 2 ** 31
-				}
+				const random = seededRandom(seed)
 				let covered = 0
 				const runs = 400
 				for (let i = 0; i < runs; i++) {
@@ -82,4 +66,41 @@ test('on simulated weeks the 95% interval covers the true rate ratio at least 95
 		),
 		{ seed: 2026, numRuns: 12 },
 	)
+})
+
+/** Day sums from a list of (day, count) points. */
+const daysOf = (points: Array<[number, number]>) => (from: number, to: number) => ({
+	n: points.filter(([d]) => d >= from && d < to).reduce((sum, [, n]) => sum + n, 0),
+	peaked: 0,
+	recovered: 0,
+})
+
+test('a fix is judged on equal windows: 8 weeks once they have passed, shorter before, none under a week', () => {
+	const sums = daysOf([
+		[90, 10],
+		[99, 4],
+		[100, 1],
+		[130, 7],
+	])
+	expect(judgeFix(sums, 100, 105)).toBeNull()
+	// Ten days on: [90, 100) against [100, 110).
+	expect(judgeFix(sums, 100, 110)).toMatchObject({ days: 10, before: { n: 14 }, after: { n: 1 }, effect: { verdict: 'working' } })
+	// Long after, the windows stop at 56 days each side.
+	expect(judgeFix(sums, 100, 400)).toMatchObject({ days: FIX_WINDOW.maxDays, before: { n: 14 }, after: { n: 8 } })
+})
+
+test('a fix that worked relapses when the last 4 weeks run at the old rate; one that never worked does not', () => {
+	const fix = 200
+	const worked = [...Array.from({ length: 20 }, (_, i): [number, number] => [fix - 50 + i * 2, 1]), [fix + 10, 1] as [number, number]]
+	const today = fix + FIX_WINDOW.maxDays + RELAPSE.days + 10
+	// Too soon to speak of a relapse.
+	expect(relapsed(daysOf([...worked, [fix + 60, 30]]), fix, fix + 70)).toBeNull()
+	// 10 in the last 28 days against 20 in 56: back at the old rate.
+	const back = Array.from({ length: 10 }, (_, i): [number, number] => [today - 1 - i, 1])
+	expect(relapsed(daysOf([...worked, ...back]), fix, today)).toEqual({ before: 20, days: 56, recent: 10 })
+	// 9 is below the old rate: not yet.
+	expect(relapsed(daysOf([...worked, ...back.slice(1)]), fix, today)).toBeNull()
+	// A fix that never worked cannot relapse.
+	const never = Array.from({ length: 20 }, (_, i): [number, number] => [fix + 1 + i * 2, 1])
+	expect(relapsed(daysOf([...worked, ...never, ...back]), fix, today)).toBeNull()
 })

@@ -92,3 +92,37 @@ export function rateRatio(before: number, after: number, exposureBefore = 1, exp
 	const verdict: FixVerdict = upper < 1 ? 'working' : lower >= 1 ? 'not-working' : 'unclear'
 	return { ratio, lower, upper, verdict }
 }
+
+/** The window compared on each side of a fix: 8 weeks, shorter while less time has passed, none under a week. */
+export const FIX_WINDOW = { maxDays: 56, minDays: 7 }
+/** A fix relapses when, after its window, the last 4 weeks run at the rate of before it. */
+export const RELAPSE = { days: 28, minBefore: 5 }
+
+/** What a day range of a moment holds: insights plus "I see this too", and the sums behind its recovery rate. */
+export type DaySums = { n: number; peaked: number; recovered: number }
+
+/**
+ * A fix's effect from its moments' day sums (`sum(from, to)`, days since the epoch, `to`
+ * exclusive): equal windows before and after the day it was implemented, as long as the time
+ * since allows up to FIX_WINDOW.maxDays; the day itself counts as after. Null while too early.
+ */
+export function judgeFix(sum: (from: number, to: number) => DaySums, fixDay: number, today: number) {
+	const days = Math.min(FIX_WINDOW.maxDays, today - fixDay)
+	if (days < FIX_WINDOW.minDays) return null
+	const before = sum(fixDay - days, fixDay)
+	const after = sum(fixDay, fixDay + days)
+	return { days, before, after, effect: rateRatio(before.n, after.n, days, days) }
+}
+
+/**
+ * Whether a fix that worked has slid back: its full window is past, its verdict was "working",
+ * and the last RELAPSE.days run at least at the rate of the window before it.
+ */
+export function relapsed(sum: (from: number, to: number) => DaySums, fixDay: number, today: number) {
+	if (today - fixDay < FIX_WINDOW.maxDays + RELAPSE.days) return null
+	const judged = judgeFix(sum, fixDay, today)
+	if (!judged || judged.effect.verdict !== 'working' || judged.before.n < RELAPSE.minBefore) return null
+	const recent = sum(today - RELAPSE.days, today)
+	const back = recent.n / RELAPSE.days >= judged.before.n / judged.days
+	return back ? { before: judged.before.n, days: judged.days, recent: recent.n } : null
+}

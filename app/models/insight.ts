@@ -17,9 +17,9 @@ export const MomentEndSchema = z.object({
 })
 export const INSIGHT_MAX = 2000
 export const INSIGHTS_PAGE_SIZE = 20
-export const PERIODS = ['7d', '30d', '90d', '365d'] as const
+export const PERIODS = ['7d', '14d', '30d', '90d', '365d'] as const
 export type Period = (typeof PERIODS)[number]
-export const PERIOD_DAYS: Record<Period, number> = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 }
+export const PERIOD_DAYS: Record<Period, number> = { '7d': 7, '14d': 14, '30d': 30, '90d': 90, '365d': 365 }
 
 export const InsightFormSchema = z.object({
 	body: z

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
 	'playbook',
 	'thanks',
 	'blind-spot',
+	'spike',
+	'relapse',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
@@ -39,7 +41,12 @@ export type NotificationFacts = {
  */
 export function describeNotification(n: NotificationFacts, t: T) {
 	const status = n.toStatus ?? n.ideaStatus
+	// A spike's or a relapse's figures travel as JSON in the note: they are the sentence, not a reason.
+	const figures = n.kind === 'spike' || n.kind === 'relapse' ? signalFigures(n.note) : null
+	// A spike's window: "the last 7 days" (one week) or "the last 14" (two).
+	if (figures && n.kind === 'spike') Object.assign(figures, { count: figures.weeks ?? 1, days: (figures.weeks ?? 1) * 7 })
 	const values = {
+		...figures,
 		actor: n.actorName ?? t('notifications.someone'),
 		idea: n.ideaTitle ?? '',
 		status: status ? t(`statuses.${status}`) : '',
@@ -51,8 +58,18 @@ export function describeNotification(n: NotificationFacts, t: T) {
 			? t('notifications.merged', { ...values, kept: n.keptTitle })
 			: t(`notifications.${n.kind}`, values)
 	// A hidden contribution's reason is in its sentence already.
-	const why = n.kind === 'hidden' ? null : shorten(n.note)
+	const why = n.kind === 'hidden' || figures ? null : shorten(n.note)
 	return { label, why }
+}
+
+function signalFigures(note: string | null): Record<string, number> {
+	try {
+		const parsed: unknown = JSON.parse(note ?? '{}')
+		if (!parsed || typeof parsed !== 'object') return {}
+		return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
+	} catch {
+		return {}
+	}
 }
 
 function shorten(note: string | null) {
@@ -71,5 +88,7 @@ export function notificationPath(n: { kind: NotificationKind; ideaId: string | n
 	if (n.kind === 'playbook' && n.eventId) return `/moments/${n.eventId}/edit${n.ideaId ? `?idea=${n.ideaId}` : ''}`
 	if (n.kind === 'thanks' && n.insightId) return `/insights/${n.insightId}#handled-well`
 	if (n.kind === 'blind-spot' && n.eventId) return `/moments/${n.eventId}`
+	if (n.kind === 'spike' && n.eventId) return `/moments/${n.eventId}#spike`
+	if (n.kind === 'relapse' && n.eventId) return `/moments/${n.eventId}#fixes`
 	return null
 }

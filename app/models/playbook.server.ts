@@ -174,7 +174,7 @@ export function savePlaybook(input: PlaybookInput, actorId: string, now = new Da
 }
 
 /** Who is told about an owned moment: its owner by name, or else the owning department's managers (active people only). */
-function ownersToTell(tx: Tx, event: { userId: string | null; departmentId: string | null }) {
+export function ownersToTell(tx: Tx, event: { userId: string | null; departmentId: string | null }) {
 	const active = isNull(users.deactivatedAt)
 	if (event.userId) {
 		const named = tx

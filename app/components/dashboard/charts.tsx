@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { RateBase, useFigureFormat, type Named } from '#app/components/dashboard/primitives.tsx'
+import { useSpikeText, type SpikeView } from '#app/components/dashboard/spikes.tsx'
 import { HorizontalScroll } from '#app/components/ui/horizontal-scroll.tsx'
 import { InfoTip } from '#app/components/ui/info-tip.tsx'
 import {
@@ -36,7 +37,7 @@ export function MetricGrid({ current, previous, sla, min }: { current: Figures; 
 						<p className={`mt-2 text-2xl font-semibold ${alarm ? 'text-red-800' : 'text-slate-900'}`} data-metric={metric.key}>
 							{show(metric.format, now)}
 						</p>
-						{'rate' in metric ? <RateBase rate={metric.rate(current)} min={min} /> : null}
+						{'rate' in metric ? <RateBase rate={metric.rate(current)} min={min} base={'base' in metric ? metric.base : undefined} /> : null}
 						<ChangeLine format={metric.format} change={metricChange(metric, now, metric.value(previous))} />
 						<p className="mt-1 text-xs text-slate-600">{t('dashboard.previous', { value: show(metric.format, metric.value(previous)) })}</p>
 					</li>
@@ -208,14 +209,19 @@ export function Heatmap({
 	events,
 	search,
 	minHeat,
+	spikes = null,
 }: {
 	cells: HeatCell[]
 	stages: Named[]
 	events: Named[]
 	search: string
 	minHeat: number
+	/** The cells spiking now (decision 057); null when the period is not the current one. */
+	spikes?: SpikeView[] | null
 }) {
 	const t = useT()
+	const spikeText = useSpikeText()
+	const spikeOf = new Map((spikes ?? []).filter((s) => s.stageId).map((s) => [`${s.stageId}|${s.eventId}`, s]))
 	const locale = useLocale()
 	const format = useFormat()
 	const byKey = new Map(cells.map((c) => [`${c.stageId}|${c.eventId}`, c]))
@@ -282,6 +288,7 @@ export function Heatmap({
 										)
 									}
 									const emotion = cell.emotion === null ? t('dashboard.noData') : format.decimal(cell.emotion)
+									const spike = spikeOf.get(`${stage.id}|${row.id}`)
 									const recovered = rateValue(cell.recovery)
 									return (
 										<td key={stage.id} className={`border-l border-slate-100 p-0 align-top ${heatClass(cell.heat, max)}`}>
@@ -299,7 +306,8 @@ export function Heatmap({
 														implemented: cell.implemented,
 													}) +
 													(recovered === null ? '' : `, ${t('dashboard.heatmap.cellRecovery', { value: format.percent(recovered) })}`) +
-													(cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '')
+													(cell.blindSpot ? `. ${t('dashboard.heatmap.blindSpot')}` : '') +
+													(spike ? `. ${t('spikes.banner')}: ${spikeText(spike)}` : '')
 												}
 												className={`block h-full p-2 text-slate-900 hover:outline hover:outline-2 hover:outline-brand-600 focus:outline focus:outline-2 focus:outline-brand-600 ${cell.blindSpot ? 'ring-2 ring-inset ring-amber-500' : ''}`}
 												data-blind-spot={cell.blindSpot || undefined}
@@ -326,6 +334,12 @@ export function Heatmap({
 													<span className="mt-1 inline-flex items-center gap-1 rounded bg-amber-100 px-1 font-semibold text-amber-900">
 														<span aria-hidden>▲</span>
 														{t('dashboard.heatmap.blindSpot')}
+													</span>
+												) : null}
+												{spike ? (
+													<span className="mt-1 block rounded bg-red-100 px-1 font-semibold text-red-900" data-spike-cell>
+														<span aria-hidden>▲ </span>
+														{spikeText(spike, true)}
 													</span>
 												) : null}
 											</Link>

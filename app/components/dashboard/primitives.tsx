@@ -26,9 +26,22 @@ export function useFigureFormat() {
  * "67%" with "of 12 moments" under it, or "Too few to tell: 3 moments, 5 needed" when the
  * rate's base is below the minimum group size (the server sent no share then).
  */
-export function RateBase({ rate, min, className = 'mt-1 text-xs text-slate-600' }: { rate: Rate | null; min: number; className?: string }) {
+export function RateBase({
+	rate,
+	min,
+	base,
+	className = 'mt-1 text-xs text-slate-600',
+}: {
+	rate: Rate | null
+	min: number
+	/** What the base counts when not moments: implemented fixes with a verdict. */
+	base?: 'fixes'
+	className?: string
+}) {
 	const t = useT()
 	if (!rate) return null
+	if (base === 'fixes')
+		return <p className={className}>{rate.whole ? t('dashboard.rate.ofFixes', { count: rate.whole }) : t('dashboard.rate.noFixes')}</p>
 	return (
 		<p className={className}>
 			{rate.whole === 0

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_WEEKS, PERIOD_WEEKS } from '#app/models/dashboard.ts'
 import { listDepartments, subtreeIds } from '#app/models/department.server.ts'
 import { departmentChoices, toTree, type DepartmentRow } from '#app/models/department.ts'
+import { spikesIn } from '#app/models/signals.server.ts'
 import { type SessionUser } from '#app/models/user.ts'
 import { createTtlCache } from '#app/utils/cache.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -97,7 +98,9 @@ export function dashboardData(q: DashboardQuery) {
 		const series = weeklySeries(q.scope, q.period)
 		const heat = heatmap(q.scope, q.period)
 		if (!current || !previous || !series || !heat) return null
-		return { current, previous, series, heat, comparison: departmentComparison(q.departmentId, q.period) }
+		// Spikes are about now: shown while the period runs to the current week.
+		const spikes = q.end === q.current ? (spikesIn(q.scope) ?? []) : null
+		return { current, previous, series, heat, spikes, comparison: departmentComparison(q.departmentId, q.period) }
 	})
 	return value && { ...value, computedAt: new Date(computedAt) }
 }

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BacklogTable, BarChart, DepartmentTable, Heatmap, MetricGrid } from '#app/components/dashboard/charts.tsx'
 import { DashboardFilters, ExportLink, Section, SectionHeader, TooSmallNotice } from '#app/components/dashboard/primitives.tsx'
+import { SpikeList } from '#app/components/dashboard/spikes.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
@@ -65,6 +66,13 @@ export default function DashboardRoute() {
 			</Meta>
 			{d.data ? (
 				<>
+					{d.data.spikes ? (
+						<Section id="spikes">
+							<SectionHeader id="spikes" title={t('spikes.heading')} />
+							<p className="mb-3 max-w-3xl text-sm text-slate-700">{t('spikes.intro')}</p>
+							<SpikeList spikes={d.data.spikes} events={d.data.events} departmentId={d.departmentId} />
+						</Section>
+					) : null}
 					<Section id="figures">
 						<SectionHeader id="figures" title={t('dashboard.figures')}>
 							<ExportLink table="summary" search={d.search} />
@@ -98,7 +106,14 @@ export default function DashboardRoute() {
 						{d.data.heat.some((c) => c.heat > 0) ? null : (
 							<p className="mb-3 text-sm font-medium text-slate-700">{t('dashboard.heatmap.empty')}</p>
 						)}
-						<Heatmap cells={d.data.heat} stages={d.data.stages} events={d.data.events} search={d.search} minHeat={BLIND_SPOT_MIN_HEAT} />
+						<Heatmap
+							cells={d.data.heat}
+							stages={d.data.stages}
+							events={d.data.events}
+							search={d.search}
+							minHeat={BLIND_SPOT_MIN_HEAT}
+							spikes={d.data.spikes}
+						/>
 					</Section>
 					<Section id="departments">
 						<SectionHeader id="departments" title={t('dashboard.departments.heading')}>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CommentBody } from '#app/components/comment-body.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FixEffect } from '#app/components/fix-effect.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { HiddenBanner, ReportForm } from '#app/components/moderation.tsx'
 import { StatusBadge, TagList } from '#app/components/tags.tsx'
@@ -13,6 +14,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Meta } from '#app/components/ui/meta.tsx'
 import { addComment, deleteComment, editComment, knownHandles, listComments, withinEditWindow } from '#app/models/comment.server.ts'
 import { criteriaOf } from '#app/models/evaluation.ts'
+import { ideaFixEffects } from '#app/models/fix-effect.server.ts'
 import { canEdit, getIdea, ideaState, setFollow } from '#app/models/idea.server.ts'
 import { CommentSchema, slaState, STATUS, TRANSITIONS } from '#app/models/idea.ts'
 import { canView, mayModerate, openReports } from '#app/models/moderation.server.ts'
@@ -71,6 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		commentPages: { earlier: page.earlier, paged: Boolean(before) },
 		merged,
 		timeline: timelineOf(idea.id),
+		// Did it work: an implemented idea's moments before and after (decision 058).
+		fix: idea.status === STATUS.implemented ? (ideaFixEffects([idea.id]).get(idea.id) ?? null) : null,
+		minGroup: getEnv().MIN_GROUP_SIZE,
 		handles: [...knownHandles(allBodies)],
 		// Evaluation is for the people who triage; everyone else sees only the public timeline.
 		triage: canTriage
@@ -179,7 +184,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaRoute() {
 	const t = useT()
 	const format = useFormat()
-	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments, reports } =
+	const { idea, comments, commentPages, handles, merged, timeline, triage, canRestore, canHideComments, reports, fix, minGroup } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const known = new Set(handles)
@@ -280,6 +285,16 @@ export default function IdeaRoute() {
 					</div>
 				</article>
 				<Timeline entries={timeline} submittedAt={idea.createdAt} />
+				{fix ? (
+					<section aria-labelledby="fix-effect-heading" id="fix-effect" className="space-y-2">
+						<h2 id="fix-effect-heading" className="text-lg font-semibold">
+							{t('fix.heading')}
+						</h2>
+						<Card>
+							<FixEffect figures={fix.figures} date={fix.closedAt} min={minGroup} />
+						</Card>
+					</section>
+				) : null}
 				<section aria-labelledby="evidence-heading" className="space-y-3">
 					<h2 id="evidence-heading" className="text-lg font-semibold">
 						{t('ideas.evidenceHeading')}

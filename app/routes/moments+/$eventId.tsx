@@ -2,20 +2,23 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart, MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { RateBase, Section, SectionHeader, TooSmallNotice, useFigureFormat } from '#app/components/dashboard/primitives.tsx'
+import { spikeInsightsPath, useSpikeText } from '#app/components/dashboard/spikes.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FixEffect } from '#app/components/fix-effect.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
 import { EventOwnerLine } from '#app/components/moments.tsx'
 import { PlaybookGuide } from '#app/components/playbook.tsx'
 import { StatusBadge } from '#app/components/tags.tsx'
 import { PageHeader } from '#app/components/ui/card.tsx'
-import { eventFigures, periodOf, previousPeriod, type Period } from '#app/models/dashboard.server.ts'
-import { FIX_WINDOW_DAYS, QUARTER_WEEKS, rateValue, type MomentRates } from '#app/models/dashboard.ts'
+import { eventFigures, EVERYONE, periodOf, previousPeriod, type Period, type Scope } from '#app/models/dashboard.server.ts'
+import { QUARTER_WEEKS, rateValue, type MomentRates } from '#app/models/dashboard.ts'
 import { departmentLine } from '#app/models/department.server.ts'
 import { listFeed } from '#app/models/idea.server.ts'
 import { IDEA_STATUSES } from '#app/models/idea.ts'
 import { insightsByIds, insightsInOrder } from '#app/models/insight.server.ts'
 import { currentPlaybook } from '#app/models/playbook.server.ts'
 import { mayEditPlaybook } from '#app/models/playbook.ts'
+import { spikesIn } from '#app/models/signals.server.ts'
 import { eventOwner, listEvents } from '#app/models/taxonomy.server.ts'
 import { handledWellStories } from '#app/models/thanks.server.ts'
 import { dashboardQuery } from '#app/routes/dashboard+/__query.server.ts'
@@ -60,7 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		),
 		minGroup: getEnv().MIN_GROUP_SIZE,
 	}
-	if (!hasPermission(user.role, 'read:dashboard:scope')) return { ...base, figures: null }
+	// Spiking now (decision 057): across the company, or in the department a dashboard reader looks at.
+	const spikeIn = (scope: Scope) => spikesIn(scope)?.find((s) => s.eventId === event.id && !s.stageId) ?? null
+	if (!hasPermission(user.role, 'read:dashboard:scope')) return { ...base, spike: spikeIn(EVERYONE), figures: null }
 	const q = dashboardQuery(new URL(request.url), user)
 	const scoped = { search: q.search, departmentId: q.departmentId }
 	// The last quarters, newest first: recovery over time.
@@ -73,9 +78,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		quarters,
 	})
 	// Below the minimum group size the data functions compute nothing.
-	if (!figures) return { ...base, figures: { ...scoped, computedAt: new Date(computedAt), book: null } }
+	if (!figures) return { ...base, spike: null, figures: { ...scoped, computedAt: new Date(computedAt), book: null } }
 	return {
 		...base,
+		spike: spikeIn(q.scope),
 		figures: {
 			...scoped,
 			computedAt: new Date(computedAt),
@@ -97,7 +103,8 @@ export default function EventPlaybookRoute() {
 	const t = useT()
 	const format = useFormat()
 	const locale = useLocale()
-	const { event, owner, guide, fallback, mayEdit, figures, minGroup, stories } = useLoaderData<typeof loader>()
+	const { event, owner, guide, fallback, mayEdit, figures, minGroup, stories, spike } = useLoaderData<typeof loader>()
+	const spikeText = useSpikeText()
 	const name = localizedName(event, locale)
 	return (
 		<div>
@@ -108,6 +115,18 @@ export default function EventPlaybookRoute() {
 			) : null}
 			<PageHeader title={t('dashboard.event.heading', { event: name })} />
 			<EventOwnerLine owner={owner} />
+			{spike ? (
+				<div id="spike" className="mb-6 rounded-md border border-red-200 bg-red-50 p-4">
+					<p className="font-semibold text-red-900">
+						<span aria-hidden>▲ </span>
+						{t('spikes.banner')}
+					</p>
+					<p className="text-sm text-slate-800">{spikeText(spike)}</p>
+					<Link to={spikeInsightsPath(spike, figures?.departmentId)} className="text-sm font-medium text-brand-700 underline">
+						{t('spikes.insights')}
+					</Link>
+				</div>
+			) : null}
 			<Section id="how-we-handle-it">
 				<SectionHeader id="how-we-handle-it" title={t('playbooks.now')} />
 				<HowWeHandleIt eventId={event.id} guide={guide} fallback={fallback} mayEdit={mayEdit} />
@@ -266,11 +285,9 @@ function EventFigures({
 								<Link to={`/ideas/${fix.id}`} className="font-medium text-brand-700 underline">
 									{fix.title}
 								</Link>
-								{fix.before === null || fix.after === null ? (
-									<p className="mt-1 text-sm text-slate-600">{t('dashboard.event.tooEarly', { days: FIX_WINDOW_DAYS.min })}</p>
-								) : (
-									<FixEffect days={fix.days} date={format.date(fix.closedAt)} before={fix.before} after={fix.after} />
-								)}
+								<div className="mt-1">
+									<FixEffect figures={fix.figures} date={fix.closedAt} min={minGroup} />
+								</div>
 							</li>
 						))}
 					</ul>
@@ -343,34 +360,6 @@ function QuarterTable({ quarters, min }: { quarters: QuarterRow[]; min: number }
 				))}
 			</tbody>
 		</table>
-	)
-}
-
-function FixEffect({ days, date, before, after }: { days: number; date: string; before: number; after: number }) {
-	const t = useT()
-	const format = useFormat()
-	const change = before > 0 ? (after - before) / before : null
-	return (
-		<div className="mt-1 text-sm">
-			<p className="text-slate-700">{t('dashboard.event.fixWindow', { days, date })}</p>
-			<p className="mt-1 flex flex-wrap gap-4">
-				<span>
-					{t('dashboard.event.before')}: <strong className="tabular-nums">{format.number(before)}</strong>
-				</span>
-				<span>
-					{t('dashboard.event.after')}: <strong className="tabular-nums">{format.number(after)}</strong>
-				</span>
-				{after === before ? (
-					<span className="font-semibold text-slate-800">{t('dashboard.event.same')}</span>
-				) : change !== null ? (
-					<span className={change < 0 ? 'font-semibold text-green-800' : 'font-semibold text-slate-800'}>
-						{change < 0
-							? t('dashboard.event.fell', { value: format.percent(-change) })
-							: t('dashboard.event.rose', { value: format.percent(change) })}
-					</span>
-				) : null}
-			</p>
-		</div>
 	)
 }
 
