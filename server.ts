@@ -10,6 +10,7 @@ import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
 import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { runSignals } from '#app/models/signals.server.ts'
+import { tagModel } from '#app/models/suggest.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
 import { deliverMomentsDigest } from '#app/models/weekly.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
@@ -267,6 +268,8 @@ const mailer = setInterval(() => {
 			momentsCheckedAt = Date.now()
 			notifyBlindSpots(companyBlindSpots())
 			runSignals()
+			// The tag suggestions' model is trained again here when stale, not in someone's request.
+			tagModel()
 		})
 		.then(() => deliverEmails())
 		.then(() => deliverMomentsDigest())

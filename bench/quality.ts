@@ -63,4 +63,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	printDuplicateQuality()
 	const { printSpikeQuality } = await import('./signals.ts')
 	printSpikeQuality()
+	const { printTagQuality } = await import('./tags.ts')
+	printTagQuality()
 }

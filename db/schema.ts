@@ -125,6 +125,8 @@ export const criticalEvents = sqliteTable(
 		/** Spike alerts (decision 057): since when the moment is in a spike episode (null: not in one), and when the last one ended. */
 		spikeSince: integer('spike_since', { mode: 'timestamp_ms' }),
 		spikeEndedAt: integer('spike_ended_at', { mode: 'timestamp_ms' }),
+		/** Keywords that suggest this moment while someone types (decision 059); null: the default list for its name, if any. */
+		keywords: text('keywords', { mode: 'json' }).$type<string[]>(),
 		retiredAt: retiredAt(),
 		createdAt: createdAt(),
 	},

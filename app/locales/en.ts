@@ -62,6 +62,7 @@ export const en = {
 		formErrors: 'Please correct the highlighted fields.',
 	},
 	validation: {
+		keywordTooLong: 'Each keyword can be at most 60 characters.',
 		required: 'This field is required.',
 		tooLong: 'This is too long.',
 		email: 'Enter an e-mail address such as name@company.com.',
@@ -380,6 +381,11 @@ export const en = {
 		keepNote: 'Note to the reporters (optional)',
 		kept: 'Kept. The reporters have been told.',
 		hiddenHeading: 'Hidden content',
+	},
+	suggest: {
+		heading: 'Suggested tags: tap one to use it',
+		useEvent: 'Use the moment of truth',
+		channel: 'Channel: {{channel}}',
 	},
 	spikes: {
 		heading: 'Spiking now',
@@ -1289,6 +1295,9 @@ export const en = {
 		noOwner: 'No owner',
 		ownerEmail: 'Owner (e-mail, optional)',
 		ownerEmailHint: 'One person who answers for this moment; they see it on “My moments”.',
+		keywords: 'Keywords for suggestions',
+		keywordsHint:
+			'Words or starts of words, in any language, separated by commas, that suggest this moment while someone types an insight (e.g. stolen, rubat, pickpocket).',
 		ownedBy: 'Owned by {{owner}}',
 		position: 'Order',
 		moveUp: 'Move {{name}} up',

@@ -63,6 +63,7 @@ export const it = {
 		formErrors: 'Correggi i campi evidenziati.',
 	},
 	validation: {
+		keywordTooLong: 'Ogni parola chiave può avere al massimo 60 caratteri.',
 		required: 'Campo obbligatorio.',
 		tooLong: 'Il testo è troppo lungo.',
 		email: 'Inserisci un indirizzo e-mail come nome@azienda.it.',
@@ -389,6 +390,11 @@ export const it = {
 		keepNote: 'Nota per chi ha segnalato (facoltativa)',
 		kept: 'Mantenuto. Chi l’ha segnalato è stato avvisato.',
 		hiddenHeading: 'Contenuti nascosti',
+	},
+	suggest: {
+		heading: 'Etichette suggerite: tocca per usarne una',
+		useEvent: 'Usa il momento della verità',
+		channel: 'Canale: {{channel}}',
 	},
 	spikes: {
 		heading: 'In forte aumento ora',
@@ -1315,6 +1321,9 @@ export const it = {
 		noOwner: 'Nessun responsabile',
 		ownerEmail: 'Responsabile (e-mail, facoltativa)',
 		ownerEmailHint: 'Una persona che risponde di questo momento; lo vede in “I miei momenti”.',
+		keywords: 'Parole chiave per i suggerimenti',
+		keywordsHint:
+			'Parole o inizi di parola, in qualsiasi lingua, separati da virgole, che suggeriscono questo momento mentre si scrive un insight (es. rubat, stolen, scippo).',
 		ownedBy: 'In carico a {{owner}}',
 		position: 'Ordine',
 		moveUp: 'Sposta {{name}} in su',

@@ -6,9 +6,16 @@ import { createTtlCache } from '#app/utils/cache.server.ts'
 // most, in case another process (a script) changed them.
 const MAX_AGE_MS = 60_000
 const reference = createTtlCache()
+let version = 0
 
 export function referenceChanged() {
 	reference.clear()
+	version++
+}
+
+/** Goes up with every change an admin makes: what is derived from the taxonomy (the tag model) knows to start again. */
+export function referenceVersion() {
+	return version
 }
 
 export function cachedReference<T>(key: string, read: () => T): T {

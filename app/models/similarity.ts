@@ -80,7 +80,7 @@ const CONCEPTS: Record<string, string[]> = {
 	app: ['app', 'online banking', 'home banking'],
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
 // Prefix → concept, one-word prefixes only; the few two-word ones are matched on the text.
 const SINGLE = new Map<string, string>()
@@ -101,18 +101,23 @@ function conceptOf(word: string) {
 	return null
 }
 
-/** The distinct stems (or concepts) of a text. */
-export function stems(text: string): Set<string> {
-	const out = new Set<string>()
+/** The stems (or concepts) of a text in order, repeats kept: the two-word concepts first, then word by word. */
+export function tokens(text: string): string[] {
+	const out: string[] = []
 	const folded = fold(text)
-	for (const [phrase, concept] of PHRASES) if (folded.includes(phrase)) out.add(`=${concept}`)
+	for (const [phrase, concept] of PHRASES) if (folded.includes(phrase)) out.push(`=${concept}`)
 	for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
 		if (word.length < 2 || STOPWORDS.has(word)) continue
 		const concept = conceptOf(word)
-		if (concept) out.add(`=${concept}`)
-		else if (word.length >= 3) out.add(word.slice(0, STEM))
+		if (concept) out.push(`=${concept}`)
+		else if (word.length >= 3) out.push(word.slice(0, STEM))
 	}
 	return out
+}
+
+/** The distinct stems (or concepts) of a text. */
+export function stems(text: string): Set<string> {
+	return new Set(tokens(text))
 }
 
 /** In how many of the texts each stem appears. */

@@ -23,7 +23,7 @@ export function listStages({ includeRetired = false } = {}): TaxonomyEntry[] {
 		.all()
 }
 
-export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry & { defaultStageId: string }> {
+export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry & { defaultStageId: string; keywords: string[] | null }> {
 	const t = criticalEvents
 	return getDb()
 		.select({
@@ -34,6 +34,7 @@ export function listEvents({ includeRetired = false } = {}): Array<TaxonomyEntry
 			defaultStageId: t.defaultStageId,
 			ownerDepartmentId: t.ownerDepartmentId,
 			ownerUserId: t.ownerUserId,
+			keywords: t.keywords,
 		})
 		.from(t)
 		.where(notRetired('events', includeRetired))
@@ -84,6 +85,8 @@ type EntryInput = {
 	/** Events only: null clears the owner. */
 	ownerDepartmentId?: string | null
 	ownerUserId?: string | null
+	/** Events only: the keywords of the tag suggestions. */
+	keywords?: string[]
 }
 
 /** An event's owning department and person, by name, for the pages that show them. */
@@ -166,6 +169,7 @@ export function createEntry(kind: TaxonomyKind, input: EntryInput, actorId: stri
 					defaultStageId: input.defaultStageId,
 					ownerDepartmentId: input.ownerDepartmentId ?? null,
 					ownerUserId: input.ownerUserId ?? null,
+					keywords: input.keywords ?? null,
 				})
 				.returning({ id: criticalEvents.id })
 				.get()
@@ -196,6 +200,7 @@ export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput, a
 						...(input.defaultStageId ? { defaultStageId: input.defaultStageId } : {}),
 						ownerDepartmentId: input.ownerDepartmentId ?? null,
 						ownerUserId: input.ownerUserId ?? null,
+						...(input.keywords ? { keywords: input.keywords } : {}),
 					}
 				: base
 		if (!tx.update(t).set(values).where(eq(t.id, id)).run().changes) return false

@@ -15,6 +15,7 @@ export type TaxonomyEntry = LocalizedEntry & {
 	/** A critical event's owners (decision 052). */
 	ownerDepartmentId?: string | null
 	ownerUserId?: string | null
+	keywords?: string[] | null
 }
 
 /** The languages an admin may name an entry in besides the default one (its `name`). */
@@ -34,6 +35,24 @@ export const TaxonomyEntrySchema = z.object({
 	/** A critical event's owning department and, optionally, person (by e-mail); blank is none. */
 	ownerDepartmentId: z.string().trim().optional(),
 	ownerEmail: z.string().trim().toLowerCase().max(254, 'validation.tooLong').optional(),
+	/** A critical event's keywords for the tag suggestions (decision 059): separated by commas or lines. */
+	keywords: z
+		.string()
+		.max(2000, 'validation.tooLong')
+		.optional()
+		.transform((text) =>
+			text === undefined
+				? undefined
+				: [
+						...new Set(
+							text
+								.split(/[,\n]/)
+								.map((k) => k.trim().toLowerCase())
+								.filter(Boolean),
+						),
+					],
+		)
+		.refine((list) => !list || list.every((k) => k.length <= 60), 'validation.keywordTooLong'),
 })
 
 /** Select options in the reader's language. */
@@ -64,6 +83,134 @@ export const DEFAULT_EVENTS = [
 	['Product failure when most needed', { it: 'Guasto del prodotto nel momento del bisogno' }, 'Use'],
 	['Billing error', { it: 'Errore di fatturazione' }, 'Pay'],
 ] as const
+
+/**
+ * The keywords that suggest each default moment of truth from the first day (decision 059):
+ * starts of words, or phrases, in English and Italian. Admins edit them with the taxonomy.
+ */
+export const DEFAULT_KEYWORDS: Record<string, string[]> = {
+	'Card lost or stolen': [
+		'stolen',
+		'stole',
+		'theft',
+		'thief',
+		'pickpocket',
+		'robbed',
+		'lost',
+		'missing',
+		'rubat',
+		'furto',
+		'scippat',
+		'smarrit',
+		'pers',
+		'derubat',
+		'sottratt',
+	],
+	'Card not working (demagnetised, damaged)': [
+		'chip',
+		'demagnet',
+		'magnet',
+		'damaged',
+		'broken',
+		'snapped',
+		'unreadable',
+		'stripe',
+		'bent',
+		'smagnet',
+		'danneggiat',
+		'spezzat',
+		'illeggibil',
+		'banda',
+		'rovinat',
+		'graffiat',
+	],
+	'Payment declined': ['declin', 'refused at', 'rejected', 'not authorised', '3d secure', 'rifiutat', 'respint', 'negat', 'non autorizzat'],
+	'Insufficient funds at checkout': [
+		'insufficient',
+		'not enough money',
+		'no funds',
+		'balance',
+		'overdraft',
+		'salary',
+		'in the red',
+		'fondi',
+		'saldo',
+		'stipendio',
+		'fido',
+		'in rosso',
+		'disponibil',
+		'sconfinament',
+	],
+	'Loan or mortgage refused': [
+		'loan',
+		'mortgage',
+		'mortage',
+		'credit line',
+		'credit score',
+		'mutuo',
+		'prestit',
+		'finanziament',
+		'merito creditizio',
+	],
+	'Account locked or fraud alert': [
+		'fraud',
+		'locked',
+		'frozen',
+		'blocked',
+		'suspicious',
+		'phishing',
+		'scam',
+		'frode',
+		'bloccat',
+		'congelat',
+		'sospett',
+		'truff',
+	],
+	'Flight cancelled or missed': ['flight', 'airline', 'boarding', 'gate', 'connection', 'volo', 'aereo', 'imbarco', 'coincidenz'],
+	'Late or wrong delivery': [
+		'delivery',
+		'delivered',
+		'courier',
+		'arrived',
+		'never came',
+		'address',
+		'shipped',
+		'consegn',
+		'corriere',
+		'arrivat',
+		'spedit',
+		'indirizzo',
+	],
+	'Product failure when most needed': [
+		'outage',
+		'down',
+		'crashed',
+		'out of service',
+		'unavailable',
+		'not working',
+		'disservizio',
+		'fuori servizio',
+		'non disponibil',
+		'crash',
+		'irraggiungibil',
+	],
+	'Billing error': [
+		'fee',
+		'charged',
+		'twice',
+		'double',
+		'commission',
+		'interest',
+		'statement',
+		'canone',
+		'addebitat',
+		'commission',
+		'doppio',
+		'interessi',
+		'estratto conto',
+		'due volte',
+	],
+}
 
 export const DEFAULT_CHANNELS = [
 	['Phone', { it: 'Telefono' }],

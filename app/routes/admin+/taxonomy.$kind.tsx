@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Card, PageHeader } from '#app/components/ui/card.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
+import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/forms.tsx'
 import { getDepartment, listDepartments } from '#app/models/department.server.ts'
 import { toTree } from '#app/models/department.ts'
 import {
@@ -22,7 +22,14 @@ import {
 	stageExists,
 	updateEntry,
 } from '#app/models/taxonomy.server.ts'
-import { TAXONOMY_KINDS, TaxonomyEntrySchema, TRANSLATED_LOCALES, type TaxonomyEntry, type TaxonomyKind } from '#app/models/taxonomy.ts'
+import {
+	DEFAULT_KEYWORDS,
+	TAXONOMY_KINDS,
+	TaxonomyEntrySchema,
+	TRANSLATED_LOCALES,
+	type TaxonomyEntry,
+	type TaxonomyKind,
+} from '#app/models/taxonomy.ts'
 import { getUserById } from '#app/models/user.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
@@ -156,6 +163,7 @@ function EntryForm({
 					defaultStageId: entry.defaultStageId ?? '',
 					ownerDepartmentId: entry.ownerDepartmentId ?? '',
 					ownerEmail: entry.ownerEmail ?? '',
+					keywords: (entry.keywords ?? DEFAULT_KEYWORDS[entry.name] ?? []).join(', '),
 				}
 			: undefined,
 		shouldValidate: 'onBlur',
@@ -201,6 +209,7 @@ function EntryForm({
 							options={departments.map((d) => ({ value: d.id, label: d.name, depth: d.depth }))}
 						/>
 						<Field label={t('taxonomy.ownerEmail')} meta={fields.ownerEmail} type="email" hint={t('taxonomy.ownerEmailHint')} />
+						<TextareaField label={t('taxonomy.keywords')} meta={fields.keywords} rows={3} hint={t('taxonomy.keywordsHint')} />
 					</>
 				) : null}
 			</div>

@@ -6,6 +6,7 @@ import { CheckboxField, ChoiceGroup, Field, SelectField, TextareaField } from '#
 import { EMOTIONS, FIRST_CONTACT, InsightFormSchema, type InsightFormValues } from '#app/models/insight.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
 import { toOptions, type LocalizedEntry } from '#app/models/taxonomy.ts'
+import { TagSuggestions } from '#app/routes/resources+/suggest-tags.tsx'
 import { suggestMoment } from '#app/utils/emotion.ts'
 import { localizedName } from '#app/utils/i18n.ts'
 import { type PrivacyFinding } from '#app/utils/privacy.ts'
@@ -69,6 +70,18 @@ export function InsightFields({
 			<TextareaField label={t('insights.body')} hint={t('insights.bodyHint')} meta={fields.body} rows={3} autoFocus />
 			<PrivacyNotice findings={privacy} labels={{ body: t('insights.body') }} />
 			{afterBody}
+			<TagSuggestions
+				text={fields.body.value ?? ''}
+				chosen={{ eventId: fields.eventId.value, channelId: fields.channelId.value }}
+				taxonomy={{ stages, events, channels }}
+				onChoose={(choice) => {
+					if ('channelId' in choice) form.update({ name: fields.channelId.name, value: choice.channelId })
+					else {
+						form.update({ name: fields.eventId.name, value: choice.eventId })
+						form.update({ name: fields.stageId.name, value: choice.stageId })
+					}
+				}}
+			/>
 			<ChoiceGroup legend={t('insights.channel')} meta={fields.channelId} type="radio" options={toOptions(channels, locale)} />
 			<div className="grid gap-4 sm:grid-cols-2">
 				<SelectField

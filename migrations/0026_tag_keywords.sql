@@ -1,0 +1,1 @@
+ALTER TABLE `critical_events` ADD `keywords` text;
