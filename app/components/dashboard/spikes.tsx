@@ -53,7 +53,6 @@ export function SpikeList({
 }) {
 	const t = useT()
 	const locale = useLocale()
-	const text = useSpikeText()
 	const byId = new Map(events.map((e) => [e.id, e]))
 	const shown = spikes.filter((s) => !s.stageId && byId.has(s.eventId))
 	if (!shown.length) return <p className="text-sm text-slate-700">{t('spikes.none')}</p>
@@ -62,20 +61,47 @@ export function SpikeList({
 			{shown.map((spike) => {
 				const name = localizedName(byId.get(spike.eventId)!, locale)
 				return (
-					<li key={spike.eventId} className="rounded-md border border-red-200 bg-red-50 p-3" data-spike={spike.eventId}>
-						<p className="font-semibold text-red-900">
-							<span aria-hidden>▲ </span>
-							<Link to={`/moments/${spike.eventId}`} className="underline">
-								{name}
-							</Link>
-						</p>
-						<p className="text-sm text-slate-800">{text(spike)}</p>
-						<Link to={spikeInsightsPath(spike, departmentId)} className="text-sm font-medium text-brand-700 underline">
-							{t('spikes.insights', { event: name })}
-						</Link>
+					<li key={spike.eventId} data-spike={spike.eventId}>
+						<SpikeNotice
+							spike={spike}
+							departmentId={departmentId}
+							title={
+								<Link to={`/moments/${spike.eventId}`} className="underline">
+									{name}
+								</Link>
+							}
+						/>
 					</li>
 				)
 			})}
 		</ul>
+	)
+}
+
+/** One spike: its title (the moment, or "Spiking now"), its figures and the insights behind it. */
+export function SpikeNotice({
+	spike,
+	title,
+	departmentId,
+	className = 'rounded-md border border-red-200 bg-red-50 p-3',
+}: {
+	spike: SpikeView
+	title: React.ReactNode
+	departmentId?: string | null
+	className?: string
+}) {
+	const t = useT()
+	const text = useSpikeText()
+	return (
+		<div className={className}>
+			<p className="font-semibold text-red-900">
+				<span aria-hidden>▲ </span>
+				{title}
+			</p>
+			<p className="text-sm text-slate-800">{text(spike)}</p>
+			<Link to={spikeInsightsPath(spike, departmentId)} className="text-sm font-medium text-brand-700 underline">
+				{t('spikes.insights')}
+			</Link>
+		</div>
 	)
 }

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart, MomentFigures } from '#app/components/dashboard/charts.tsx'
 import { RateBase, Section, SectionHeader, TooSmallNotice, useFigureFormat } from '#app/components/dashboard/primitives.tsx'
-import { spikeInsightsPath, useSpikeText } from '#app/components/dashboard/spikes.tsx'
+import { SpikeNotice } from '#app/components/dashboard/spikes.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FixEffect } from '#app/components/fix-effect.tsx'
 import { InsightCard } from '#app/components/insight-card.tsx'
@@ -104,7 +104,6 @@ export default function EventPlaybookRoute() {
 	const format = useFormat()
 	const locale = useLocale()
 	const { event, owner, guide, fallback, mayEdit, figures, minGroup, stories, spike } = useLoaderData<typeof loader>()
-	const spikeText = useSpikeText()
 	const name = localizedName(event, locale)
 	return (
 		<div>
@@ -116,15 +115,13 @@ export default function EventPlaybookRoute() {
 			<PageHeader title={t('dashboard.event.heading', { event: name })} />
 			<EventOwnerLine owner={owner} />
 			{spike ? (
-				<div id="spike" className="mb-6 rounded-md border border-red-200 bg-red-50 p-4">
-					<p className="font-semibold text-red-900">
-						<span aria-hidden>▲ </span>
-						{t('spikes.banner')}
-					</p>
-					<p className="text-sm text-slate-800">{spikeText(spike)}</p>
-					<Link to={spikeInsightsPath(spike, figures?.departmentId)} className="text-sm font-medium text-brand-700 underline">
-						{t('spikes.insights')}
-					</Link>
+				<div id="spike">
+					<SpikeNotice
+						spike={spike}
+						title={t('spikes.banner')}
+						departmentId={figures?.departmentId}
+						className="mb-6 rounded-md border border-red-200 bg-red-50 p-4"
+					/>
 				</div>
 			) : null}
 			<Section id="how-we-handle-it">
