@@ -8,6 +8,7 @@ import express from 'express'
 import helmet from 'helmet'
 import { companyBlindSpots } from '#app/models/dashboard.server.ts'
 import { deliverEmails } from '#app/models/email.server.ts'
+import { emergingMoments } from '#app/models/emerging.server.ts'
 import { notifyBlindSpots } from '#app/models/playbook.server.ts'
 import { runSignals } from '#app/models/signals.server.ts'
 import { tagModel } from '#app/models/suggest.server.ts'
@@ -268,8 +269,9 @@ const mailer = setInterval(() => {
 			momentsCheckedAt = Date.now()
 			notifyBlindSpots(companyBlindSpots())
 			runSignals()
-			// The tag suggestions' model is trained again here when stale, not in someone's request.
+			// The tag suggestions' model and the emerging moments are computed again here when stale, not in someone's request.
 			tagModel()
+			emergingMoments()
 		})
 		.then(() => deliverEmails())
 		.then(() => deliverMomentsDigest())

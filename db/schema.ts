@@ -253,6 +253,16 @@ export const insightThanks = sqliteTable(
 	],
 )
 
+/**
+ * Untagged insights an admin looked at as a candidate moment of truth and judged not one
+ * (decision 060): the emerging moments leave them out. Who and when is in the audit log.
+ */
+export const emergingDismissals = sqliteTable('emerging_dismissals', {
+	insightId: text('insight_id')
+		.primaryKey()
+		.references(() => insights.id, { onDelete: 'cascade' }),
+})
+
 /** "I see this too": one per person per insight. */
 export const insightRecurrences = sqliteTable(
 	'insight_recurrences',

@@ -1,11 +1,12 @@
 import { and, eq, like } from 'drizzle-orm'
 import { type Locale } from '#app/locales/index.ts'
+import { setRecurrence } from '#app/models/insight.server.ts'
 import { type PlaybookContent } from '#app/models/playbook.ts'
 import { thank } from '#app/models/thanks.server.ts'
 import { hashSecret } from '#app/utils/session.server.ts'
 import { type DB } from './index.ts'
 import { boardTokens, criticalEvents, ideas, insights, notifications, playbookVersions } from './schema.ts'
-import { DAY, demoPeople } from './seed-helpers.ts'
+import { DAY, demoPeople, seedInsights, type InsightSpec } from './seed-helpers.ts'
 
 type DemoVersion = {
 	locale: Locale
@@ -325,4 +326,76 @@ export function seedDemoBoard(db: DB, now = Date.now()) {
 			createdAt: new Date(now - 30 * DAY),
 		})
 		.run()
+}
+
+// An emerging moment (decision 060): since an app release, customers are logged out and cannot
+// get back in. Nobody has a moment of truth for it, so it is logged at "Use" with none, by people
+// in every channel over three weeks, one in Italian and one anonymously; admins see it offered.
+const APP_UPDATE: InsightSpec[] = [
+	[
+		'giulia.rossi',
+		2,
+		'Phone',
+		'Use',
+		[4, 3, false, 12],
+		'Since the app update the customer gets logged out every time he opens the payments page.',
+	],
+	[
+		'luca.romano',
+		3,
+		'Phone',
+		'Use',
+		[4, 2, true],
+		'Third caller this week: the app update logged her out and the activation code never arrived.',
+	],
+	['matteo.gallo', 5, 'Chat', 'Use', 4, 'Chat customer says the app update logged him out twice today; he thinks his account was hacked.'],
+	[
+		'sara.colombo',
+		8,
+		'Phone',
+		'Use',
+		[3, 2, true, 6],
+		'After the app update customers are logged out and cannot log back in with Face ID.',
+	],
+	[
+		'andrea.moretti',
+		10,
+		'Branch',
+		'Use',
+		[3, 1, true],
+		'Pensioner came to the branch because the app update logged him out and he does not remember his password.',
+	],
+	['serena.longo', 13, 'App', 'Use', 3, 'Store reviews this week: the app update logs people out as soon as they switch to another app.'],
+	[
+		'martina.mancini',
+		16,
+		'Social',
+		'Use',
+		4,
+		'Customer posted that the app update logged her out in the middle of a transfer to her landlord.',
+	],
+	[
+		'tommaso.serra',
+		19,
+		'Web',
+		'Use',
+		3,
+		'Customers the app update logged out try the website instead and find the same activation code step.',
+	],
+	[
+		'giulia.rossi',
+		22,
+		'Phone',
+		'Use',
+		4,
+		'L’aggiornamento dell’app ha disconnesso la cliente e il codice di attivazione non arriva.',
+		true,
+	],
+]
+
+/** Insights without a moment of truth that share what they say: an emerging moment for admins. */
+export function seedDemoEmerging(db: DB, now = Date.now()) {
+	const person = demoPeople(db)
+	const [first] = seedInsights(APP_UPDATE, person, now)
+	for (const local of ['laura.barbieri', 'nicola.vitale']) setRecurrence(first!, person(local).id, true, new Date(now - DAY))
 }

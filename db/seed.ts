@@ -8,7 +8,7 @@ import { runMigrations } from './migrate.ts'
 import { channels, criticalEvents, departments, journeyStages, users } from './schema.ts'
 import { seedDemoActivity } from './seed-activity.ts'
 import { seedDemoHistory } from './seed-history.ts'
-import { seedDemoBoard, seedDemoPlaybooks, seedDemoStories } from './seed-moments.ts'
+import { seedDemoBoard, seedDemoEmerging, seedDemoPlaybooks, seedDemoStories } from './seed-moments.ts'
 
 export const DEMO_PASSWORD = 'aurora-demo-2026'
 
@@ -178,6 +178,7 @@ export async function seedDemoData(db: DB = getDb()) {
 	seedDemoPlaybooks(db)
 	seedDemoStories(db)
 	seedDemoBoard(db)
+	seedDemoEmerging(db)
 	return true
 }
 

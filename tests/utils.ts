@@ -20,10 +20,13 @@ export async function sessionCookieFor(userId: string) {
 	return setCookie.split(';')[0]!
 }
 
-export function formRequest(url: string, fields: Record<string, string>, cookie?: string) {
+/** A form post; a list is sent as the field repeated, as checkboxes are. */
+export function formRequest(url: string, fields: Record<string, string | string[]>, cookie?: string) {
 	const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' })
 	if (cookie) headers.set('Cookie', cookie)
-	return new Request(`${BASE}${url}`, { method: 'POST', headers, body: new URLSearchParams(fields) })
+	const body = new URLSearchParams()
+	for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one)
+	return new Request(`${BASE}${url}`, { method: 'POST', headers, body })
 }
 
 export function getRequest(url: string, cookie?: string) {

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
 	'taxonomy.move',
 	'taxonomy.remove',
 	'taxonomy.restore',
+	'emerging.adopt',
+	'emerging.dismiss',
 	'campaign.create',
 	'campaign.update',
 	'playbook.edit',
@@ -70,6 +72,7 @@ export const AUDIT_FIELDS = {
 	language: 'text',
 	version: 'number',
 	customerFacing: 'flag',
+	insights: 'number',
 } as const
 export type AuditField = keyof typeof AUDIT_FIELDS
 type Raw = string | number | null

@@ -78,6 +78,19 @@ const CONCEPTS: Record<string, string[]> = {
 	weeks: ['week', 'fortnight', 'settiman', 'quindici giorni'],
 	month: ['month', 'mese', 'mesi'],
 	app: ['app', 'online banking', 'home banking'],
+	update: ['update', 'upgrad', 'aggiorn'],
+	signout: [
+		'logged out',
+		'log out',
+		'logout',
+		'signed out',
+		'sign out',
+		'kicked out',
+		'disconness',
+		'sloggat',
+		'scollegat',
+		'buttat fuori',
+	],
 }
 
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -106,13 +119,22 @@ export function tokens(text: string): string[] {
 	const out: string[] = []
 	const folded = fold(text)
 	for (const [phrase, concept] of PHRASES) if (folded.includes(phrase)) out.push(`=${concept}`)
-	for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
-		if (word.length < 2 || STOPWORDS.has(word)) continue
-		const concept = conceptOf(word)
-		if (concept) out.push(`=${concept}`)
-		else if (word.length >= 3) out.push(word.slice(0, STEM))
+	for (const word of folded.split(WORD_BREAK)) {
+		const token = wordToken(word)
+		if (token) out.push(token)
 	}
 	return out
+}
+
+/** What splits a text into words. */
+export const WORD_BREAK = /[^\p{L}\p{N}]+/u
+
+/** One folded word's stem or concept, or null for a function word or a letter. */
+export function wordToken(word: string): string | null {
+	if (word.length < 2 || STOPWORDS.has(word)) return null
+	const concept = conceptOf(word)
+	if (concept) return `=${concept}`
+	return word.length >= 3 ? word.slice(0, STEM) : null
 }
 
 /** The distinct stems (or concepts) of a text. */

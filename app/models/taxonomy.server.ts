@@ -147,36 +147,39 @@ function nameOf(tx: Tx, kind: TaxonomyKind, id: string) {
 /** Adds an entry; the audit log records who added it and its name. */
 export function createEntry(kind: TaxonomyKind, input: EntryInput, actorId: string) {
 	referenceChanged()
+	return writeTransaction((tx) => insertEntry(tx, kind, input, actorId))
+}
+
+/** Adds an entry within a write transaction (the caller calls `referenceChanged`). */
+export function insertEntry(tx: Tx, kind: TaxonomyKind, input: EntryInput, actorId: string) {
 	const base = { name: input.name, names: input.names }
-	return writeTransaction((tx) => {
-		let created: { id: string }
-		if (kind === 'stages') {
-			const { max } = tx
-				.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
-				.from(journeyStages)
-				.get()!
-			created = tx
-				.insert(journeyStages)
-				.values({ ...base, position: max + 1 })
-				.returning({ id: journeyStages.id })
-				.get()
-		} else if (kind === 'events') {
-			if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
-			created = tx
-				.insert(criticalEvents)
-				.values({
-					...base,
-					defaultStageId: input.defaultStageId,
-					ownerDepartmentId: input.ownerDepartmentId ?? null,
-					ownerUserId: input.ownerUserId ?? null,
-					keywords: input.keywords ?? null,
-				})
-				.returning({ id: criticalEvents.id })
-				.get()
-		} else created = tx.insert(channels).values(base).returning({ id: channels.id }).get()
-		audit(tx, actorId, 'taxonomy.create', { type: TARGET[kind], id: created.id }, { name: input.name })
-		return created
-	})
+	let created: { id: string }
+	if (kind === 'stages') {
+		const { max } = tx
+			.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)` })
+			.from(journeyStages)
+			.get()!
+		created = tx
+			.insert(journeyStages)
+			.values({ ...base, position: max + 1 })
+			.returning({ id: journeyStages.id })
+			.get()
+	} else if (kind === 'events') {
+		if (!input.defaultStageId) throw new Error('A critical event needs a default stage')
+		created = tx
+			.insert(criticalEvents)
+			.values({
+				...base,
+				defaultStageId: input.defaultStageId,
+				ownerDepartmentId: input.ownerDepartmentId ?? null,
+				ownerUserId: input.ownerUserId ?? null,
+				keywords: input.keywords ?? null,
+			})
+			.returning({ id: criticalEvents.id })
+			.get()
+	} else created = tx.insert(channels).values(base).returning({ id: channels.id }).get()
+	audit(tx, actorId, 'taxonomy.create', { type: TARGET[kind], id: created.id }, { name: input.name })
+	return created
 }
 
 export function updateEntry(kind: TaxonomyKind, id: string, input: EntryInput, actorId: string) {

@@ -21,7 +21,7 @@ export type TaxonomyEntry = LocalizedEntry & {
 /** The languages an admin may name an entry in besides the default one (its `name`). */
 export const TRANSLATED_LOCALES = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE)
 
-const TranslationsSchema = z
+export const TranslationsSchema = z
 	.object(Object.fromEntries(TRANSLATED_LOCALES.map((locale) => [locale, z.string().trim().max(120, 'validation.tooLong').optional()])))
 	.partial()
 	.default({})

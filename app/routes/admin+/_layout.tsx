@@ -17,6 +17,7 @@ const SECTIONS: Array<[string, MessageKey]> = [
 	['/admin/departments', 'admin.departments'],
 	['/admin/taxonomy/stages', 'admin.stages'],
 	['/admin/taxonomy/events', 'admin.events'],
+	['/admin/emerging', 'admin.emerging'],
 	['/admin/taxonomy/channels', 'admin.channels'],
 	['/admin/moderation', 'admin.moderation'],
 	['/admin/audit', 'admin.audit'],
