@@ -65,4 +65,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	printSpikeQuality()
 	const { printTagQuality } = await import('./tags.ts')
 	printTagQuality()
+	const { printEmergingQuality } = await import('./emerging.ts')
+	printEmergingQuality()
 }

@@ -73,7 +73,16 @@ type Moment = ReturnType<typeof useLoaderData<typeof loader>>['moments'][number]
 /** "App update logged": the group's words as a name, its first letter capitalised. */
 const asName = (label: string) => label.charAt(0).toLocaleUpperCase() + label.slice(1)
 
-function MomentCard({ moment, stages }: { moment: Moment; stages: ReturnType<typeof useLoaderData<typeof loader>>['stages'] }) {
+function MomentCard({
+	moment,
+	position,
+	stages,
+}: {
+	moment: Moment
+	/** Its place on the page, for element ids: a group's key holds characters ids should not. */
+	position: number
+	stages: ReturnType<typeof useLoaderData<typeof loader>>['stages']
+}) {
 	const t = useT()
 	const locale = useLocale()
 	const format = useFormat()
@@ -82,7 +91,7 @@ function MomentCard({ moment, stages }: { moment: Moment; stages: ReturnType<typ
 	const [searchParams] = useSearchParams()
 	const mine = actionData?.key === moment.key
 	const [form, fields] = useForm({
-		id: `emerging-${moment.key}`,
+		id: `emerging-${position}`,
 		lastResult: mine ? actionData.result : undefined,
 		constraint: getZodConstraint(AdoptSchema),
 		defaultValue: { key: moment.key, name: asName(moment.label), stageId: moment.stageId, insightIds: moment.insights.map((i) => i.id) },
@@ -91,7 +100,7 @@ function MomentCard({ moment, stages }: { moment: Moment; stages: ReturnType<typ
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: AdoptSchema }),
 	})
 	const translations = fields.names.getFieldset()
-	const headingId = `emerging-${moment.key}-heading`
+	const headingId = `emerging-${position}-heading`
 	const byId = new Map(moment.insights.map((i) => [i.id, i]))
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('key') === moment.key
 	return (
@@ -197,7 +206,7 @@ export default function EmergingRoute() {
 				</Link>
 			</p>
 			{moments.length ? (
-				moments.map((moment) => <MomentCard key={moment.key} moment={moment} stages={stages} />)
+				moments.map((moment, i) => <MomentCard key={moment.key} moment={moment} position={i} stages={stages} />)
 			) : (
 				<Card>
 					<p className="text-slate-600">{t('emerging.empty', { weeks: WEEKS })}</p>
