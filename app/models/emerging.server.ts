@@ -64,16 +64,15 @@ export function resetEmergingMoments({ everything = false } = {}) {
 	if (everything) backgroundCache = null
 }
 
-const notDismissed = notExists(
-	getDb()
-		.select({ one: sql`1` })
-		.from(emergingDismissals)
-		.where(eq(emergingDismissals.insightId, insights.id)),
-)
-
 function compute(now: number): EmergingMoment[] {
 	const db = getDb()
 	const start = now - EMERGING.windowDays * DAY
+	const notDismissed = notExists(
+		db
+			.select({ one: sql`1` })
+			.from(emergingDismissals)
+			.where(eq(emergingDismissals.insightId, insights.id)),
+	)
 	const recent = db
 		.select({
 			id: insights.id,
