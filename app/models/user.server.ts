@@ -11,6 +11,8 @@ import { departments, passwordSetups, users } from '#db/schema.ts'
 
 export const PAGE_SIZE = 25
 export const SETUP_LINK_TTL_MS = 1000 * 60 * 60 * 24 * 7
+/** A link sent from "Forgot your password?": short, as it was asked for by whoever knew the address. */
+export const RESET_LINK_TTL_MS = 1000 * 60 * 60
 
 function escapeLike(value: string) {
 	return value.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -73,6 +75,17 @@ export function getUserById(id: string) {
 			})
 			.from(users)
 			.where(eq(users.id, id))
+			.get() ?? null
+	)
+}
+
+/** The active account with this e-mail address, with what an e-mail to it needs. */
+export function activeAccountByEmail(email: string) {
+	return (
+		getDb()
+			.select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+			.from(users)
+			.where(and(eq(users.email, email), isNull(users.deactivatedAt)))
 			.get() ?? null
 	)
 }
@@ -143,8 +156,8 @@ export function setPasswordHash(id: string, passwordHash: string) {
 	getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run()
 }
 
-/** A new one-time link; any older link of the same user stops working. */
-export function createPasswordSetup(userId: string, now = new Date(), actorId: string | null = null) {
+/** A new one-time link, valid for `ttlMs`; any older link of the same user stops working. */
+export function createPasswordSetup(userId: string, now = new Date(), actorId: string | null = null, ttlMs = SETUP_LINK_TTL_MS) {
 	const { id, secret, token } = generateToken()
 	writeTransaction((tx) => {
 		// An admin's invitation (or a new link) is logged; the link itself never is.
@@ -155,7 +168,7 @@ export function createPasswordSetup(userId: string, now = new Date(), actorId: s
 				id,
 				userId,
 				secretHash: hashSecret(secret),
-				expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
+				expiresAt: new Date(now.getTime() + ttlMs),
 				createdAt: now,
 			})
 			.run()
@@ -176,6 +189,7 @@ export function findPasswordSetup(token: string, now = new Date()) {
 			name: users.name,
 			email: users.email,
 			deactivatedAt: users.deactivatedAt,
+			hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`,
 		})
 		.from(passwordSetups)
 		.innerJoin(users, eq(users.id, passwordSetups.userId))
@@ -183,7 +197,7 @@ export function findPasswordSetup(token: string, now = new Date()) {
 		.get()
 	if (!row || !secretMatches(parts.secret, row.secretHash)) return null
 	if (row.expiresAt.getTime() <= now.getTime() || row.deactivatedAt) return null
-	return { setupId: row.id, userId: row.userId, name: row.name, email: row.email }
+	return { setupId: row.id, userId: row.userId, name: row.name, email: row.email, reset: Boolean(row.hasPassword) }
 }
 
 /** Sets the password and spends the link in one transaction; other sessions end. */

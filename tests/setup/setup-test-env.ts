@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest'
+import { resetPasswordResetLimits } from '#app/models/account.server.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { resetLoginLimits } from '#app/utils/login-limit.server.ts'
@@ -13,6 +14,9 @@ fs.copyFileSync(path.join(dir, 'template.db'), file)
 
 process.env.NODE_ENV = 'test'
 process.env.DATABASE_PATH = file
+// E-mails sent without an SMTP server (an admin's invitation) are written here, not in data/.
+const outbox = `${file}-outbox`
+process.env.OUTBOX_DIR = outbox
 // Tests assert on errors (below) rather than print log lines.
 process.env.LOG_LEVEL ??= 'silent'
 closeDb()
@@ -23,6 +27,7 @@ let loggedError: ReturnType<typeof vi.spyOn>
 
 beforeEach(() => {
 	resetLoginLimits()
+	resetPasswordResetLimits()
 	consoleError = vi.spyOn(console, 'error')
 	loggedError = vi.spyOn(logger(), 'error')
 })
@@ -38,4 +43,5 @@ afterEach(() => {
 afterAll(() => {
 	closeDb()
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+	fs.rmSync(outbox, { recursive: true, force: true })
 })

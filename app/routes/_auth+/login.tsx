@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -70,6 +70,11 @@ export default function LoginRoute() {
 					<input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? ''} />
 					<Field label={t('login.email')} meta={fields.email} type="email" autoComplete="username" autoFocus />
 					<Field label={t('login.password')} meta={fields.password} type="password" autoComplete="current-password" />
+					<p className="text-sm">
+						<Link to="/forgot-password" className="font-semibold text-brand-700 underline">
+							{t('login.forgot')}
+						</Link>
+					</p>
 					<Button className="w-full" disabled={busy}>
 						{busy ? t('login.submitting') : t('login.submit')}
 					</Button>

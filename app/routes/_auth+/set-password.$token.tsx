@@ -21,7 +21,7 @@ import { invalidateSession } from '#app/utils/session.server.ts'
 export async function loader({ params }: LoaderFunctionArgs) {
 	const setup = findPasswordSetup(params.token ?? '')
 	if (!setup) return data({ setup: null }, { status: 404 })
-	return { setup: { name: setup.name, email: setup.email } }
+	return { setup: { name: setup.name, email: setup.email, reset: setup.reset } }
 }
 
 const SetPasswordSchema = z
@@ -73,7 +73,9 @@ export default function SetPasswordRoute() {
 		<div className="mx-auto max-w-md pt-4 sm:pt-10">
 			<Card>
 				<h1 className="mb-2 text-2xl font-bold">{t('setPassword.heading')}</h1>
-				<p className="mb-4 text-slate-700">{t('setPassword.intro', { name: setup.name, email: setup.email })}</p>
+				<p className="mb-4 text-slate-700">
+					{t(setup.reset ? 'setPassword.resetIntro' : 'setPassword.intro', { name: setup.name, email: setup.email })}
+				</p>
 				<Form method="post" {...getFormProps(form)} className="space-y-4">
 					<FormErrors errors={form.errors} />
 					{/* Lets password managers store the login under the right account. */}

@@ -1,6 +1,7 @@
 import { redirect } from '@remix-run/node'
+import { inviteUser } from '#app/models/account.server.ts'
 import { getDepartment } from '#app/models/department.server.ts'
-import { createPasswordSetup, emailTaken } from '#app/models/user.server.ts'
+import { emailTaken } from '#app/models/user.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
 import { flashCookie } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
@@ -21,11 +22,14 @@ export function parseUserForm(formData: FormData, exceptUserId?: string) {
 	})
 }
 
-/** A new one-time set-password link, flashed so the admin sees it once on the user's page. */
-export async function redirectWithSetupLink(request: Request, userId: string, adminId: string, message: MessageKey) {
-	const token = createPasswordSetup(userId, new Date(), adminId)
-	const url = `${new URL(request.url).origin}/set-password/${token}`
+/**
+ * Invites the person: a new one-time set-password link, e-mailed to them and flashed so the admin
+ * sees it once on the user's page (to pass on when the e-mail cannot reach them).
+ */
+export async function redirectWithInvitation(userId: string, adminId: string, messages: { emailed: MessageKey; notEmailed: MessageKey }) {
+	const { url, emailed } = await inviteUser(userId, adminId)
+	const toast = emailed ? { kind: 'success' as const, message: messages.emailed } : { kind: 'error' as const, message: messages.notEmailed }
 	return redirect(`/admin/users/${userId}`, {
-		headers: { 'Set-Cookie': await flashCookie({ toast: { kind: 'success', message }, setupLink: { userId, url } }) },
+		headers: { 'Set-Cookie': await flashCookie({ toast, setupLink: { userId, url } }) },
 	})
 }

@@ -13,7 +13,7 @@ import { listDepartments } from '#app/models/department.server.ts'
 import { toTree } from '#app/models/department.ts'
 import { getUserById, setUserActive, updateUser } from '#app/models/user.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
-import { parseUserForm, redirectWithSetupLink } from '#app/routes/admin+/__user-form.server.ts'
+import { parseUserForm, redirectWithInvitation } from '#app/routes/admin+/__user-form.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { redirectWithToast } from '#app/utils/flash.server.ts'
 import { ensure, httpError } from '#app/utils/http.server.ts'
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return redirectWithToast(here, { kind: 'success', message: 'users.reactivated' })
 	}
 	if (intent === 'setup-link') {
-		return redirectWithSetupLink(request, user.id, admin.id, 'users.newSetupLinkDone')
+		return redirectWithInvitation(user.id, admin.id, { emailed: 'users.newSetupLinkDone', notEmailed: 'users.newSetupLinkNotEmailed' })
 	}
 	httpError(400, 'errors.unknownAction')
 }

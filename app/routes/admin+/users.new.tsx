@@ -11,7 +11,7 @@ import { listDepartments } from '#app/models/department.server.ts'
 import { toTree } from '#app/models/department.ts'
 import { createUser } from '#app/models/user.server.ts'
 import { UserFormSchema } from '#app/models/user.ts'
-import { parseUserForm, redirectWithSetupLink } from '#app/routes/admin+/__user-form.server.ts'
+import { parseUserForm, redirectWithInvitation } from '#app/routes/admin+/__user-form.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { useT } from '#app/utils/root-data.ts'
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { departmentId, ...rest } = submission.value
 	const user = createUser({ ...rest, departmentId: departmentId || null }, admin.id)
-	return redirectWithSetupLink(request, user.id, admin.id, 'users.created')
+	return redirectWithInvitation(user.id, admin.id, { emailed: 'users.created', notEmailed: 'users.createdNotEmailed' })
 }
 
 export default function NewUserRoute() {
