@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts'
+import { expect, mailTo, setPasswordPath, test } from './fixtures.ts'
 
 test('an admin creates a user, who sets a password through the one-time link and logs in', async ({ page, login, browser }) => {
 	await login('admin')
@@ -11,9 +11,13 @@ test('an admin creates a user, who sets a password through the one-time link and
 	await page.getByLabel('Department', { exact: true }).selectOption({ label: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Contact Centre Bari' })
 	await page.getByRole('button', { name: 'Create user' }).click()
 
-	await expect(page.getByRole('status')).toHaveText('User created.')
+	await expect(page.getByRole('status')).toHaveText('User created. An invitation with a set-password link was e-mailed to them.')
 	const link = await page.getByRole('textbox', { name: 'Set-password link' }).inputValue()
 	expect(link).toMatch(/\/set-password\/[\w-]+\.[\w-]+$/)
+	// The same link went to Nadia by e-mail.
+	const invitation = await mailTo('nadia.esposito@aurora-bank.example')
+	expect(invitation.subject).toBe('You are invited to Voce')
+	expect(link).toContain(setPasswordPath(invitation.text))
 	// Shown once: a reload no longer shows it.
 	await page.reload()
 	await expect(page.getByRole('textbox', { name: 'Set-password link' })).toHaveCount(0)

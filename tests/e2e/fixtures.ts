@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { simpleParser } from 'mailparser'
 import { type Role } from '#app/utils/permissions.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '#db/seed.ts'
+import { E2E_OUTBOX } from '../../playwright.config.ts'
 
 export { DEMO_LOGINS, DEMO_PASSWORD }
 
@@ -49,6 +53,31 @@ export async function openTool(page: Page, name: string) {
 	const tool = fold(name)
 	if (!(await tool.evaluate((d) => (d as HTMLDetailsElement).open))) await tool.locator(':scope > summary').click()
 }
+
+/** The newest e-mail the e2e server wrote for this address (it has no SMTP server), waited for. */
+export async function mailTo(address: string, after = 0) {
+	let found: { subject: string; text: string } | undefined
+	await expect
+		.poll(
+			async () => {
+				const files = fs.existsSync(E2E_OUTBOX) ? fs.readdirSync(E2E_OUTBOX).sort().reverse() : []
+				for (const file of files) {
+					const full = path.join(E2E_OUTBOX, file)
+					if (fs.statSync(full).mtimeMs < after) continue
+					const mail = await simpleParser(fs.readFileSync(full))
+					const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address))
+					if (to.includes(address)) return (found = { subject: mail.subject ?? '', text: mail.text ?? '' })
+				}
+				return undefined
+			},
+			{ timeout: 10_000 },
+		)
+		.toBeDefined()
+	return found!
+}
+
+/** The path of the set-password link in an e-mail. */
+export const setPasswordPath = (text: string) => /\/set-password\/[\w.-]+/.exec(text)![0]
 
 export const test = base.extend<{ login: (role: Role) => Promise<void> }>({
 	login: async ({ page }, use) => {

@@ -11,6 +11,11 @@ export default async function globalSetup() {
 	const logFile = path.join(root, 'tests', '.tmp', 'e2e-server.log')
 	fs.rmSync(logFile, { force: true })
 	// Figures computed fresh on every request: a journey sees its own changes on the dashboard at once.
-	const server = await startServer({ port: E2E_PORT, database, logFile, env: { DASHBOARD_CACHE_SECONDS: '0', OUTBOX_DIR: E2E_OUTBOX } })
+	const server = await startServer({
+		port: E2E_PORT,
+		database,
+		logFile,
+		env: { DASHBOARD_CACHE_SECONDS: '0', OUTBOX_DIR: E2E_OUTBOX, APP_URL: `http://127.0.0.1:${E2E_PORT}` },
+	})
 	return server.stop
 }

@@ -40,7 +40,8 @@ export default function ForgotPasswordRoute() {
 		id: 'forgot-password',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(ForgotSchema),
-		shouldValidate: 'onBlur',
+		// As on the login page: checked when sent, so leaving the autofocused field moves nothing.
+		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
 	})

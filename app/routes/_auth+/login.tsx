@@ -54,7 +54,9 @@ export default function LoginRoute() {
 		id: 'login',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(LoginSchema),
-		shouldValidate: 'onBlur',
+		// Checked when sent, not when the field autofocused on load loses focus: an error shown then moves
+		// "Forgot your password?" from under the pointer that was clicking it.
+		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
