@@ -462,6 +462,7 @@ export const en = {
 			'user.update': 'Edited an account',
 			'user.role': 'Changed a role',
 			'user.invite': 'Sent an invitation',
+			'user.sso': 'Joined through single sign-on',
 			'user.deactivate': 'Deactivated a user',
 			'user.reactivate': 'Reactivated a user',
 			'department.create': 'Added a department',
@@ -513,6 +514,7 @@ export const en = {
 			version: 'Version',
 			customerFacing: 'Meets customers',
 			insights: 'Insights',
+			via: 'Through',
 			scores: 'Scores',
 			criteria: 'Criteria',
 			sponsor: 'Sponsor',
@@ -712,6 +714,25 @@ export const en = {
 		locked_other: 'Too many failed attempts. Try again in {{count}} minutes.',
 		noAccount: 'No account yet? Ask your Voce administrator for an invitation link.',
 		forgot: 'Forgot your password?',
+	},
+	sso: {
+		signIn: 'Sign in with {{name}}',
+		or: 'or with your Voce password',
+		breakGlass: 'Administrator sign-in with a password',
+		passwordOff: 'Sign-in with a password is turned off here. Use “Sign in with {{name}}”.',
+		problemTitle: 'Sign-in did not work',
+		tryAgain: 'Try again',
+		errors: {
+			expired: 'The sign-in took too long or was started in another browser. Start it again.',
+			cancelled: 'The sign-in was cancelled at your organisation’s sign-in page, or it does not let you use Voce.',
+			failed:
+				'Your organisation’s sign-in answered in a way Voce cannot trust, so nobody was signed in. Try again; if it keeps happening, tell your Voce administrator.',
+			unreachable: 'Your organisation’s sign-in service did not answer. Try again in a moment.',
+			noEmail:
+				'Your organisation’s sign-in did not say your (verified) e-mail address, so Voce cannot tell who you are. Tell your Voce administrator.',
+			noAccount: 'There is no Voce account for you yet. Ask your Voce administrator to create one.',
+			deactivated: 'Your Voce account is deactivated. Ask your Voce administrator if you need it again.',
+		},
 	},
 	forgot: {
 		title: 'Forgot your password?',

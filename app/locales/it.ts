@@ -473,6 +473,7 @@ export const it = {
 			'user.update': 'Ha modificato un account',
 			'user.role': 'Ha cambiato un ruolo',
 			'user.invite': 'Ha inviato un invito',
+			'user.sso': 'Si è unito/a con l’accesso unico (SSO)',
 			'user.deactivate': 'Ha disattivato un utente',
 			'user.reactivate': 'Ha riattivato un utente',
 			'department.create': 'Ha aggiunto un reparto',
@@ -524,6 +525,7 @@ export const it = {
 			version: 'Versione',
 			customerFacing: 'Incontra i clienti',
 			insights: 'Segnalazioni',
+			via: 'Tramite',
 			scores: 'Punteggi',
 			criteria: 'Criteri',
 			sponsor: 'Sponsor',
@@ -731,6 +733,25 @@ export const it = {
 		locked_other: 'Troppi tentativi non riusciti. Riprova tra {{count}} minuti.',
 		noAccount: 'Non hai un account? Chiedi un link di invito all’amministratore di Voce.',
 		forgot: 'Password dimenticata?',
+	},
+	sso: {
+		signIn: 'Accedi con {{name}}',
+		or: 'oppure con la password di Voce',
+		breakGlass: 'Accesso degli amministratori con password',
+		passwordOff: 'Qui l’accesso con password è disattivato. Usa «Accedi con {{name}}».',
+		problemTitle: 'L’accesso non è riuscito',
+		tryAgain: 'Riprova',
+		errors: {
+			expired: 'L’accesso ha richiesto troppo tempo o è stato avviato in un altro browser. Ricomincia.',
+			cancelled: 'L’accesso è stato annullato nella pagina di accesso della tua organizzazione, oppure non ti consente di usare Voce.',
+			failed:
+				'L’accesso della tua organizzazione ha risposto in un modo di cui Voce non può fidarsi, quindi nessuno è entrato. Riprova; se succede ancora, avvisa l’amministratore di Voce.',
+			unreachable: 'Il servizio di accesso della tua organizzazione non ha risposto. Riprova tra poco.',
+			noEmail:
+				'L’accesso della tua organizzazione non ha indicato il tuo indirizzo e-mail (verificato), quindi Voce non sa chi sei. Avvisa l’amministratore di Voce.',
+			noAccount: 'Non hai ancora un account Voce. Chiedi all’amministratore di Voce di crearlo.',
+			deactivated: 'Il tuo account Voce è disattivato. Chiedi all’amministratore di Voce se ti serve di nuovo.',
+		},
 	},
 	forgot: {
 		title: 'Password dimenticata?',

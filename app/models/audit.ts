@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
 	'user.update',
 	'user.role',
 	'user.invite',
+	'user.sso',
 	'user.deactivate',
 	'user.reactivate',
 	'department.create',
@@ -73,6 +74,7 @@ export const AUDIT_FIELDS = {
 	version: 'number',
 	customerFacing: 'flag',
 	insights: 'number',
+	via: 'text',
 } as const
 export type AuditField = keyof typeof AUDIT_FIELDS
 type Raw = string | number | null

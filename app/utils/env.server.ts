@@ -32,57 +32,117 @@ const trustProxy = z
 		}
 	})
 
-const schema = z.object({
-	NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
-	HOST: z.string().min(1).default('127.0.0.1'),
-	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-	DATABASE_PATH: z.string().min(1).default('data/voce.db'),
-	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-	TIME_ZONE: z
-		.string()
-		.default('UTC')
-		.refine((zone) => {
-			try {
-				new Intl.DateTimeFormat('en', { timeZone: zone })
-				return true
-			} catch {
-				return false
+const ROLE_NAMES = ['employee', 'manager', 'leader', 'admin'] as const
+
+/** `IdP group=role;another group=role`: which Voce role an SSO group gives (the highest wins). */
+const roleMap = z
+	.string()
+	.optional()
+	.transform((value, ctx): Array<[string, (typeof ROLE_NAMES)[number]]> => {
+		if (!value) return []
+		const pairs: Array<[string, (typeof ROLE_NAMES)[number]]> = []
+		for (const part of value
+			.split(';')
+			.map((p) => p.trim())
+			.filter(Boolean)) {
+			const at = part.lastIndexOf('=')
+			const group = part.slice(0, at).trim()
+			const role = part.slice(at + 1).trim()
+			const known = ROLE_NAMES.find((r) => r === role)
+			if (at < 1 || !group || !known) {
+				ctx.addIssue({ code: 'custom', message: `"${part}" must be group=role, the role one of ${ROLE_NAMES.join(', ')}` })
+				return z.NEVER
 			}
-		}, 'must be an IANA time zone such as Europe/Rome'),
-	SEED_DEMO_DATA: booleanString.default(true),
-	LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-	LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
-	LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
-	/** The address people use to reach Voce: links in e-mails, and an origin form posts may come from. */
-	APP_URL: z.url().default('http://127.0.0.1:3000'),
-	TRUST_PROXY: trustProxy,
-	/** Largest request body read (bytes); a bigger one is refused with 413 before anything reads it. */
-	MAX_BODY_BYTES: z.coerce
-		.number()
-		.int()
-		.min(1024)
-		.max(100 * 1024 * 1024)
-		.default(1024 * 1024),
-	/** Most fields (or multipart parts) a form may have. */
-	MAX_FORM_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1000),
-	/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
-	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
-	MAIL_FROM: z.string().default('Voce <voce@localhost>'),
-	OUTBOX_DIR: z.string().default('data/outbox'),
-	/** Local hour (TIME_ZONE) after which the daily digest goes out. */
-	DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
-	SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-	/** Breakdowns by group (departments, participation) are hidden below this many people. */
-	MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(1000).default(5),
-	/** How long dashboard figures are reused before they are computed again (0: never reused). */
-	DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	BACKUP_DIR: z.string().min(1).default('data/backups'),
-	/** How many timestamped backups `npm run backup` and the server keep; older ones are deleted. */
-	BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
-	/** The running server backs up when the newest backup is older than this (0: only `npm run backup`). */
-	BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
-})
+			pairs.push([group, known])
+		}
+		return pairs
+	})
+
+const loopback = (url: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
+
+const schema = z
+	.object({
+		NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+		HOST: z.string().min(1).default('127.0.0.1'),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		DATABASE_PATH: z.string().min(1).default('data/voce.db'),
+		SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+		TIME_ZONE: z
+			.string()
+			.default('UTC')
+			.refine((zone) => {
+				try {
+					new Intl.DateTimeFormat('en', { timeZone: zone })
+					return true
+				} catch {
+					return false
+				}
+			}, 'must be an IANA time zone such as Europe/Rome'),
+		SEED_DEMO_DATA: booleanString.default(true),
+		LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+		LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+		LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+		/** The address people use to reach Voce: links in e-mails, and an origin form posts may come from. */
+		APP_URL: z.url().default('http://127.0.0.1:3000'),
+		TRUST_PROXY: trustProxy,
+		/** Largest request body read (bytes); a bigger one is refused with 413 before anything reads it. */
+		MAX_BODY_BYTES: z.coerce
+			.number()
+			.int()
+			.min(1024)
+			.max(100 * 1024 * 1024)
+			.default(1024 * 1024),
+		/** Most fields (or multipart parts) a form may have. */
+		MAX_FORM_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1000),
+		/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */
+		SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
+		MAIL_FROM: z.string().default('Voce <voce@localhost>'),
+		OUTBOX_DIR: z.string().default('data/outbox'),
+		/** Local hour (TIME_ZONE) after which the daily digest goes out. */
+		DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+		SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+		/** Breakdowns by group (departments, participation) are hidden below this many people. */
+		MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(1000).default(5),
+		/** How long dashboard figures are reused before they are computed again (0: never reused). */
+		DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+		BACKUP_DIR: z.string().min(1).default('data/backups'),
+		/** How many timestamped backups `npm run backup` and the server keep; older ones are deleted. */
+		BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+		/** The running server backs up when the newest backup is older than this (0: only `npm run backup`). */
+		BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
+		// Single sign-on with OpenID Connect (docs/sso.md, decision 062).
+		/** The IdP's issuer URL; discovery reads /.well-known/openid-configuration under it. */
+		OIDC_ISSUER: z.url().optional(),
+		OIDC_CLIENT_ID: z.string().min(1).optional(),
+		OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+		OIDC_SCOPES: z.string().default('openid email profile'),
+		/** The claims that carry a person's e-mail, name, department (a name or a path a/b/c) and groups. */
+		OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+		OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+		OIDC_DEPARTMENT_CLAIM: z.string().min(1).optional(),
+		OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+		/** What the login page calls the IdP: "Sign in with …". */
+		SSO_NAME: z.string().min(1).max(60).default('your organisation account'),
+		SSO_ROLE_MAP: roleMap,
+		/** Whether the first SSO sign-in of an unknown person creates their account (else an admin creates it first). */
+		SSO_CREATE_ACCOUNTS: booleanString.default(false),
+		SSO_DEFAULT_ROLE: z.enum(ROLE_NAMES).default('employee'),
+		/** on: passwords work; admins: only administrators' (break-glass, at /login?password); off: SSO only. */
+		PASSWORD_LOGIN: z.enum(['on', 'admins', 'off']).default('on'),
+	})
+	.superRefine((env, ctx) => {
+		const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+		if (env.OIDC_ISSUER) {
+			if (!env.OIDC_CLIENT_ID) need('OIDC_CLIENT_ID', 'is needed with OIDC_ISSUER')
+			if (!env.OIDC_CLIENT_SECRET) need('OIDC_CLIENT_SECRET', 'is needed with OIDC_ISSUER')
+			if (new URL(env.OIDC_ISSUER).protocol !== 'https:' && !loopback(env.OIDC_ISSUER))
+				need('OIDC_ISSUER', 'must be an https URL (http only on 127.0.0.1, for tests)')
+			if (!env.OIDC_SCOPES.split(/\s+/).includes('openid')) need('OIDC_SCOPES', 'must include openid')
+		}
+		if (env.PASSWORD_LOGIN !== 'on' && !env.OIDC_ISSUER)
+			need('PASSWORD_LOGIN', 'can only be admins or off with single sign-on set up (OIDC_ISSUER)')
+	})
 
 export type Env = z.infer<typeof schema>
 

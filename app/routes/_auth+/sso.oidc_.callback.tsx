@@ -1,0 +1,55 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { accountForIdentity } from '#app/models/sso.server.ts'
+import { clearTransaction, finishOidc, oidcEnabled } from '#app/routes/_auth+/__oidc.server.ts'
+import { startSession } from '#app/utils/auth.server.ts'
+import { ensure } from '#app/utils/http.server.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { useT } from '#app/utils/root-data.ts'
+
+// Where the IdP sends the browser back: the answer is checked, the person found (or created, when
+// allowed), and a new Voce session starts; anything wrong is said on this page, never a 500.
+export async function loader({ request }: LoaderFunctionArgs) {
+	ensure(oidcEnabled(), 'errors.notFoundBody')
+	const clear = { 'Set-Cookie': await clearTransaction() }
+	const result = await finishOidc(request)
+	if (!result.ok) return data({ reason: result.reason as MessageKey }, { status: 400, headers: clear })
+	const account = accountForIdentity(result.identity)
+	if (!account.ok) return data({ reason: account.reason as MessageKey }, { status: 403, headers: clear })
+	return startSession(account.userId, result.redirectTo, clear)
+}
+
+/** Why single sign-on did not work, with the ways on. */
+export function SsoProblem() {
+	const t = useT()
+	const { reason } = useLoaderData<{ reason: MessageKey }>()
+	return (
+		<div className="mx-auto max-w-md pt-4 sm:pt-10">
+			<Card>
+				<h1 className="mb-3 text-2xl font-bold">{t('sso.problemTitle')}</h1>
+				<p role="alert" className="text-slate-800">
+					{t(reason)}
+				</p>
+				<div className="mt-4 flex flex-wrap gap-4">
+					<a href="/sso/oidc" className="font-semibold text-brand-700 underline">
+						{t('sso.tryAgain')}
+					</a>
+					<Link to="/login" className="font-semibold text-brand-700 underline">
+						{t('forgot.back')}
+					</Link>
+				</div>
+			</Card>
+		</div>
+	)
+}
+
+export default SsoProblem
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sso.problemTitle')
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
