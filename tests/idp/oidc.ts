@@ -7,7 +7,8 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose'
 import Provider, { type Configuration } from 'oidc-provider'
 
 export type IdpAccount = { email: string; name: string; email_verified?: boolean; groups?: string[]; department?: string }
-export type Tamper = 'none' | 'issuer' | 'audience' | 'expired' | 'signature' | 'nonce'
+/** resign: the same claims signed again with the real key, the control that shows a rewrite alone is accepted. */
+export type Tamper = 'none' | 'resign' | 'issuer' | 'audience' | 'expired' | 'signature' | 'nonce'
 
 export const IDP_PASSWORD = 'idp-password-2026'
 export const IDP_CLIENT = { id: 'voce', secret: 'voce-oidc-test-secret-2026' }

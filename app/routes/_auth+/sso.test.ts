@@ -137,6 +137,9 @@ test('without just-in-time accounts, an unknown person is told to ask for one; a
 })
 
 test('an ID token with the wrong issuer, audience, expiry, signature or nonce signs nobody in', async () => {
+	// The control: the provider's token rewritten and signed again, unchanged, is accepted.
+	const control = (await signIn(demoUser('employee').email, { tamper: 'resign' })) as Response
+	expect(await sessionUser(control)).toBe(demoUser('employee').id)
 	for (const tamper of ['issuer', 'audience', 'expired', 'signature', 'nonce'] as const) {
 		const refused = (await signIn(demoUser('employee').email, { tamper })) as { data: { reason: string } }
 		expect(statusOf(refused), tamper).toBe(400)

@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures.ts'
+
+const IDP_PASSWORD = 'idp-password-2026'
+
+test('on a phone, a newcomer signs in with Aurora ID and arrives with the account their claims describe', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+	const page = await context.newPage()
+	try {
+		await page.goto('/login')
+		await page.getByRole('link', { name: 'Sign in with Aurora ID' }).click()
+		// The IdP's own page.
+		await expect(page.getByRole('heading', { name: 'Aurora ID' })).toBeVisible()
+		await page.getByLabel('E-mail').fill('bianca.neri@aurora-bank.example')
+		await page.getByLabel('Password').fill(IDP_PASSWORD)
+		await page.getByRole('button', { name: 'Sign in to Aurora ID' }).click()
+		await expect(page.getByRole('heading', { name: 'Hello, Bianca Neri' })).toBeVisible()
+		await expect(page.getByText('Manager · Contact Centre Bari')).toBeVisible()
+	} finally {
+		await context.close()
+	}
+})
+
+test('someone Voce knows signs in with Aurora ID to their own account, and lands on the page they asked for', async ({ page }) => {
+	await page.goto('/ideas')
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fideas/)
+	await page.getByRole('link', { name: 'Sign in with Aurora ID' }).click()
+	await page.getByLabel('E-mail').fill('luca.romano@aurora-bank.example')
+	await page.getByLabel('Password').fill(IDP_PASSWORD)
+	await page.getByRole('button', { name: 'Sign in to Aurora ID' }).click()
+	await expect(page).toHaveURL(/\/ideas$/)
+	await page.goto('/')
+	await expect(page.getByRole('heading', { name: 'Hello, Luca Romano' })).toBeVisible()
+})
