@@ -14,6 +14,7 @@ import { runSignals } from '#app/models/signals.server.ts'
 import { tagModel } from '#app/models/suggest.server.ts'
 import { notifyOverdue } from '#app/models/triage.server.ts'
 import { deliverMomentsDigest } from '#app/models/weekly.server.ts'
+import { ACS_PATH as SAML_ACS_PATH } from '#app/routes/_auth+/__saml.server.ts'
 import { checkForm, readBody, type BodyProblem } from '#app/utils/body.server.ts'
 import { prepareDatabase } from '#app/utils/bootstrap.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -113,9 +114,11 @@ app.use(
 
 // Non-GET requests from another site are refused before Remix sees them (CSRF). The page may
 // have been served under APP_URL, the host a trusted proxy forwarded, or the Host header.
+// The one exception is SAML's assertion consumer service: the IdP's page posts to it from its own
+// site by design, and the signed response, tied to a request of ours and used once, is its proof.
 app.use((req, res, next) => {
 	const hosts = [req.get('host') ?? '', requestedHost(req), appHost]
-	if (isCrossOriginWrite(req.method, (name) => req.get(name), hosts)) {
+	if (req.path !== SAML_ACS_PATH && isCrossOriginWrite(req.method, (name) => req.get(name), hosts)) {
 		answerPlain(req, res, 403, 'http.crossOrigin').catch(next)
 		return
 	}

@@ -263,6 +263,15 @@ export const emergingDismissals = sqliteTable('emerging_dismissals', {
 		.references(() => insights.id, { onDelete: 'cascade' }),
 })
 
+/**
+ * SAML assertions already used to sign in, kept until they expire so a replay is refused
+ * (decision 063). Only the assertion's id, never who it named.
+ */
+export const samlAssertions = sqliteTable('saml_assertions', {
+	id: text('id').primaryKey(),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
 /** "I see this too": one per person per insight. */
 export const insightRecurrences = sqliteTable(
 	'insight_recurrences',

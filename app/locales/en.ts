@@ -731,6 +731,7 @@ export const en = {
 			noEmail:
 				'Your organisation’s sign-in did not say your (verified) e-mail address, so Voce cannot tell who you are. Tell your Voce administrator.',
 			noAccount: 'There is no Voce account for you yet. Ask your Voce administrator to create one.',
+			replayed: 'This sign-in answer was used already. Start the sign-in again.',
 			deactivated: 'Your Voce account is deactivated. Ask your Voce administrator if you need it again.',
 		},
 	},

@@ -750,6 +750,7 @@ export const it = {
 			noEmail:
 				'L’accesso della tua organizzazione non ha indicato il tuo indirizzo e-mail (verificato), quindi Voce non sa chi sei. Avvisa l’amministratore di Voce.',
 			noAccount: 'Non hai ancora un account Voce. Chiedi all’amministratore di Voce di crearlo.',
+			replayed: 'Questa risposta di accesso è già stata usata. Ricomincia l’accesso.',
 			deactivated: 'Il tuo account Voce è disattivato. Chiedi all’amministratore di Voce se ti serve di nuovo.',
 		},
 	},

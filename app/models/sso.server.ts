@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { eq, lt } from 'drizzle-orm'
 import { audit } from '#app/models/audit.server.ts'
 import { listDepartments } from '#app/models/department.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { ROLES, type Role } from '#app/utils/permissions.ts'
 import { writeTransaction } from '#db/index.ts'
-import { users } from '#db/schema.ts'
+import { samlAssertions, users } from '#db/schema.ts'
 
 // Who an identity from single sign-on is in Voce (decision 062): the account with its e-mail
 // address, or, when SSO_CREATE_ACCOUNTS allows it, a new one in the department and role its
@@ -72,5 +72,19 @@ export function accountForIdentity(identity: Identity, now = new Date()): SsoOut
 		// The person is the actor of their own account's creation: no admin made it.
 		audit(tx, created.id, 'user.sso', { type: 'user', id: created.id }, { role, department: departmentId, via: identity.via }, now)
 		return { ok: true, userId: created.id, created: true }
+	})
+}
+
+const HOUR = 3_600_000
+
+/**
+ * True the first time a SAML assertion is used to sign in, false for a replay. Its id is kept
+ * until the hour after it expires: the stored time says nothing finer about when someone signed in.
+ */
+export function firstUseOfAssertion(id: string, expiresAt: Date, now = new Date()) {
+	return writeTransaction((tx) => {
+		tx.delete(samlAssertions).where(lt(samlAssertions.expiresAt, now)).run()
+		const keptUntil = new Date(Math.ceil(Math.max(expiresAt.getTime(), now.getTime()) / HOUR) * HOUR + HOUR)
+		return tx.insert(samlAssertions).values({ id, expiresAt: keptUntil }).onConflictDoNothing().run().changes === 1
 	})
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
@@ -57,6 +58,24 @@ const roleMap = z
 		}
 		return pairs
 	})
+
+/** A PEM certificate or key given inline, or the path of a file that holds one; read once here. */
+const pem = (label: 'CERTIFICATE' | 'PRIVATE KEY') =>
+	z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			if (!value) return undefined
+			const text = value.includes('-----BEGIN') ? value.replace(/\\n/g, '\n') : fs.existsSync(value) ? fs.readFileSync(value, 'utf8') : ''
+			try {
+				if (label === 'CERTIFICATE') new crypto.X509Certificate(text)
+				else crypto.createPrivateKey(text)
+				return text
+			} catch {
+				ctx.addIssue({ code: 'custom', message: `must be a PEM ${label.toLowerCase()}, inline or the path of a file holding one` })
+				return z.NEVER
+			}
+		})
 
 const loopback = (url: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
 
@@ -128,6 +147,24 @@ const schema = z
 		/** Whether the first SSO sign-in of an unknown person creates their account (else an admin creates it first). */
 		SSO_CREATE_ACCOUNTS: booleanString.default(false),
 		SSO_DEFAULT_ROLE: z.enum(ROLE_NAMES).default('employee'),
+		// Single sign-on with SAML 2.0 (docs/sso.md, decision 063).
+		/** The IdP's single sign-on URL (HTTP-Redirect binding) and the certificate its signatures are checked against. */
+		SAML_IDP_SSO_URL: z.url().optional(),
+		SAML_IDP_CERT: pem('CERTIFICATE'),
+		/** The IdP's entity id; when set, a response from any other issuer is refused. */
+		SAML_IDP_ENTITY_ID: z.string().min(1).optional(),
+		/** Voce's entity id (the audience its assertions must name); default APP_URL/sso/saml/metadata. */
+		SAML_SP_ENTITY_ID: z.string().min(1).optional(),
+		/** With both, Voce signs its AuthnRequests and its metadata names the certificate. */
+		SAML_SP_PRIVATE_KEY: pem('PRIVATE KEY'),
+		SAML_SP_CERT: pem('CERTIFICATE'),
+		/** The attributes that carry a person's e-mail (else the NameID), name, department and groups. */
+		SAML_EMAIL_ATTRIBUTE: z.string().min(1).default('email'),
+		SAML_NAME_ATTRIBUTE: z.string().min(1).default('name'),
+		SAML_DEPARTMENT_ATTRIBUTE: z.string().min(1).optional(),
+		SAML_GROUPS_ATTRIBUTE: z.string().min(1).default('groups'),
+		/** Clocks may differ by this much when NotBefore and NotOnOrAfter are checked. */
+		SAML_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
 		/** on: passwords work; admins: only administrators' (break-glass, at /login?password); off: SSO only. */
 		PASSWORD_LOGIN: z.enum(['on', 'admins', 'off']).default('on'),
 	})
@@ -140,8 +177,13 @@ const schema = z
 				need('OIDC_ISSUER', 'must be an https URL (http only on 127.0.0.1, for tests)')
 			if (!env.OIDC_SCOPES.split(/\s+/).includes('openid')) need('OIDC_SCOPES', 'must include openid')
 		}
-		if (env.PASSWORD_LOGIN !== 'on' && !env.OIDC_ISSUER)
-			need('PASSWORD_LOGIN', 'can only be admins or off with single sign-on set up (OIDC_ISSUER)')
+		if (env.SAML_IDP_SSO_URL) {
+			if (!env.SAML_IDP_CERT) need('SAML_IDP_CERT', 'is needed with SAML_IDP_SSO_URL')
+			if (env.OIDC_ISSUER) need('SAML_IDP_SSO_URL', 'cannot be set with OIDC_ISSUER: choose one single sign-on protocol')
+		}
+		if (Boolean(env.SAML_SP_PRIVATE_KEY) !== Boolean(env.SAML_SP_CERT)) need('SAML_SP_CERT', 'and SAML_SP_PRIVATE_KEY go together')
+		if (env.PASSWORD_LOGIN !== 'on' && !env.OIDC_ISSUER && !env.SAML_IDP_SSO_URL)
+			need('PASSWORD_LOGIN', 'can only be admins or off with single sign-on set up (OIDC_ISSUER or SAML_IDP_SSO_URL)')
 	})
 
 export type Env = z.infer<typeof schema>

@@ -10,6 +10,7 @@ import { Field, FormErrors } from '#app/components/ui/forms.tsx'
 import { getUserById } from '#app/models/user.server.ts'
 import { EmailSchema } from '#app/models/user.ts'
 import { oidcEnabled } from '#app/routes/_auth+/__oidc.server.ts'
+import { samlEnabled } from '#app/routes/_auth+/__saml.server.ts'
 import { getClientIp, requireAnonymous, startSession, verifyLogin } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { parseForm } from '#app/utils/form.server.ts'
@@ -25,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	// With PASSWORD_LOGIN=admins the form shows only at /login?password (break-glass).
 	const passwordForm = env.PASSWORD_LOGIN === 'on' || (env.PASSWORD_LOGIN === 'admins' && url.searchParams.has('password'))
-	return { sso: oidcEnabled() ? { name: env.SSO_NAME } : null, passwordForm, breakGlass: env.PASSWORD_LOGIN === 'admins' }
+	const path = oidcEnabled() ? '/sso/oidc' : samlEnabled() ? '/sso/saml' : null
+	return { sso: path ? { name: env.SSO_NAME, path } : null, passwordForm, breakGlass: env.PASSWORD_LOGIN === 'admins' }
 }
 
 const LoginSchema = z.object({
@@ -95,7 +97,7 @@ export default function LoginRoute() {
 					<>
 						{/* A plain link: the browser leaves for the IdP. */}
 						<a
-							href={`/sso/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''}`}
+							href={`${sso.path}${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''}`}
 							className="flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
 						>
 							{t('sso.signIn', { name: sso.name })}

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	} catch (error) {
 		const { message } = error as { message?: string }
 		logger().warn({ reason: message }, 'The OpenID provider could not be reached')
-		return data({ reason: 'sso.errors.unreachable' as const }, { status: 503 })
+		return data({ reason: 'sso.errors.unreachable' as const, retry: '/sso/oidc' }, { status: 503 })
 	}
 }
 

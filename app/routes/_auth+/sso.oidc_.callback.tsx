@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { accountForIdentity } from '#app/models/sso.server.ts'
@@ -16,16 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	ensure(oidcEnabled(), 'errors.notFoundBody')
 	const clear = { 'Set-Cookie': await clearTransaction() }
 	const result = await finishOidc(request)
-	if (!result.ok) return data({ reason: result.reason as MessageKey }, { status: 400, headers: clear })
+	if (!result.ok) return data({ reason: result.reason as MessageKey, retry: '/sso/oidc' }, { status: 400, headers: clear })
 	const account = accountForIdentity(result.identity)
-	if (!account.ok) return data({ reason: account.reason as MessageKey }, { status: 403, headers: clear })
+	if (!account.ok) return data({ reason: account.reason as MessageKey, retry: '/sso/oidc' }, { status: 403, headers: clear })
 	return startSession(account.userId, result.redirectTo, clear)
 }
 
 /** Why single sign-on did not work, with the ways on. */
 export function SsoProblem() {
 	const t = useT()
-	const { reason } = useLoaderData<{ reason: MessageKey }>()
+	const loaderData = useLoaderData<{ reason: MessageKey; retry: string } | undefined>()
+	const actionData = useActionData<{ reason: MessageKey; retry: string } | undefined>()
+	const { reason, retry } = actionData ?? loaderData ?? { reason: 'sso.errors.expired', retry: '/login' }
 	return (
 		<div className="mx-auto max-w-md pt-4 sm:pt-10">
 			<Card>
@@ -34,7 +36,7 @@ export function SsoProblem() {
 					{t(reason)}
 				</p>
 				<div className="mt-4 flex flex-wrap gap-4">
-					<a href="/sso/oidc" className="font-semibold text-brand-700 underline">
+					<a href={retry} className="font-semibold text-brand-700 underline">
 						{t('sso.tryAgain')}
 					</a>
 					<Link to="/login" className="font-semibold text-brand-700 underline">
