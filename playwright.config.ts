@@ -2,6 +2,8 @@ import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
+/** A second Voce that signs in over SAML (its IdP on the port after it). */
+export const E2E_SAML_PORT = E2E_PORT + 10
 /** Where the e2e server writes the e-mails it sends (it has no SMTP server): a journey reads its link there. */
 export const E2E_OUTBOX = path.join(import.meta.dirname, 'tests', '.tmp', 'e2e-outbox')
 

@@ -1,4 +1,7 @@
+import { E2E_SAML_PORT } from '../../playwright.config.ts'
 import { expect, test } from './fixtures.ts'
+
+const SAML_VOCE = `http://127.0.0.1:${E2E_SAML_PORT}`
 
 const IDP_PASSWORD = 'idp-password-2026'
 
@@ -30,4 +33,26 @@ test('someone Voce knows signs in with Aurora ID to their own account, and lands
 	await expect(page).toHaveURL(/\/ideas$/)
 	await page.goto('/')
 	await expect(page.getByRole('heading', { name: 'Hello, Luca Romano' })).toBeVisible()
+})
+
+test('where Voce signs in over SAML, a person goes through the IdP’s page and arrives signed in, a newcomer in their branch', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+	const page = await context.newPage()
+	try {
+		await page.goto(`${SAML_VOCE}/login`)
+		await page.getByRole('link', { name: 'Sign in with Aurora ID' }).click()
+		await expect(page.getByRole('heading', { name: 'Aurora ID' })).toBeVisible()
+		await page.getByLabel('E-mail').fill('marta.galli@aurora-bank.example')
+		await page.getByLabel('Password').fill('saml-idp-password-2026')
+		await page.getByRole('button', { name: 'Sign in to Aurora ID' }).click()
+		await expect(page.getByRole('heading', { name: 'Hello, Marta Galli' })).toBeVisible()
+		await expect(page.getByText('Employee · Roma Prati branch')).toBeVisible()
+		// Voce's metadata, for the IdP's administrator, is at a stable address.
+		const metadata = await page.request.get(`${SAML_VOCE}/sso/saml/metadata`)
+		expect(await metadata.text()).toContain(`Location="${SAML_VOCE}/sso/saml/acs"`)
+	} finally {
+		await context.close()
+	}
 })
