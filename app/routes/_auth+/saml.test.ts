@@ -1,4 +1,6 @@
+import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { generate } from 'selfsigned'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { getUserById } from '#app/models/user.server.ts'
 import { resetSaml } from '#app/routes/_auth+/__saml.server.ts'
@@ -141,6 +143,24 @@ test('the SP metadata names Voce’s entity id and assertion consumer service at
 	const xml = await response.text()
 	expect(xml).toContain(`entityID="${SP}"`)
 	expect(xml).toContain(`Location="${ACS}"`)
+})
+
+test('with a key of its own, Voce signs its AuthnRequests and its metadata names the certificate', async () => {
+	const sp = await generate([{ name: 'commonName', value: 'Voce SP' }], { keySize: 2048, algorithm: 'sha256' })
+	setEnv({ SAML_SP_PRIVATE_KEY: sp.private, SAML_SP_CERT: sp.cert })
+	try {
+		const start = (await startLoader({ request: getRequest('/sso/saml'), context, params: {} })) as Response
+		const location = new URL(start.headers.get('Location')!)
+		expect(location.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')
+		// The Redirect binding signs the query string: SAMLRequest, RelayState and SigAlg, in that order.
+		const signed = location.search.slice(1).split('&Signature=')[0]!
+		const verifier = crypto.createVerify('RSA-SHA256').update(signed)
+		expect(verifier.verify(sp.cert, location.searchParams.get('Signature')!, 'base64')).toBe(true)
+		const xml = await ((await metadataLoader()) as Response).text()
+		expect(xml).toContain(sp.cert.replace(/-----[^-]+-----|\s/g, '').slice(0, 60))
+	} finally {
+		setEnv({ SAML_SP_PRIVATE_KEY: undefined, SAML_SP_CERT: undefined })
+	}
 })
 
 test('SAML settings are checked at start-up', () => {
