@@ -170,13 +170,19 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 	await answerPlain(req, res, problem.status, problem.message)
 }
 
-// Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request.
+// Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request (SCIM's JSON excepted).
 const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES)
 app.use((req, res, next) => {
 	if (SAFE_METHODS.has(req.method)) return next()
 	readBody(req, { limit: env.MAX_BODY_BYTES, memory: bodyMemory })
 		.then(async (read) => {
-			const problem = 'problem' in read ? read.problem : await checkForm(req.get('content-type'), read.body, env.MAX_FORM_FIELDS)
+			// SCIM speaks JSON, and answers a body it cannot read with a SCIM error of its own.
+			const problem =
+				'problem' in read
+					? read.problem
+					: req.path.startsWith('/scim/')
+						? null
+						: await checkForm(req.get('content-type'), read.body, env.MAX_FORM_FIELDS)
 			if (problem) return refuse(req, res, problem)
 			res.locals.body = 'body' in read ? read.body : undefined
 			next()

@@ -57,10 +57,13 @@ export const users = sqliteTable(
 		momentsDigest: text('moments_digest', { enum: MOMENTS_DIGESTS }).notNull().default('default'),
 		momentsDigestSentAt: integer('moments_digest_sent_at', { mode: 'timestamp_ms' }),
 		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		/** The id the organisation's directory gives the person, when SCIM provisions them (decision 064). */
+		externalId: text('external_id'),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		uniqueIndex('users_email_unique').on(t.email),
+		uniqueIndex('users_external_id_unique').on(t.externalId),
 		index('users_department_id_idx').on(t.departmentId),
 		index('users_name_idx').on(t.name),
 	],
@@ -496,6 +499,22 @@ export const reports = sqliteTable(
  * showing one department (and everything below it) or, with none, the whole company. Only the
  * SHA-256 of its secret is kept, as for sessions.
  */
+/** Bearer tokens of the organisation's SCIM client (decision 064): shown once, stored hashed, revocable. */
+export const scimTokens = sqliteTable(
+	'scim_tokens',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		createdBy: userRef('created_by').notNull(),
+		createdAt: createdAt(),
+		/** The day it was last used: kept to the day, like sessions. */
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('scim_tokens_created_by_idx').on(t.createdBy)],
+)
+
 export const boardTokens = sqliteTable(
 	'board_tokens',
 	{

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
 	'playbook.edit',
 	'board.create',
 	'board.revoke',
+	'scim.token-create',
+	'scim.token-revoke',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

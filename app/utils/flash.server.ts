@@ -28,8 +28,9 @@ export type Toast = {
 /** A receipt code for an anonymous submission, shown once on the next page. */
 export type ReceiptFlash = { code: string; kind: 'idea' | 'insight' }
 /** A new office board's token, shown once to the admin who created it. */
-export type BoardTokenFlash = { name: string; token: string }
-type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash; boardToken?: BoardTokenFlash }
+/** A secret an admin sees once (an office board's or a SCIM client's token), for the page of its kind. */
+export type ShownOnceFlash = { kind: 'board' | 'scim'; name: string; token: string }
+type Flash = { toast?: Toast; setupLink?: { userId: string; url: string }; receipt?: ReceiptFlash; shownOnce?: ShownOnceFlash }
 
 // The flash cookie is signed, not encrypted: a receipt code (the one way back to an anonymous
 // item) and a new board token travel in it sealed with AES-256-GCM, so a proxy or a browser's cookie store never sees it.
@@ -60,10 +61,10 @@ function openReceipt(stored: unknown): ReceiptFlash | undefined {
 	return code && kind ? { code, kind } : undefined
 }
 
-function openBoardToken(stored: unknown): BoardTokenFlash | undefined {
-	const { sealed, name } = (stored ?? {}) as { sealed?: unknown; name?: unknown }
+function openShownOnce(stored: unknown): ShownOnceFlash | undefined {
+	const { sealed, name, kind } = (stored ?? {}) as { sealed?: unknown; name?: unknown; kind?: unknown }
 	const token = unseal(sealed)
-	return token && typeof name === 'string' ? { token, name } : undefined
+	return token && typeof name === 'string' && (kind === 'board' || kind === 'scim') ? { token, name, kind } : undefined
 }
 
 export async function readFlash(request: Request) {
@@ -72,9 +73,9 @@ export async function readFlash(request: Request) {
 		toast: session.get('toast') as Toast | undefined,
 		setupLink: session.get('setupLink') as Flash['setupLink'],
 		receipt: openReceipt(session.get('receipt')),
-		boardToken: openBoardToken(session.get('boardToken')),
+		shownOnce: openShownOnce(session.get('shownOnce')),
 	}
-	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt || flash.boardToken)
+	const hasFlash = Boolean(flash.toast || flash.setupLink || flash.receipt || flash.shownOnce)
 	const setCookie = hasFlash ? await flashStorage.destroySession(session) : null
 	return { flash, setCookie }
 }
@@ -84,7 +85,8 @@ export async function flashCookie(flash: Flash) {
 	if (flash.toast) session.flash('toast', flash.toast)
 	if (flash.setupLink) session.flash('setupLink', flash.setupLink)
 	if (flash.receipt) session.flash('receipt', { sealed: seal(flash.receipt.code), kind: flash.receipt.kind })
-	if (flash.boardToken) session.flash('boardToken', { sealed: seal(flash.boardToken.token), name: flash.boardToken.name })
+	if (flash.shownOnce)
+		session.flash('shownOnce', { sealed: seal(flash.shownOnce.token), name: flash.shownOnce.name, kind: flash.shownOnce.kind })
 	return flashStorage.commitSession(session)
 }
 

@@ -97,7 +97,7 @@ test('a person with a Voce account signs in through the OpenID provider and land
 	// The sign-in in progress is forgotten.
 	expect(response.headers.getSetCookie().some((c) => c.startsWith('voce_sso=;'))).toBe(true)
 	const login = (await loginLoader({ request: getRequest('/login'), context, params: {} })) as { sso: { name: string } | null }
-	expect(login.sso).toEqual({ name: 'Aurora ID' })
+	expect(login.sso).toEqual({ name: 'Aurora ID', path: '/sso/oidc' })
 })
 
 test('the first sign-in of someone unknown creates their account in the department and role their claims map to, once', async () => {

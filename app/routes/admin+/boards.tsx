@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { flash } = await readFlash(request)
 	return {
 		boards: listBoardTokens(),
-		fresh: flash.boardToken ?? null,
+		fresh: flash.shownOnce?.kind === 'board' ? flash.shownOnce : null,
 		boardUrl: `${getEnv().APP_URL.replace(/\/$/, '')}/board`,
 		departments: toTree(listDepartments()).map(({ id, name, depth }) => ({ id, name, depth })),
 	}
@@ -60,7 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { name, departmentId, locale } = submission.value
 	const { token } = createBoardToken({ name, departmentId: departmentId || null, locale }, admin.id)
-	return redirectWithFlash('/admin/boards', { toast: { kind: 'success', message: 'board.admin.created' }, boardToken: { name, token } })
+	return redirectWithFlash('/admin/boards', {
+		toast: { kind: 'success', message: 'board.admin.created' },
+		shownOnce: { kind: 'board', name, token },
+	})
 }
 
 export default function BoardsRoute() {
