@@ -174,7 +174,9 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES)
 app.use((req, res, next) => {
 	if (SAFE_METHODS.has(req.method)) return next()
-	readBody(req, { limit: env.MAX_BODY_BYTES, memory: bodyMemory })
+	// An admin's CSV upload may be larger than any form (it still needs a signed-in admin to be read further).
+	const limit = req.path === '/admin/import' ? env.IMPORT_MAX_BYTES : env.MAX_BODY_BYTES
+	readBody(req, { limit, memory: Math.max(bodyMemory, env.IMPORT_MAX_BYTES * 2) })
 		.then(async (read) => {
 			// SCIM speaks JSON, and answers a body it cannot read with a SCIM error of its own.
 			const problem =

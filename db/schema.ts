@@ -499,6 +499,20 @@ export const reports = sqliteTable(
  * showing one department (and everything below it) or, with none, the whole company. Only the
  * SHA-256 of its secret is kept, as for sessions.
  */
+/**
+ * A CSV file of people or departments an admin uploaded, kept between its preview and the
+ * admin's confirmation (decision 065); deleted when imported or cancelled, or after a day.
+ */
+export const imports = sqliteTable('imports', {
+	id: id(),
+	kind: text('kind', { enum: ['people', 'departments'] }).notNull(),
+	csv: text('csv').notNull(),
+	/** People only: deactivate active people the file does not list. */
+	deactivateMissing: integer('deactivate_missing', { mode: 'boolean' }).notNull().default(false),
+	createdBy: userRef('created_by').notNull(),
+	createdAt: createdAt(),
+})
+
 /** Bearer tokens of the organisation's SCIM client (decision 064): shown once, stored hashed, revocable. */
 export const scimTokens = sqliteTable(
 	'scim_tokens',

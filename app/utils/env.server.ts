@@ -111,6 +111,13 @@ const schema = z
 			.min(1024)
 			.max(100 * 1024 * 1024)
 			.default(1024 * 1024),
+		/** Largest CSV an admin may upload at Admin → Import (bytes): a 20,000-person file is about 1.5 MB. */
+		IMPORT_MAX_BYTES: z.coerce
+			.number()
+			.int()
+			.min(1024)
+			.max(200 * 1024 * 1024)
+			.default(20 * 1024 * 1024),
 		/** Most fields (or multipart parts) a form may have. */
 		MAX_FORM_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1000),
 		/** e.g. smtp://user:pass@mail.example:587; without it e-mails are written to OUTBOX_DIR. */

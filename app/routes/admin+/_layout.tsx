@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const SECTIONS: Array<[string, MessageKey]> = [
 	['/admin/users', 'admin.users'],
+	['/admin/import', 'admin.import'],
 	['/admin/scim', 'admin.scim'],
 	['/admin/departments', 'admin.departments'],
 	['/admin/taxonomy/stages', 'admin.stages'],
