@@ -486,6 +486,9 @@ console.log(
 	`  computed on the data set: ${emerging.coldMs} ms the first time, ${emerging.warmMs} ms with the background kept; ${emerging.groups} groups offered (its insights come from templates shared by every moment, so none should be)`,
 )
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
+// The CSV import's time, on a fresh demo database of its own (bench/import.ts).
+if (!ONLY.length || ONLY.some((word) => 'import'.includes(word)))
+	spawnSync('npx', ['tsx', 'bench/import.ts'], { cwd: root, stdio: 'inherit' })
 
 function markdownTable(rows: Result[]) {
 	const header =

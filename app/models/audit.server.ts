@@ -28,6 +28,28 @@ export function audit(tx: Tx, actorId: string, action: AuditAction, target: Targ
 		.run()
 }
 
+/** Many entries by one actor at once (an import of thousands of people), in chunks SQLite takes in one statement. */
+export function auditMany(
+	tx: Tx,
+	actorId: string,
+	entries: Array<{ action: AuditAction; target: Target; detail: AuditDetail }>,
+	now = new Date(),
+) {
+	for (let i = 0; i < entries.length; i += 500)
+		tx.insert(auditLog)
+			.values(
+				entries.slice(i, i + 500).map((e) => ({
+					actorId,
+					action: e.action,
+					targetType: e.target.type,
+					targetId: e.target.id,
+					detail: JSON.stringify(e.detail),
+					createdAt: now,
+				})),
+			)
+			.run()
+}
+
 export type AuditFilters = { actorId?: string | null; action?: AuditAction | null; from?: Date | null; to?: Date | null }
 
 function where(filters: AuditFilters): SQL | undefined {

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm'
-import { audit } from '#app/models/audit.server.ts'
+import { audit, auditMany } from '#app/models/audit.server.ts'
 import { listDepartments } from '#app/models/department.server.ts'
 import { parseDepartments, parsePeople, type ImportKind, type Problem } from '#app/models/import.ts'
 import { referenceChanged } from '#app/models/reference-data.server.ts'
@@ -230,25 +230,32 @@ export function applyImport(id: string, valid: boolean, actorId: string, now = n
 	if (plan.problem || (!valid && plan.errors.length)) return { outcome: 'blocked' as const, plan }
 	const counts = writeTransaction((tx) => {
 		if (plan.kind === 'people') {
-			for (const p of plan.create) {
+			// Thousands at once: in chunks of 500 rows a statement, then their audit entries likewise.
+			for (let i = 0; i < plan.create.length; i += 500) {
+				const chunk = plan.create.slice(i, i + 500)
 				const created = tx
 					.insert(users)
-					.values({
-						email: p.email,
-						name: p.name,
-						role: p.role,
-						departmentId: p.departmentId,
-						deactivatedAt: p.active ? null : now,
-						createdAt: now,
-					})
-					.returning({ id: users.id })
-					.get()
-				audit(
+					.values(
+						chunk.map((p) => ({
+							email: p.email,
+							name: p.name,
+							role: p.role,
+							departmentId: p.departmentId,
+							deactivatedAt: p.active ? null : now,
+							createdAt: now,
+						})),
+					)
+					.returning({ id: users.id, email: users.email })
+					.all()
+				const planned = new Map(chunk.map((p) => [p.email, p]))
+				auditMany(
 					tx,
 					actorId,
-					'user.create',
-					{ type: 'user', id: created.id },
-					{ role: p.role, department: p.departmentId, via: 'import' },
+					created.map((c) => ({
+						action: 'user.create' as const,
+						target: { type: 'user' as const, id: c.id },
+						detail: { role: planned.get(c.email)!.role, department: planned.get(c.email)!.departmentId, via: 'import' },
+					})),
 					now,
 				)
 			}
