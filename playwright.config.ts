@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
 /** A second Voce that signs in over SAML (its IdP on the port after it). */
-export const E2E_SAML_PORT = E2E_PORT + 10
+// Clear of the ops suite's own servers (3110–3116).
+export const E2E_SAML_PORT = E2E_PORT + 30
 /** Where the e2e server writes the e-mails it sends (it has no SMTP server): a journey reads its link there. */
 export const E2E_OUTBOX = path.join(import.meta.dirname, 'tests', '.tmp', 'e2e-outbox')
 
