@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { resetEnvCache } from '#app/utils/env.server.ts'
 import { type Role } from '#app/utils/permissions.ts'
 import { createSession, sessionCookie } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
@@ -56,4 +57,14 @@ export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
 export function statusOf(result: unknown): number {
 	if (result instanceof Response) return result.status
 	return (result as { init?: { status?: number } | null }).init?.status ?? 200
+}
+
+/** Sets (or, for undefined, removes) environment variables; Voce reads them again, and `resets` forget what was built from them. */
+export function setEnv(values: Record<string, string | undefined>, ...resets: Array<() => void>) {
+	for (const [key, value] of Object.entries(values)) {
+		if (value === undefined) delete process.env[key]
+		else process.env[key] = value
+	}
+	resetEnvCache()
+	for (const reset of resets) reset()
 }

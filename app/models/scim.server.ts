@@ -278,6 +278,15 @@ function existingUsers(tx: Tx, ids: string[]) {
 	return found
 }
 
+/** A department a Group can be: not retired. */
+function activeGroup(tx: Tx, id: string) {
+	return tx
+		.select({ name: departments.name })
+		.from(departments)
+		.where(and(eq(departments.id, id), isNull(departments.retiredAt)))
+		.get()
+}
+
 /** A new department at the top of the tree, with its members moved into it. */
 export function createScimGroup(displayName: string, memberIds: string[], actorId: string, now = new Date()) {
 	referenceChanged()
@@ -320,11 +329,7 @@ export function patchScimGroup(
 ) {
 	referenceChanged()
 	writeTransaction((tx) => {
-		const group = tx
-			.select({ name: departments.name })
-			.from(departments)
-			.where(and(eq(departments.id, id), isNull(departments.retiredAt)))
-			.get()
+		const group = activeGroup(tx, id)
 		if (!group) throw new ScimError(404, `No Group ${id}`)
 		if (change.displayName && change.displayName !== group.name) {
 			tx.update(departments).set({ name: change.displayName }).where(eq(departments.id, id)).run()
@@ -364,11 +369,7 @@ export function patchScimGroup(
 export function removeScimGroup(id: string, actorId: string, now = new Date()) {
 	referenceChanged()
 	return writeTransaction((tx) => {
-		const group = tx
-			.select({ name: departments.name })
-			.from(departments)
-			.where(and(eq(departments.id, id), isNull(departments.retiredAt)))
-			.get()
+		const group = activeGroup(tx, id)
 		if (!group) throw new ScimError(404, `No Group ${id}`)
 		const outcome = deleteOrRetire(tx, departments, id)
 		audit(tx, actorId, 'department.remove', { type: 'department', id }, { name: group.name, outcome, via: 'scim' }, now)

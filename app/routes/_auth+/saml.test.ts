@@ -8,12 +8,12 @@ import { loader as loginLoader } from '#app/routes/_auth+/login.tsx'
 import { action as acsAction } from '#app/routes/_auth+/sso.saml_.acs.tsx'
 import { loader as metadataLoader } from '#app/routes/_auth+/sso.saml_.metadata.tsx'
 import { loader as startLoader } from '#app/routes/_auth+/sso.saml.tsx'
-import { getEnv, resetEnvCache } from '#app/utils/env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { readAuthnRequest, SAML_IDP_ENTITY, startSamlIdp, type SamlFlaw } from '#tests/idp/saml.ts'
-import { BASE, context, demoUser, formRequest, getRequest, settle, statusOf } from '#tests/utils.ts'
+import { BASE, context, demoUser, formRequest, getRequest, settle, setEnv as setVariables, statusOf } from '#tests/utils.ts'
 
 const ACS = `${BASE}/sso/saml/acs`
 const SP = `${BASE}/sso/saml/metadata`
@@ -21,14 +21,7 @@ const NEWCOMER = 'dario.fontana@aurora-bank.example'
 let idp: Awaited<ReturnType<typeof startSamlIdp>>
 let keys: string[] = []
 
-const setEnv = (values: Record<string, string | undefined>) => {
-	for (const [key, value] of Object.entries(values)) {
-		if (value === undefined) delete process.env[key]
-		else process.env[key] = value
-	}
-	resetEnvCache()
-	resetSaml()
-}
+const setEnv = (values: Record<string, string | undefined>) => setVariables(values, resetSaml)
 
 beforeAll(async () => {
 	idp = await startSamlIdp({

@@ -6,12 +6,12 @@ import { resetOidc } from '#app/routes/_auth+/__oidc.server.ts'
 import { action as loginAction, loader as loginLoader } from '#app/routes/_auth+/login.tsx'
 import { loader as callbackLoader } from '#app/routes/_auth+/sso.oidc_.callback.tsx'
 import { loader as startLoader } from '#app/routes/_auth+/sso.oidc.tsx'
-import { getEnv, resetEnvCache } from '#app/utils/env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { auditLog, users } from '#db/schema.ts'
 import { IDP_CLIENT, signInAtIdp, startOidcProvider, type Tamper } from '#tests/idp/oidc.ts'
-import { BASE, context, demoUser, formRequest, getRequest, settle, statusOf } from '#tests/utils.ts'
+import { BASE, context, demoUser, formRequest, getRequest, settle, setEnv as setVariables, statusOf } from '#tests/utils.ts'
 
 const NEWCOMER = 'bianca.neri@aurora-bank.example'
 let idp: Awaited<ReturnType<typeof startOidcProvider>>
@@ -25,14 +25,7 @@ const SSO_ENV = (issuer: string): Record<string, string> => ({
 	SSO_CREATE_ACCOUNTS: 'true',
 	SSO_ROLE_MAP: 'voce-managers=manager;voce-admins=admin',
 })
-const setEnv = (values: Record<string, string | undefined>) => {
-	for (const [key, value] of Object.entries(values)) {
-		if (value === undefined) delete process.env[key]
-		else process.env[key] = value
-	}
-	resetEnvCache()
-	resetOidc()
-}
+const setEnv = (values: Record<string, string | undefined>) => setVariables(values, resetOidc)
 
 beforeAll(async () => {
 	idp = await startOidcProvider({
