@@ -101,7 +101,8 @@ app.use(
 				'img-src': ["'self'", 'data:'],
 				'font-src': ["'self'"],
 				'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
-				'form-action': ["'self'"],
+				// "Log out" may end the session at the OpenID provider too: a form's redirect goes there.
+				'form-action': ["'self'", ...(env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [])],
 				'frame-ancestors': ["'none'"],
 				'object-src': ["'none'"],
 				'base-uri': ["'self'"],

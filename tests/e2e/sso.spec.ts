@@ -1,5 +1,5 @@
 import { E2E_SAML_PORT } from '../../playwright.config.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, openAccountMenu, test } from './fixtures.ts'
 
 const SAML_VOCE = `http://127.0.0.1:${E2E_SAML_PORT}`
 
@@ -18,6 +18,12 @@ test('on a phone, a newcomer signs in with Aurora ID and arrives with the accoun
 		await page.getByRole('button', { name: 'Sign in to Aurora ID' }).click()
 		await expect(page.getByRole('heading', { name: 'Hello, Bianca Neri' })).toBeVisible()
 		await expect(page.getByText('Manager · Contact Centre Bari')).toBeVisible()
+		// Logging out of Voce ends the IdP's session too, and comes back to Voce's login page.
+		await openAccountMenu(page)
+		await page.getByRole('button', { name: 'Log out' }).click()
+		await page.getByRole('button', { name: 'Yes, sign me out' }).click()
+		await expect(page).toHaveURL(/\/login$/)
+		await expect(page.getByRole('link', { name: 'Sign in with Aurora ID' })).toBeVisible()
 	} finally {
 		await context.close()
 	}

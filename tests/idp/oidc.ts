@@ -47,6 +47,7 @@ export async function startOidcProvider({
 				client_id: IDP_CLIENT.id,
 				client_secret: IDP_CLIENT.secret,
 				redirect_uris: [redirectUri],
+				post_logout_redirect_uris: [new URL('/login', redirectUri).href],
 				grant_types: ['authorization_code'],
 				response_types: ['code'],
 				token_endpoint_auth_method: 'client_secret_basic',

@@ -127,3 +127,42 @@ export async function finishOidc(request: Request): Promise<OidcResult> {
 export function clearTransaction() {
 	return transactionCookie.serialize('', { maxAge: 0 })
 }
+
+/**
+ * Marks a browser whose session began at the IdP, so "Log out" can end the IdP's session too. It
+ * says only that, for as long as a session may last.
+ */
+const signedInVia = createCookie('voce_sso_via', {
+	httpOnly: true,
+	sameSite: 'lax',
+	path: '/',
+	secure: getEnv().NODE_ENV === 'production',
+	maxAge: 10 * 24 * 3600,
+})
+
+export function markSignedInViaOidc() {
+	return signedInVia.serialize('oidc')
+}
+
+/**
+ * Where "Log out" sends the browser after Voce's session ended: the IdP's end-session endpoint
+ * (RP-initiated logout), back to the login page, when the session began there and the IdP has
+ * one; otherwise null.
+ */
+export async function oidcLogoutUrl(request: Request) {
+	if (!oidcEnabled() || (await signedInVia.parse(request.headers.get('Cookie'))) !== 'oidc') return null
+	try {
+		const configuration = await oidcConfig()
+		if (!configuration.serverMetadata().end_session_endpoint) return null
+		return client.buildEndSessionUrl(configuration, {
+			client_id: getEnv().OIDC_CLIENT_ID!,
+			post_logout_redirect_uri: `${appOrigin()}/login`,
+		}).href
+	} catch {
+		return null
+	}
+}
+
+export function forgetSignedInVia() {
+	return signedInVia.serialize('', { maxAge: 0 })
+}

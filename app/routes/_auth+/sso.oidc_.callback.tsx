@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { accountForIdentity } from '#app/models/sso.server.ts'
-import { clearTransaction, finishOidc, oidcEnabled } from '#app/routes/_auth+/__oidc.server.ts'
+import { clearTransaction, finishOidc, markSignedInViaOidc, oidcEnabled } from '#app/routes/_auth+/__oidc.server.ts'
 import { startSession } from '#app/utils/auth.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
@@ -19,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (!result.ok) return data({ reason: result.reason as MessageKey, retry: '/sso/oidc' }, { status: 400, headers: clear })
 	const account = accountForIdentity(result.identity)
 	if (!account.ok) return data({ reason: account.reason as MessageKey, retry: '/sso/oidc' }, { status: 403, headers: clear })
-	return startSession(account.userId, result.redirectTo, clear)
+	const headers = new Headers(clear)
+	headers.append('Set-Cookie', await markSignedInViaOidc())
+	return startSession(account.userId, result.redirectTo, headers)
 }
 
 /** Why single sign-on did not work, with the ways on. */

@@ -4,6 +4,7 @@ import { listDepartments } from '#app/models/department.server.ts'
 import { getUserById, setUserActive } from '#app/models/user.server.ts'
 import { resetOidc } from '#app/routes/_auth+/__oidc.server.ts'
 import { action as loginAction, loader as loginLoader } from '#app/routes/_auth+/login.tsx'
+import { action as logoutAction } from '#app/routes/_auth+/logout.tsx'
 import { loader as callbackLoader } from '#app/routes/_auth+/sso.oidc_.callback.tsx'
 import { loader as startLoader } from '#app/routes/_auth+/sso.oidc.tsx'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -89,6 +90,17 @@ test('a person with a Voce account signs in through the OpenID provider and land
 	expect(await sessionUser(response)).toBe(demoUser('employee').id)
 	// The sign-in in progress is forgotten.
 	expect(response.headers.getSetCookie().some((c) => c.startsWith('voce_sso=;'))).toBe(true)
+	// Log out ends the IdP's session too (RP-initiated logout), then comes back to the login page.
+	const cookies = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.filter((c) => !c.endsWith('='))
+		.join('; ')
+	const out = (await logoutAction({ request: formRequest('/logout', {}, cookies), context, params: {} })) as Response
+	const end = new URL(out.headers.get('Location')!)
+	expect(`${end.origin}${end.pathname}`).toBe(`${idp.issuer}/session/end`)
+	expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${BASE}/login`)
+	expect(await sessionUser(response)).toBeUndefined()
 	const login = (await loginLoader({ request: getRequest('/login'), context, params: {} })) as { sso: { name: string } | null }
 	expect(login.sso).toEqual({ name: 'Aurora ID', path: '/sso/oidc' })
 })
