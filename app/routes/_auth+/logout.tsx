@@ -12,8 +12,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const idpLogout = await oidcLogoutUrl(request)
 	const response = await logout(request)
 	if (!idpLogout) return response
-	const headers = new Headers(response.headers)
-	headers.set('Location', idpLogout)
+	const headers = new Headers()
+	for (const cookie of response.headers.getSetCookie()) headers.append('Set-Cookie', cookie)
 	headers.append('Set-Cookie', await forgetSignedInVia())
-	return new Response(null, { status: 302, headers })
+	return redirect(idpLogout, { headers })
 }
