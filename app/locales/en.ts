@@ -623,6 +623,8 @@ export const en = {
 			'“{{event}}” is spiking: {{recent}} insights and “I see this too” in the last 7 days, against about {{expected}} in a usual week',
 		spike_other:
 			'“{{event}}” is spiking: {{recent}} insights and “I see this too” in the last {{days}} days, against about {{expected}} usually',
+		emerging_one: 'A possible new moment of truth: “{{label}}”, {{count, number}} insight without a moment in {{weeks}} weeks.',
+		emerging_other: 'A possible new moment of truth: “{{label}}”, {{count, number}} insights without a moment in {{weeks}} weeks.',
 		relapse:
 			'“{{idea}}” fixed “{{event}}” for a while, but the moment is back at its old rate: {{recent}} in the last 28 days against {{before}} in the {{days}} days before the fix',
 		someone: 'Someone',

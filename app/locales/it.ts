@@ -639,6 +639,10 @@ export const it = {
 			'“{{event}}” è in forte aumento: {{recent}} insight e “Lo riscontro anch’io” negli ultimi 7 giorni, contro circa {{expected}} in una settimana normale',
 		spike_other:
 			'“{{event}}” è in forte aumento: {{recent}} insight e “Lo riscontro anch’io” negli ultimi {{days}} giorni, contro circa {{expected}} di solito',
+		emerging_one:
+			'Un possibile nuovo momento della verità: «{{label}}», {{count, number}} segnalazione senza momento in {{weeks}} settimane.',
+		emerging_other:
+			'Un possibile nuovo momento della verità: «{{label}}», {{count, number}} segnalazioni senza momento in {{weeks}} settimane.',
 		relapse:
 			'“{{idea}}” aveva migliorato “{{event}}”, ma il momento è tornato al livello di prima: {{recent}} negli ultimi 28 giorni contro {{before}} nei {{days}} giorni prima della soluzione',
 		'blind-spot':

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
 	'blind-spot',
 	'spike',
 	'relapse',
+	'emerging',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 export const NOTIFICATIONS_PAGE_SIZE = 30
@@ -42,7 +43,7 @@ export type NotificationFacts = {
 export function describeNotification(n: NotificationFacts, t: T) {
 	const status = n.toStatus ?? n.ideaStatus
 	// A spike's or a relapse's figures travel as JSON in the note: they are the sentence, not a reason.
-	const figures = n.kind === 'spike' || n.kind === 'relapse' ? signalFigures(n.note) : null
+	const figures = n.kind === 'spike' || n.kind === 'relapse' || n.kind === 'emerging' ? signalFigures(n.note) : null
 	// A spike's window: "the last 7 days" (one week) or "the last 14" (two).
 	if (figures && n.kind === 'spike') Object.assign(figures, { count: figures.weeks ?? 1, days: (figures.weeks ?? 1) * 7 })
 	const values = {
@@ -52,6 +53,8 @@ export function describeNotification(n: NotificationFacts, t: T) {
 		status: status ? t(`statuses.${status}`) : '',
 		reason: n.note ?? '',
 		event: n.eventName ?? '',
+		// An emerging moment's words (decision 060) travel in the note beside its figures.
+		label: n.kind === 'emerging' ? signalLabel(n.note) : '',
 	}
 	const label =
 		n.kind === 'status' && n.toStatus === STATUS.merged && n.keptTitle
@@ -69,6 +72,15 @@ function signalFigures(note: string | null): Record<string, number> {
 		return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
 	} catch {
 		return {}
+	}
+}
+
+function signalLabel(note: string | null) {
+	try {
+		const parsed = JSON.parse(note ?? '{}') as { label?: unknown }
+		return typeof parsed.label === 'string' ? parsed.label : ''
+	} catch {
+		return ''
 	}
 }
 
@@ -90,5 +102,6 @@ export function notificationPath(n: { kind: NotificationKind; ideaId: string | n
 	if (n.kind === 'blind-spot' && n.eventId) return `/moments/${n.eventId}`
 	if (n.kind === 'spike' && n.eventId) return `/moments/${n.eventId}#spike`
 	if (n.kind === 'relapse' && n.eventId) return `/moments/${n.eventId}#fixes`
+	if (n.kind === 'emerging') return '/admin/emerging'
 	return null
 }

@@ -1,5 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { EVERYONE, inScope, largeEnough, type Scope } from '#app/models/dashboard.server.ts'
+import { emergingMoments } from '#app/models/emerging.server.ts'
+import { EMERGING } from '#app/models/emerging.ts'
 import { relapsedFixes } from '#app/models/fix-effect.server.ts'
 import { notify } from '#app/models/notification.server.ts'
 import { ownersToTell } from '#app/models/playbook.server.ts'
@@ -9,7 +11,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { hasPermission, ROLES } from '#app/utils/permissions.ts'
 import { startOfDay } from '#app/utils/time.ts'
 import { getDb, writeTransaction } from '#db/index.ts'
-import { criticalEvents, ideas, users } from '#db/schema.ts'
+import { criticalEvents, ideas, notifications, users } from '#db/schema.ts'
 
 // Spike alerts (decision 057) and relapsed fixes (decision 058): what the signal run looks at,
 // on the server's schedule and by `npm run signals:run`.
@@ -70,16 +72,21 @@ export function spikesIn(scope: Scope, now = new Date()): Spike[] | null {
 
 /** Who hears of a spike besides the moment's owners: whoever reads the whole company's dashboard. */
 const companyReaders = ROLES.filter((role) => hasPermission(role, 'read:dashboard:any'))
+/** Who may make an emerging moment a moment of truth, and so hears of one. */
+const taxonomyAdmins = ROLES.filter((role) => hasPermission(role, 'create:taxonomy:any'))
+const DAY = 86_400_000
 
 /**
  * Announces each moment that started a spike episode across the company to its owners and the
  * company's dashboard readers (in the app, and by e-mail as they chose), once an episode and not
- * again within the cool-down; and tells the owners of a fix's moments when it slid back, once.
+ * again within the cool-down; tells the owners of a fix's moments when it slid back, once; and
+ * tells the admins of a new emerging moment, once in its four weeks.
  * One transaction: a run cut short changes nothing, and running twice tells nobody twice.
  */
 export function runSignals(now = new Date()) {
 	const spiking = new Map((spikesIn(EVERYONE, now) ?? []).filter((s) => !s.stageId).map((s) => [s.eventId, s]))
 	const relapses = relapsedFixes(now)
+	const emerging = emergingMoments(now.getTime())
 	return writeTransaction((tx) => {
 		const events = tx
 			.select({
@@ -141,6 +148,33 @@ export function runSignals(now = new Date()) {
 			relapsed++
 			told += owners.size
 		}
-		return { spikes, relapsed, told }
+		// Emerging moments (decision 060): the admins hear of a group once in its window.
+		const windowStart = new Date(now.getTime() - EMERGING.windowDays * DAY)
+		const toldOf = new Set(
+			tx
+				.select({ note: notifications.note })
+				.from(notifications)
+				.where(and(eq(notifications.kind, 'emerging'), gte(notifications.createdAt, windowStart)))
+				.all()
+				.map((n) => (JSON.parse(n.note ?? '{}') as { key?: string }).key),
+		)
+		const admins = tx
+			.select({ id: users.id })
+			.from(users)
+			.where(and(inArray(users.role, taxonomyAdmins), isNull(users.deactivatedAt)))
+			.all()
+			.map((r) => r.id)
+		let emerged = 0
+		for (const moment of emerging.filter((m) => !toldOf.has(m.key))) {
+			const note = JSON.stringify({ key: moment.key, label: moment.label, count: moment.count, weeks: EMERGING.windowDays / 7 })
+			notify(
+				tx,
+				admins.map((userId) => ({ userId, kind: 'emerging' as const, ideaId: null, note })),
+				now,
+			)
+			emerged++
+			told += admins.length
+		}
+		return { spikes, relapsed, emerged, told }
 	})
 }

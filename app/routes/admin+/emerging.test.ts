@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { beforeEach, expect, test } from 'vitest'
-import { resetEmergingMoments } from '#app/models/emerging.server.ts'
+import { emergingMoments, resetEmergingMoments } from '#app/models/emerging.server.ts'
 import { createInsight } from '#app/models/insight.server.ts'
 import { captureTaxonomy, listChannels, listEvents, listStages } from '#app/models/taxonomy.server.ts'
 import { action, loader } from '#app/routes/admin+/emerging.tsx'
 import { getDb } from '#db/index.ts'
-import { auditLog, emergingDismissals, insights } from '#db/schema.ts'
+import { auditLog, emergingDismissals, insights, users } from '#db/schema.ts'
 import { context, demoUser, formRequest, getRequest, sessionCookieFor, settle, statusOf } from '#tests/utils.ts'
 
 type Page = Exclude<Awaited<ReturnType<typeof loader>>, Response>
@@ -186,4 +186,37 @@ test('an admin sets a group aside: it is not offered again until new insights sa
 			.where(and(inArray(insights.id, closing), isNull(insights.eventId)))
 			.all(),
 	).toHaveLength(5)
+})
+
+test('the signal run tells the admins of a new emerging moment once, with its words and count; nobody else', async () => {
+	const { runSignals } = await import('#app/models/signals.server.ts')
+	const { notifications } = await import('#db/schema.ts')
+	const { describeNotification, notificationPath } = await import('#app/models/notification.ts')
+	const { getT } = await import('#app/utils/i18n.ts')
+	const fresh = getDb().select().from(insights).where(isNull(insights.eventId)).all()
+	expect(fresh.length).toBeGreaterThan(0)
+	resetEmergingMoments({ everything: true })
+	const moments = emergingMoments()
+	const first = runSignals()
+	expect(first.emerged).toBe(moments.length)
+	const told = getDb().select().from(notifications).where(eq(notifications.kind, 'emerging')).all()
+	expect(new Set(told.map((n) => n.userId))).toEqual(
+		new Set([
+			demoUser('admin').id,
+			...getDb()
+				.select({ id: users.id })
+				.from(users)
+				.where(eq(users.role, 'admin'))
+				.all()
+				.map((u) => u.id),
+		]),
+	)
+	const { label } = describeNotification(
+		{ kind: 'emerging', actorName: null, ideaTitle: null, ideaStatus: null, toStatus: null, note: told[0]!.note, keptTitle: null },
+		getT('en'),
+	)
+	expect(label).toMatch(/^A possible new moment of truth: “.+”, \d+ insights without a moment in 4 weeks\.$/)
+	expect(notificationPath({ kind: 'emerging', ideaId: null })).toBe('/admin/emerging')
+	// Running again tells nobody twice.
+	expect(runSignals().emerged).toBe(0)
 })
