@@ -172,12 +172,13 @@ async function refuse(req: express.Request, res: express.Response, problem: Body
 }
 
 // Bodies are read (to MAX_BODY_BYTES) and checked to be forms before Remix sees the request (SCIM's JSON excepted).
-const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES)
+// Room for many bodies at the limit, or two CSV uploads at theirs.
+const bodyMemory = Math.max(64 * 1024 * 1024, 16 * env.MAX_BODY_BYTES, 2 * env.IMPORT_MAX_BYTES)
 app.use((req, res, next) => {
 	if (SAFE_METHODS.has(req.method)) return next()
 	// An admin's CSV upload may be larger than any form (it still needs a signed-in admin to be read further).
 	const limit = req.path === '/admin/import' ? env.IMPORT_MAX_BYTES : env.MAX_BODY_BYTES
-	readBody(req, { limit, memory: Math.max(bodyMemory, env.IMPORT_MAX_BYTES * 2) })
+	readBody(req, { limit, memory: bodyMemory })
 		.then(async (read) => {
 			// SCIM speaks JSON, and answers a body it cannot read with a SCIM error of its own.
 			const problem =

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { resetEnvCache } from '#app/utils/env.server.ts'
+import { getEnv, resetEnvCache } from '#app/utils/env.server.ts'
 import { type Role } from '#app/utils/permissions.ts'
 import { createSession, sessionCookie } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
@@ -67,4 +67,18 @@ export function setEnv(values: Record<string, string | undefined>, ...resets: Ar
 	}
 	resetEnvCache()
 	for (const reset of resets) reset()
+}
+
+/** The start-up error these settings cause ('' when they are fine); the settings are put back after. */
+export function configurationProblem(values: Record<string, string | undefined>, ...resets: Array<() => void>) {
+	const before = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]))
+	setEnv(values, ...resets)
+	try {
+		getEnv()
+		return ''
+	} catch (error) {
+		return (error as Error).message
+	} finally {
+		setEnv(before, ...resets)
+	}
 }

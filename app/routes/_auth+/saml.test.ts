@@ -8,12 +8,21 @@ import { loader as loginLoader } from '#app/routes/_auth+/login.tsx'
 import { action as acsAction } from '#app/routes/_auth+/sso.saml_.acs.tsx'
 import { loader as metadataLoader } from '#app/routes/_auth+/sso.saml_.metadata.tsx'
 import { loader as startLoader } from '#app/routes/_auth+/sso.saml.tsx'
-import { getEnv } from '#app/utils/env.server.ts'
 import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { users } from '#db/schema.ts'
 import { readAuthnRequest, SAML_IDP_ENTITY, startSamlIdp, type SamlFlaw } from '#tests/idp/saml.ts'
-import { BASE, context, demoUser, formRequest, getRequest, settle, setEnv as setVariables, statusOf } from '#tests/utils.ts'
+import {
+	BASE,
+	configurationProblem,
+	context,
+	demoUser,
+	formRequest,
+	getRequest,
+	settle,
+	setEnv as setVariables,
+	statusOf,
+} from '#tests/utils.ts'
 
 const ACS = `${BASE}/sso/saml/acs`
 const SP = `${BASE}/sso/saml/metadata`
@@ -157,18 +166,7 @@ test('with a key of its own, Voce signs its AuthnRequests and its metadata names
 })
 
 test('SAML settings are checked at start-up', () => {
-	const check = (values: Record<string, string | undefined>) => {
-		const before = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]))
-		setEnv(values)
-		try {
-			getEnv()
-			return ''
-		} catch (error) {
-			return (error as Error).message
-		} finally {
-			setEnv(before)
-		}
-	}
+	const check = (values: Record<string, string | undefined>) => configurationProblem(values, resetSaml)
 	expect(check({ SAML_IDP_CERT: undefined })).toContain('SAML_IDP_CERT: is needed with SAML_IDP_SSO_URL')
 	expect(check({ SAML_IDP_CERT: 'not a certificate' })).toContain('SAML_IDP_CERT: must be a PEM certificate')
 	expect(check({ OIDC_ISSUER: 'https://login.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' })).toContain(

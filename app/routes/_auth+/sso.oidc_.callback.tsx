@@ -1,10 +1,9 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { accountForIdentity } from '#app/models/sso.server.ts'
 import { clearTransaction, finishOidc, markSignedInViaOidc, oidcEnabled } from '#app/routes/_auth+/__oidc.server.ts'
-import { startSession } from '#app/utils/auth.server.ts'
+import { answerIdp } from '#app/routes/_auth+/__sso.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -14,14 +13,7 @@ import { useT } from '#app/utils/root-data.ts'
 // allowed), and a new Voce session starts; anything wrong is said on this page, never a 500.
 export async function loader({ request }: LoaderFunctionArgs) {
 	ensure(oidcEnabled(), 'errors.notFoundBody')
-	const clear = { 'Set-Cookie': await clearTransaction() }
-	const result = await finishOidc(request)
-	if (!result.ok) return data({ reason: result.reason as MessageKey, retry: '/sso/oidc' }, { status: 400, headers: clear })
-	const account = accountForIdentity(result.identity)
-	if (!account.ok) return data({ reason: account.reason as MessageKey, retry: '/sso/oidc' }, { status: 403, headers: clear })
-	const headers = new Headers(clear)
-	headers.append('Set-Cookie', await markSignedInViaOidc())
-	return startSession(account.userId, result.redirectTo, headers)
+	return answerIdp(await finishOidc(request), '/sso/oidc', { cookies: [await clearTransaction()], signedIn: [await markSignedInViaOidc()] })
 }
 
 /** Why single sign-on did not work, with the ways on. */

@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { accountForIdentity } from '#app/models/sso.server.ts'
 import { finishSaml, samlEnabled } from '#app/routes/_auth+/__saml.server.ts'
+import { answerIdp } from '#app/routes/_auth+/__sso.server.ts'
 import { SsoProblem } from '#app/routes/_auth+/sso.oidc_.callback.tsx'
-import { startSession } from '#app/utils/auth.server.ts'
 import { ensure } from '#app/utils/http.server.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -12,11 +11,7 @@ import { pageTitle } from '#app/utils/meta.ts'
 // and used once, is its own proof.
 export async function action({ request }: ActionFunctionArgs) {
 	ensure(samlEnabled(), 'errors.notFoundBody')
-	const result = await finishSaml(await request.formData())
-	if (!result.ok) return data({ reason: result.reason as MessageKey, retry: '/sso/saml' }, { status: 400 })
-	const account = accountForIdentity(result.identity)
-	if (!account.ok) return data({ reason: account.reason as MessageKey, retry: '/sso/saml' }, { status: 403 })
-	return startSession(account.userId, result.redirectTo)
+	return answerIdp(await finishSaml(await request.formData()), '/sso/saml')
 }
 
 export async function loader() {

@@ -7,12 +7,21 @@ import { action as loginAction, loader as loginLoader } from '#app/routes/_auth+
 import { action as logoutAction } from '#app/routes/_auth+/logout.tsx'
 import { loader as callbackLoader } from '#app/routes/_auth+/sso.oidc_.callback.tsx'
 import { loader as startLoader } from '#app/routes/_auth+/sso.oidc.tsx'
-import { getEnv } from '#app/utils/env.server.ts'
 import { sessionCookie, validateSessionToken } from '#app/utils/session.server.ts'
 import { getDb } from '#db/index.ts'
 import { auditLog, users } from '#db/schema.ts'
 import { IDP_CLIENT, signInAtIdp, startOidcProvider, type Tamper } from '#tests/idp/oidc.ts'
-import { BASE, context, demoUser, formRequest, getRequest, settle, setEnv as setVariables, statusOf } from '#tests/utils.ts'
+import {
+	BASE,
+	configurationProblem,
+	context,
+	demoUser,
+	formRequest,
+	getRequest,
+	settle,
+	setEnv as setVariables,
+	statusOf,
+} from '#tests/utils.ts'
 
 const NEWCOMER = 'bianca.neri@aurora-bank.example'
 let idp: Awaited<ReturnType<typeof startOidcProvider>>
@@ -201,17 +210,7 @@ test('with password sign-in for admins only, anyone else’s right password is r
 })
 
 test('single sign-on settings are checked at start-up, each problem named', () => {
-	const check = (values: Record<string, string | undefined>) => {
-		setEnv(values)
-		try {
-			getEnv()
-			return ''
-		} catch (error) {
-			return (error as Error).message
-		} finally {
-			setEnv({ ...Object.fromEntries(Object.keys(values).map((k) => [k, undefined])), ...SSO_ENV(idp.issuer) })
-		}
-	}
+	const check = (values: Record<string, string | undefined>) => configurationProblem(values, resetOidc)
 	expect(check({ OIDC_CLIENT_SECRET: undefined })).toContain('OIDC_CLIENT_SECRET: is needed with OIDC_ISSUER')
 	expect(check({ OIDC_ISSUER: 'http://idp.aurora-bank.example' })).toContain('OIDC_ISSUER: must be an https URL')
 	expect(check({ OIDC_SCOPES: 'email profile' })).toContain('OIDC_SCOPES: must include openid')
